@@ -1,0 +1,47 @@
+// Provider contract: where generated text comes from (offline grammar, Amazon Bedrock, replay).
+
+/** A provider entry under `providers:` in the pipeline file, normalized. */
+export interface ProviderConfig {
+  name: string;
+  type: 'offline' | 'bedrock' | string;
+  /** Everything else from the YAML entry (model, region, endpoint, limits, budget, prices…). */
+  options: Record<string, unknown>;
+}
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+export interface ChatRequest {
+  system?: string;
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+}
+
+export interface ChatUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface ChatResponse {
+  text: string;
+  stopReason: string;
+  usage: ChatUsage;
+  costUsd: number;
+}
+
+export interface ChatProvider {
+  readonly config: ProviderConfig;
+  /**
+   * What identifies this provider's outputs in a fingerprint or a checkpoint key: type, model,
+   * region — never credentials or endpoints that only change where the same model is reached.
+   */
+  identity(): Record<string, unknown>;
+  /** One request; the provider owns rate limiting, retries and cost accounting. */
+  converse(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse>;
+  /** Totals so far (requests, tokens, usd, throttles, retries). */
+  stats(): Record<string, number>;
+  close?(): Promise<void> | void;
+}

@@ -1,0 +1,106 @@
+// `genesis run`: load, analyze, then execute (or plan, with --dry-run) under the state lock.
+import { ExitCode } from '../../util/errors.js';
+import type { Reporter, RunReport } from '../../runner/events.js';
+import { intOption, listOption, parse, requireFile } from '../args.js';
+import type { Io } from '../io.js';
+import { loadAnalyzed, stateDirFor, openExistingState } from '../pipeline-state.js';
+import { plainReporter } from '../reporters/plain.js';
+import { runSummary } from '../reporters/format.js';
+
+const USAGE = 'genesis run <pipeline.yaml> [--only <step>]… [--until <step>] [--force [<step>…]] [--dry-run] [--json] [--concurrency N] [--retry-failed] [--state-dir DIR] [--lock-timeout SECONDS]';
+
+export async function runCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      only: { type: 'string', multiple: true },
+      until: { type: 'string' },
+      force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'retry-failed': { type: 'boolean' },
+      'state-dir': { type: 'string' },
+      'lock-timeout': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    USAGE,
+  );
+  const file = requireFile(positionals, USAGE);
+  const extra = positionals.slice(1);
+  if (extra.length && !values.force) {
+    const { InputError } = await import('../../util/errors.js');
+    throw new InputError(`unexpected argument "${extra[0]}" (step names after the file are only taken by --force)\nusage: ${USAGE}`);
+  }
+  const force = values.force ? (extra.length ? extra : true) : undefined;
+  const only = listOption(values.only);
+  const concurrency = intOption(values.concurrency, 'concurrency', 1);
+  const lockTimeoutS = intOption(values['lock-timeout'], 'lock-timeout', 0) ?? 60;
+
+  const analyzed = await loadAnalyzed(file);
+  const stateDir = stateDirFor(analyzed, values['state-dir']);
+
+  if (values['dry-run']) {
+    const { dryRun } = await import('./dry-run.js');
+    return dryRun(analyzed, openExistingState(stateDir), { only, until: values.until, force }, io, Boolean(values.json));
+  }
+
+  const { StateStore } = await import('../../store/state.js');
+  const { acquireLock } = await import('../../store/lock.js');
+  const { execute } = await import('../../runner/execute.js');
+
+  const lock = await acquireLock(stateDir, {
+    command: `genesis run ${file}`,
+    timeoutMs: lockTimeoutS * 1000,
+    onWait: (h) => io.stderr(`genesis: waiting for pid ${h.pid} (${h.command}) to release ${stateDir}/lock…`),
+  });
+  const store = StateStore.open(stateDir);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.stderr(`\ngenesis: ${sig}: stopping — finished items are kept (press Ctrl-C again to quit now)`);
+      const err = new Error('interrupted');
+      err.name = 'AbortError';
+      controller.abort(err);
+    } else {
+      lock.release();
+      process.exit(ExitCode.interrupted);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const started = performance.now();
+  let reporter: Reporter;
+  let finishReporter = async () => {};
+  if (values.json) reporter = () => {};
+  else if (io.isTTY) {
+    const { listrReporter } = await import('../reporters/listr.js');
+    const l = await listrReporter(io);
+    reporter = l.reporter;
+    finishReporter = l.done;
+  } else reporter = plainReporter(io, { quiet: values.quiet });
+
+  let report: RunReport;
+  try {
+    report = await execute(analyzed, store, { only, until: values.until, force, concurrency, retryFailed: values['retry-failed'], signal: controller.signal, reporter });
+  } finally {
+    await finishReporter();
+    store.close();
+    lock.release();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (values.json) {
+    io.stdout(JSON.stringify({ pipeline: report.pipeline, runId: report.runId, status: report.status, resumable: report.resumable, cost: report.cost, steps: report.steps.map(({ id, uses, status, durationMs, outputHash, summary, error, metrics }) => ({ id, uses, status, durationMs: Math.round(durationMs), outputHash, summary, error, metrics })) }, null, 2));
+  } else {
+    io.stderr(runSummary(report, performance.now() - started));
+    for (const s of report.steps) if (s.status === 'ran' && s.outputDir && !values.quiet) io.stderr(`  ${s.id} → ${s.outputDir}`);
+  }
+  if (controller.signal.aborted) return ExitCode.interrupted;
+  if (report.status === 'failed') return ExitCode.failed;
+  if (report.resumable) return ExitCode.resumable;
+  return report.status === 'succeeded' ? ExitCode.ok : ExitCode.failed;
+}

@@ -1,0 +1,37 @@
+// Plain reporter for non-TTY output: one line per event, each labelled with its step id.
+import type { Reporter } from '../../runner/events.js';
+import type { Io } from '../io.js';
+import { stepLine } from './format.js';
+
+export function plainReporter(io: Io, opts: { quiet?: boolean } = {}): Reporter {
+  const lastProgress = new Map<string, { at: number; pct: number }>();
+  return (e) => {
+    switch (e.kind) {
+      case 'run-start':
+        if (!opts.quiet) io.stderr(`genesis: running ${e.pipeline} (${e.steps.length} step${e.steps.length === 1 ? '' : 's'}, run ${e.runId})`);
+        break;
+      case 'step-start':
+        io.stderr(`[${e.id}] running (${e.reason})`);
+        break;
+      case 'step-progress': {
+        // Throttle: at most every 2 s or 10 %, so logs stay readable.
+        const now = Date.now();
+        const pct = e.total ? Math.floor((e.done / e.total) * 10) : -1;
+        const last = lastProgress.get(e.id);
+        if (last && now - last.at < 2000 && pct === last.pct) break;
+        if (last && pct === last.pct && pct >= 0 && now - last.at < 2000) break;
+        lastProgress.set(e.id, { at: now, pct });
+        io.stderr(`[${e.id}] ${e.done}${e.total ? `/${e.total}` : ''}${e.note ? ` ${e.note}` : ''}`);
+        break;
+      }
+      case 'step-log':
+        io.stderr(`[${e.id}] ${e.level === 'warn' ? 'warning: ' : ''}${e.message}`);
+        break;
+      case 'step-finish':
+        if (e.report.status !== 'cached' || !opts.quiet) io.stderr(`[${e.report.id}] ${stepLine(e.report)}`);
+        break;
+      case 'run-finish':
+        break;
+    }
+  };
+}

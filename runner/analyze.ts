@@ -1,0 +1,143 @@
+// Analyze: check the pipeline as a graph — step types, `with:` per type, needs, cycles — as diagnostics.
+import { Graph, alg } from '@dagrejs/graphlib';
+import { isAbsolute, normalize } from 'node:path';
+import type { Diagnostic } from '../util/diagnostics.js';
+import { InputError } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { hasStepType, loadStepType, stepTypeNames } from '../steps/registry.js';
+import type { StepType } from '../steps/contract.js';
+import { compileCheck } from './schema-check.js';
+import { problemToDiagnostic } from './load.js';
+import type { Pipeline, StepDef, StepId } from './pipeline.js';
+
+export interface AnalyzedPipeline {
+  pipeline: Pipeline;
+  /** Step types by step id. */
+  types: Map<StepId, StepType<any>>;
+  graph: Graph;
+  /** Step ids in a topological order (file order among independent steps). */
+  order: StepId[];
+}
+
+export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
+  const diagnostics: Diagnostic[] = [];
+  const { source } = pipeline;
+  const ids = new Set(pipeline.steps.map((s) => s.id as string));
+  const types = new Map<StepId, StepType<any>>();
+
+  for (const step of pipeline.steps) {
+    const at = ['steps', step.id];
+    if (!hasStepType(step.uses)) {
+      diagnostics.push({
+        severity: 'error',
+        message: `unknown step type "${step.uses}"${didYouMean(step.uses, stepTypeNames())}; known types: ${stepTypeNames().join(', ')}`,
+        location: source.locate([...at, 'uses']),
+      });
+    } else {
+      const type = await loadStepType(step.uses);
+      types.set(step.id, type);
+      for (const p of compileCheck(type.schema)(step.with)) diagnostics.push(problemToDiagnostic(p, source, [...at, 'with']));
+      const provider = step.with.provider;
+      if (type.usesProvider && typeof provider === 'string' && !pipeline.providers.has(provider)) {
+        diagnostics.push({
+          severity: 'error',
+          message: `unknown provider "${provider}"${didYouMean(provider, pipeline.providers.keys())}; define it under \`providers:\``,
+          location: source.locate([...at, 'with', 'provider']),
+        });
+      }
+    }
+    diagnostics.push(...commandChecks(step, pipeline));
+    step.needs.forEach((need, i) => {
+      if (need === step.id) {
+        diagnostics.push({ severity: 'error', message: `step "${step.id}" needs itself`, location: source.locate([...at, 'needs', i]) });
+      } else if (!ids.has(need)) {
+        diagnostics.push({
+          severity: 'error',
+          message: `step "${step.id}" needs unknown step "${need}"${didYouMean(need, [...ids].filter((x) => x !== step.id))}`,
+          location: source.locate(needsPath(pipeline, step, i)),
+        });
+      }
+    });
+  }
+
+  const graph = new Graph({ directed: true });
+  for (const s of pipeline.steps) graph.setNode(s.id);
+  for (const s of pipeline.steps) for (const n of s.needs) if (ids.has(n) && n !== s.id) graph.setEdge(n, s.id);
+  for (const cycle of alg.findCycles(graph)) {
+    // findCycles returns members in reverse; rebuild a readable path a → b → … → a along `needs`.
+    const path = orderCycle(cycle, pipeline);
+    const first = pipeline.steps.find((s) => s.id === path[0]) as StepDef;
+    const idx = first.needs.findIndex((n) => n === path[path.length - 2]);
+    diagnostics.push({
+      severity: 'error',
+      message: `dependency cycle: ${path.join(' → ')}`,
+      location: source.locate(needsPath(pipeline, first, Math.max(0, idx))),
+    });
+  }
+
+  if (diagnostics.length) throw new InputError('invalid pipeline', sortDiagnostics(diagnostics));
+  return { pipeline, types, graph, order: topoOrder(pipeline) };
+}
+
+function needsPath(pipeline: Pipeline, step: StepDef, i: number): Array<string | number> {
+  // `needs: x` (a string) has no index to point into.
+  const raw = pipeline.source.doc.getIn(['steps', step.id, 'needs']);
+  return typeof raw === 'string' ? ['steps', step.id, 'needs'] : ['steps', step.id, 'needs', i];
+}
+
+function commandChecks(step: StepDef, pipeline: Pipeline): Diagnostic[] {
+  const at = ['steps', step.id];
+  const out: Diagnostic[] = [];
+  if (step.uses === 'command') {
+    if (!step.run) out.push({ severity: 'error', message: `command step "${step.id}" needs a \`run:\` command`, location: pipeline.source.locate(at, 'key') });
+    step.outputs.forEach((o, i) => {
+      const n = normalize(o);
+      if (isAbsolute(o) || n.startsWith('..')) {
+        out.push({ severity: 'error', message: `output "${o}" must be a path inside the pipeline's folder`, location: pipeline.source.locate([...at, 'outputs', i]) });
+      }
+    });
+  } else {
+    for (const key of ['run', 'inputs', 'outputs', 'env'] as const) {
+      if (pipeline.source.doc.hasIn([...at, key])) {
+        out.push({ severity: 'error', message: `\`${key}\` is only allowed on \`uses: command\` steps`, location: pipeline.source.locate([...at, key], 'key') });
+      }
+    }
+  }
+  return out;
+}
+
+function orderCycle(members: string[], pipeline: Pipeline): string[] {
+  const set = new Set(members);
+  const start = pipeline.steps.find((s) => set.has(s.id))!.id as string;
+  const path = [start];
+  let cur = start;
+  for (let guard = 0; guard < members.length; guard++) {
+    const step = pipeline.steps.find((s) => s.id === cur)!;
+    const next = step.needs.find((n) => set.has(n) && !path.includes(n)) ?? step.needs.find((n) => n === start);
+    if (!next || next === start) break;
+    path.push(next);
+    cur = next;
+  }
+  path.push(start);
+  return path;
+}
+
+function topoOrder(pipeline: Pipeline): StepId[] {
+  // Kahn's algorithm in file order so output and scheduling are stable.
+  const remaining = new Map(pipeline.steps.map((s) => [s.id, new Set(s.needs)]));
+  const order: StepId[] = [];
+  while (remaining.size) {
+    const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([id]) => id);
+    if (!ready.length) throw new Error('cycle survived analysis');
+    for (const id of ready) {
+      order.push(id);
+      remaining.delete(id);
+      for (const deps of remaining.values()) deps.delete(id);
+    }
+  }
+  return order;
+}
+
+function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+}

@@ -1,0 +1,223 @@
+// Execute: schedule ready steps (bounded), reuse cached outputs, run the rest, store what they make.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { GateError, GenesisError, InputError, ResumableStop } from '../util/errors.js';
+import type { StepInput } from '../steps/contract.js';
+import type { ChatProvider } from '../providers/contract.js';
+import { dbCheckpoints } from '../store/checkpoints.js';
+import { FileHasher } from '../store/file-hashes.js';
+import { CorruptObjectError } from '../store/objects.js';
+import { materialize, readMarker, storeOutputs, verifyMaterialized, type Manifest } from '../store/outputs.js';
+import type { StateStore } from '../store/state.js';
+import type { AnalyzedPipeline } from './analyze.js';
+import type { Reporter, RunReport, StepReport, StepStatus } from './events.js';
+import { computeFingerprint, diffFingerprints } from './fingerprint.js';
+import type { StepDef, StepId } from './pipeline.js';
+import { forcedSteps, selectSteps } from './select.js';
+import { buildContext } from './step-context.js';
+import { Semaphore } from '../util/semaphore.js';
+
+export interface ExecuteOptions {
+  only?: string[];
+  until?: string;
+  force?: true | string[];
+  concurrency?: number;
+  retryFailed?: boolean;
+  signal: AbortSignal;
+  reporter: Reporter;
+}
+
+interface Outcome {
+  ok: boolean;
+  outputHash?: string;
+  manifest?: Manifest;
+  dir?: string;
+  why?: string;
+}
+
+export function newRunId(): string {
+  const t = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `${t}-${randomBytes(3).toString('hex')}`;
+}
+
+export function outputDirOf(a: AnalyzedPipeline, id: string): string {
+  return join(a.pipeline.outputsDir, a.pipeline.name, id);
+}
+
+export async function execute(a: AnalyzedPipeline, store: StateStore, opts: ExecuteOptions): Promise<RunReport> {
+  const { pipeline } = a;
+  const { selected, external } = selectSteps(pipeline, opts);
+  const forced = forcedSteps(pipeline, opts.force);
+  const runId = newRunId();
+  const hasher = new FileHasher(store.db);
+  const sem = new Semaphore(opts.concurrency ?? pipeline.concurrency ?? Math.max(1, cpus().length));
+  const providers = new Map<string, Promise<ChatProvider>>();
+  const reports = new Map<StepId, StepReport>();
+  const outcomes = new Map<StepId, Promise<Outcome>>();
+  const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
+  let resumable = false;
+  let cost = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+
+  store.startRun({ id: runId, pipelineFile: pipeline.file, pipelineName: pipeline.name, pipelineHash: pipeline.fileHash, options: { only: opts.only, until: opts.until, force: opts.force } });
+  opts.reporter({ kind: 'run-start', runId, pipeline: pipeline.name, steps: a.order.filter((id) => selected.has(id)).map((id) => ({ id, uses: byId.get(id)!.uses })) });
+
+  const finish = (step: StepDef, r: Omit<StepReport, 'id' | 'uses'>, fingerprintHash?: string): void => {
+    const report: StepReport = { id: step.id, uses: step.uses, ...r };
+    reports.set(step.id, report);
+    store.recordStepRun({ runId, stepId: step.id, uses: step.uses, status: r.status, fingerprintHash, outputHash: r.outputHash, durationMs: r.durationMs, summary: r.summary, metrics: r.metrics, error: r.error });
+    opts.reporter({ kind: 'step-finish', report });
+  };
+
+  const process1 = async (step: StepDef): Promise<Outcome> => {
+    const deps = await Promise.all(step.needs.map((n) => outcomes.get(n)!));
+    const isSelected = selected.has(step.id);
+    if (!isSelected && !external.has(step.id)) return { ok: false, why: 'not selected' };
+    const failedDep = step.needs.find((_, i) => !deps[i]!.ok);
+    if (failedDep !== undefined) {
+      const why = `needs "${failedDep}", which ${deps[step.needs.indexOf(failedDep)]!.why ?? 'did not finish'}`;
+      if (isSelected) finish(step, { status: 'skipped', durationMs: 0, outputHash: null, reason: why });
+      return { ok: false, why: 'was skipped' };
+    }
+    if (opts.signal.aborted) {
+      if (isSelected) finish(step, { status: 'skipped', durationMs: 0, outputHash: null, reason: 'run interrupted' });
+      return { ok: false, why: 'was interrupted' };
+    }
+    const type = a.types.get(step.id)!;
+    const upstream = new Map(step.needs.map((n, i) => [n as string, deps[i]!.outputHash!]));
+    const { fingerprint, hash } = computeFingerprint(pipeline, step, type, upstream, hasher);
+    const outDir = outputDirOf(a, step.id);
+
+    if (!isSelected) {
+      // Outside --only: use its cached output, or the last one it made.
+      const hit = store.lookup(hash) ?? lastOutput(store, pipeline.file, step.id);
+      if (!hit) return { ok: false, why: 'has no output yet (run it first, or drop --only)' };
+      return ensureMaterialized(store, hit.outputHash, hit.manifest, outDir) ? { ok: true, ...hit, dir: outDir } : { ok: false, why: 'has a corrupt cached output' };
+    }
+
+    const started = performance.now();
+    if (!forced.has(step.id)) {
+      const hit = store.lookup(hash);
+      if (hit && ensureMaterialized(store, hit.outputHash, hit.manifest, outDir) && restoreCommandOutputs(store, step, hit.manifest, pipeline.dir, hasher)) {
+        const last = store.lastState(pipeline.file, step.id);
+        if (last?.fingerprintHash !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
+        finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, outputDir: outDir }, hash);
+        return { ok: true, outputHash: hit.outputHash, manifest: hit.manifest, dir: outDir };
+      }
+      if (hit) store.forget(hash); // corrupt object: recompute, never serve it
+    }
+
+    const reason = forced.has(step.id) ? 'forced' : whyStale(store, pipeline.file, step.id, fingerprint);
+    const release = await sem.acquire();
+    const work = store.tmpDir(runId, step.id);
+    const checkpoints = dbCheckpoints(store.db, opts.retryFailed ?? false);
+    const stats: Record<string, number> = {};
+    try {
+      if (opts.signal.aborted) {
+        finish(step, { status: 'skipped', durationMs: 0, outputHash: null, reason: 'run interrupted' });
+        return { ok: false, why: 'was interrupted' };
+      }
+      opts.reporter({ kind: 'step-start', id: step.id, reason });
+      const inputs: StepInput[] = step.needs.map((n, i) => {
+        const d = deps[i]!;
+        if (!verifyMaterialized(d.manifest!, d.dir!)) materialize(store.objects, d.manifest!, d.outputHash!, d.dir!);
+        return { stepId: n, uses: byId.get(n)!.uses, dir: d.dir!, files: d.manifest!.files.map((f) => f.path), outputHash: d.outputHash! };
+      });
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: opts.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
+      const result = (await type.run(ctx)) ?? {};
+      checkpoints.flushAll();
+      if (opts.signal.aborted) throw opts.signal.reason ?? new Error('interrupted');
+      const { manifest, hash: outputHash } = storeOutputs(store.objects, work);
+      store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash, manifest });
+      if (readMarker(outDir) !== outputHash) materialize(store.objects, manifest, outputHash, outDir);
+      const spent = checkpoints.totals();
+      addCost(spent);
+      const metrics = { ...(result.metrics ?? {}), ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
+      finish(step, { status: 'ran', durationMs: performance.now() - started, outputHash, summary: result.summary, reason, metrics: Object.keys(metrics).length ? metrics : undefined, outputDir: outDir }, hash);
+      return { ok: true, outputHash, manifest, dir: outDir };
+    } catch (err) {
+      checkpoints.flushAll();
+      addCost(checkpoints.totals());
+      const status: StepStatus = opts.signal.aborted || err instanceof ResumableStop ? 'interrupted' : 'failed';
+      if (err instanceof ResumableStop) resumable = true;
+      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error: describeError(err, opts.signal), reason, metrics: Object.keys(stats).length ? { counts: stats } : undefined }, hash);
+      return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
+    } finally {
+      release();
+      rmSync(work, { recursive: true, force: true });
+    }
+  };
+
+  const addCost = (c: { inputTokens: number; outputTokens: number; usd: number; requests: number }) => {
+    cost = { inputTokens: cost.inputTokens + c.inputTokens, outputTokens: cost.outputTokens + c.outputTokens, usd: cost.usd + c.usd, requests: cost.requests + c.requests };
+  };
+
+  for (const id of a.order) outcomes.set(id, process1(byId.get(id)!));
+  await Promise.all(outcomes.values());
+  for (const p of providers.values()) await p.then((x) => x.close?.()).catch(() => undefined);
+  rmSync(store.tmpDir(runId), { recursive: true, force: true });
+
+  const steps = a.order.filter((id) => reports.has(id)).map((id) => reports.get(id)!);
+  const anyFailed = steps.some((s) => s.status === 'failed');
+  const anyInterrupted = steps.some((s) => s.status === 'interrupted') || opts.signal.aborted;
+  const status = anyFailed ? 'failed' : anyInterrupted ? 'interrupted' : 'succeeded';
+  store.finishRun(runId, status);
+  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(cost.requests ? { cost } : {}) };
+  opts.reporter({ kind: 'run-finish', report });
+  return report;
+}
+
+function lastOutput(store: StateStore, file: string, id: string): { outputHash: string; manifest: Manifest } | undefined {
+  const last = store.lastState(file, id);
+  const manifest = last && store.manifest(last.outputHash);
+  return last && manifest ? { outputHash: last.outputHash, manifest } : undefined;
+}
+
+function ensureMaterialized(store: StateStore, outputHash: string, manifest: Manifest, dir: string): boolean {
+  if (readMarker(dir) === outputHash) return true;
+  try {
+    materialize(store.objects, manifest, outputHash, dir);
+    return true;
+  } catch (e) {
+    if (e instanceof CorruptObjectError) return false;
+    throw e;
+  }
+}
+
+/** Command steps' declared outputs live in the user's tree: put them back if missing or changed. */
+function restoreCommandOutputs(store: StateStore, step: StepDef, manifest: Manifest, pipelineDir: string, hasher: FileHasher): boolean {
+  if (step.uses !== 'command') return true;
+  try {
+    for (const f of manifest.files) {
+      if (!f.path.startsWith('_outputs/')) continue;
+      const dest = resolve(pipelineDir, f.path.slice('_outputs/'.length));
+      if (existsSync(dest) && hasher.hash(dest) === f.sha256) continue;
+      store.objects.copyTo(f.sha256, dest);
+    }
+    return true;
+  } catch (e) {
+    if (e instanceof CorruptObjectError) return false;
+    throw e;
+  }
+}
+
+/** One line on why a step is running: never ran, or which fingerprint fields changed. */
+export function whyStale(store: StateStore, file: string, id: string, fingerprint: object): string {
+  const last = store.lastState(file, id);
+  if (!last) return 'never ran';
+  const changes = diffFingerprints(last.fingerprint, fingerprint);
+  if (!changes.length) return 'cached output missing';
+  const shown = changes.slice(0, 3).map((c) => c.field).join(', ');
+  return `changed: ${shown}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}`;
+}
+
+function describeError(err: unknown, signal: AbortSignal): string {
+  if (signal.aborted) return 'interrupted';
+  if (err instanceof GateError || err instanceof ResumableStop || err instanceof InputError) return err.message;
+  if (err instanceof GenesisError) return err.message;
+  if (err instanceof Error) return process.env.GENESIS_DEBUG ? err.stack ?? err.message : `${err.message} (internal error; set GENESIS_DEBUG=1 for details)`;
+  return String(err);
+}

@@ -1,0 +1,74 @@
+// Fingerprints: a labelled JSON object of everything that determines a step's output, hashed canonically.
+import { resolve } from 'node:path';
+import { hashJson, type Sha256 } from '../util/hash.js';
+import { providerIdentity } from '../providers/identity.js';
+import type { StepType } from '../steps/contract.js';
+import type { FileHasher } from '../store/file-hashes.js';
+import type { Pipeline, StepDef } from './pipeline.js';
+
+export interface Fingerprint {
+  uses: string;
+  version: string;
+  params: Record<string, unknown>;
+  seed: number;
+  /** Upstream step id → its output hash, in `needs` order. */
+  inputs: Array<{ step: string; output: string }>;
+  provider: Record<string, unknown> | null;
+  /** Content hashes of files the step reads by path (path params, command inputs). */
+  files: Record<string, string>;
+  command?: { run: string; env: Record<string, string>; outputs: string[] };
+}
+
+export function computeFingerprint(
+  pipeline: Pipeline,
+  step: StepDef,
+  type: StepType<any>,
+  upstream: ReadonlyMap<string, string>,
+  hasher: FileHasher,
+): { fingerprint: Fingerprint; hash: Sha256 } {
+  const files: Record<string, string> = {};
+  for (const key of type.pathParams ?? []) {
+    const v = step.with[key];
+    if (typeof v === 'string') files[v] = hasher.hash(resolve(pipeline.dir, v));
+  }
+  for (const input of step.inputs) files[input] = hasher.hash(resolve(pipeline.dir, input));
+  let provider: Record<string, unknown> | null = null;
+  if (type.usesProvider) {
+    const name = typeof step.with.provider === 'string' ? step.with.provider : 'default';
+    const config = pipeline.providers.get(name);
+    provider = config ? providerIdentity(config) : null;
+  }
+  const fingerprint: Fingerprint = {
+    uses: step.uses,
+    version: type.version,
+    params: step.with,
+    seed: pipeline.seed,
+    inputs: step.needs.map((n) => ({ step: n, output: upstream.get(n) ?? 'unknown' })),
+    provider,
+    files,
+    ...(step.uses === 'command' ? { command: { run: step.run ?? '', env: step.env, outputs: step.outputs } } : {}),
+  };
+  return { fingerprint, hash: hashJson(fingerprint) };
+}
+
+export interface FingerprintChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Field-by-field differences between two fingerprints, as dotted paths. */
+export function diffFingerprints(before: unknown, after: unknown, prefix = ''): FingerprintChange[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const isObj = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (isObj(before) && isObj(after)) {
+    const b = before as Record<string, unknown>;
+    const a = after as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+    return keys.flatMap((k) => diffFingerprints(b[k], a[k], prefix ? `${prefix}.${k}` : k));
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((v, i) => diffFingerprints(v, after[i], `${prefix}[${i}]`));
+  }
+  return [{ field: prefix || '(root)', before, after }];
+}

@@ -1,0 +1,201 @@
+// Load: read a pipeline file, parse YAML with positions, validate against the schema, normalize.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { InputError } from '../util/errors.js';
+import type { Diagnostic, Location } from '../util/diagnostics.js';
+import { sha256 } from '../util/hash.js';
+import { schemaValidator, type SchemaProblem } from './schema-check.js';
+import type { Pipeline, SourceMap, StepDef, StepId } from './pipeline.js';
+import type { ProviderConfig } from '../providers/contract.js';
+
+/** Larger files are refused before parsing: no real pipeline is this big. */
+export const MAX_PIPELINE_BYTES = 1024 * 1024;
+/** Bounds alias expansion (a billion-laughs file stops here instead of exhausting memory). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function loadPipeline(path: string): Pipeline {
+  const file = resolve(path);
+  const bytes = readPipelineBytes(path, file);
+  const text = decodeUtf8(path, bytes);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const source = makeSourceMap(path, text, doc, lineCounter);
+
+  const diagnostics: Diagnostic[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const [start] = err.linePos ?? [];
+    diagnostics.push({
+      severity: 'error',
+      message: cleanYamlMessage(err.message, err.code),
+      location: { file: path, line: start?.line ?? 1, column: start?.col ?? 1, length: Math.max(1, err.pos[1] - err.pos[0]) },
+    });
+  }
+  if (diagnostics.length) throw new InputError('invalid YAML', diagnostics);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    throw new InputError('invalid YAML', [
+      { severity: 'error', message: `${(e as Error).message} (aliases expand to more than ${MAX_ALIAS_COUNT} nodes)`, location: source.locate([]) },
+    ]);
+  }
+  if (data === null || data === undefined) {
+    throw new InputError('empty pipeline', [{ severity: 'error', message: 'the file is empty: a pipeline needs `name` and `steps`', location: source.locate([]) }]);
+  }
+
+  const problems = schemaValidator('pipeline.schema.json')(data);
+  if (problems.length) throw new InputError('invalid pipeline', problems.map((p) => problemToDiagnostic(p, source, [])));
+  return normalize(path, file, bytes, data as RawPipeline, source);
+}
+
+function readPipelineBytes(display: string, file: string): Buffer {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new InputError(`${display}: error: no such file`);
+  }
+  if (st.isDirectory()) throw new InputError(`${display}: error: is a directory, not a pipeline file`);
+  if (st.size > MAX_PIPELINE_BYTES) {
+    throw new InputError(`${display}: error: file is ${(st.size / 1048576).toFixed(1)} MB; pipeline files are limited to ${MAX_PIPELINE_BYTES / 1048576} MB`);
+  }
+  return readFileSync(file);
+}
+
+function decodeUtf8(display: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Find the first bad byte to give a useful position.
+    let offset = 0;
+    for (let lo = 0, hi = bytes.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1));
+        lo = mid + 1;
+        offset = lo;
+      } catch {
+        hi = mid;
+        offset = lo;
+      }
+    }
+    const before = bytes.subarray(0, offset).toString('utf8');
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    throw new InputError('not UTF-8', [
+      { severity: 'error', message: `invalid UTF-8 byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}: pipeline files must be UTF-8 text`, location: { file: display, line, column, length: 1 } },
+    ]);
+  }
+}
+
+function cleanYamlMessage(message: string, code: string): string {
+  const first = message.split('\n')[0] ?? message;
+  const msg = first.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return `duplicate key: ${msg.replace(/^Map keys must be unique;?\s*/i, '') || 'map keys must be unique'}`.replace(/: $/, '');
+  return msg.charAt(0).toLowerCase() + msg.slice(1);
+}
+
+function makeSourceMap(display: string, text: string, doc: SourceMap['doc'], lineCounter: LineCounter): SourceMap {
+  const toLoc = (range: [number, number] | undefined): Location => {
+    const start = range?.[0] ?? 0;
+    const end = range?.[1] ?? start + 1;
+    const pos = lineCounter.linePos(start);
+    return { file: display, line: pos.line, column: pos.col, length: Math.max(1, end - start) };
+  };
+  return {
+    text,
+    doc,
+    lineCounter,
+    locate(path, part = 'value') {
+      // Walk as far down the path as the document goes; report the deepest node found.
+      let node: unknown = doc.contents;
+      let keyNode: Node | undefined;
+      for (const seg of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+          if (!pair) break;
+          keyNode = pair.key as Node;
+          node = pair.value;
+        } else if (isSeq(node) && typeof seg === 'number') {
+          const item = node.items[seg];
+          if (item === undefined) break;
+          keyNode = undefined;
+          node = item;
+        } else break;
+      }
+      if (part === 'key' && keyNode) return toLoc(keyNode.range as unknown as [number, number]);
+      const n = node as Node | null | undefined;
+      if (n && n.range) {
+        // A block map or seq spans many lines: point at its first line only.
+        const [start, valueEnd] = n.range;
+        const lineEnd = text.indexOf('\n', start);
+        return toLoc([start, lineEnd === -1 ? valueEnd : Math.min(valueEnd, lineEnd)]);
+      }
+      if (keyNode) return toLoc(keyNode.range as unknown as [number, number]);
+      return toLoc(undefined);
+    },
+  };
+}
+
+/** Maps a schema problem to a located diagnostic; `prefix` is where the validated value sits. */
+export function problemToDiagnostic(p: SchemaProblem, source: SourceMap, prefix: ReadonlyArray<string | number>): Diagnostic {
+  const path = [...prefix, ...p.path];
+  if (p.key !== undefined) return { severity: 'error', message: p.message, location: source.locate([...path, p.key], 'key') };
+  return { severity: 'error', message: p.message, location: source.locate(path) };
+}
+
+interface RawStep {
+  uses: string;
+  needs?: string | string[];
+  with?: Record<string, unknown>;
+  run?: string;
+  inputs?: string[];
+  outputs?: string[];
+  env?: Record<string, string | number | boolean>;
+  description?: string;
+}
+
+interface RawPipeline {
+  name: string;
+  seed?: number;
+  outputs?: string;
+  concurrency?: number;
+  providers?: Record<string, { type: string } & Record<string, unknown>>;
+  steps: Record<string, RawStep>;
+}
+
+function normalize(display: string, file: string, bytes: Buffer, raw: RawPipeline, source: SourceMap): Pipeline {
+  const dir = dirname(file);
+  const providers = new Map<string, ProviderConfig>();
+  for (const [name, p] of Object.entries(raw.providers ?? {})) {
+    const { type, ...options } = p;
+    providers.set(name, { name, type, options });
+  }
+  if (!providers.has('default')) providers.set('default', { name: 'default', type: 'offline', options: {} });
+  const steps: StepDef[] = Object.entries(raw.steps).map(([id, s]) => ({
+    id: id as StepId,
+    uses: s.uses,
+    needs: (typeof s.needs === 'string' ? [s.needs] : s.needs ?? []) as StepId[],
+    with: s.with ?? {},
+    run: s.run,
+    inputs: s.inputs ?? [],
+    outputs: s.outputs ?? [],
+    env: Object.fromEntries(Object.entries(s.env ?? {}).map(([k, v]) => [k, String(v)])),
+    description: s.description,
+  }));
+  return {
+    file,
+    displayFile: display,
+    dir,
+    name: raw.name,
+    seed: raw.seed ?? 42,
+    outputsDir: resolve(dir, raw.outputs ?? 'out'),
+    concurrency: raw.concurrency,
+    providers,
+    steps,
+    fileHash: sha256(bytes),
+    source,
+  };
+}

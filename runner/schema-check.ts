@@ -1,0 +1,118 @@
+// JSON Schema checks with ajv, turned into path-located problems with human messages.
+import { readFileSync } from 'node:fs';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
+import { schemaPath } from '../util/paths.js';
+import { didYouMean } from '../util/suggest.js';
+
+export interface SchemaProblem {
+  /** Path of the offending value inside the validated document. */
+  path: Array<string | number>;
+  /** Set when the problem is an unexpected key at `path`. */
+  key?: string;
+  message: string;
+}
+
+export type SchemaCheck = (data: unknown) => SchemaProblem[];
+
+let ajv: Ajv | undefined;
+function getAjv() {
+  // useDefaults fills step parameters' defaults in place, so steps and fingerprints see them.
+  return (ajv ??= new Ajv({ allErrors: true, useDefaults: true, strict: false }));
+}
+
+const byFile = new Map<string, SchemaCheck>();
+
+/** A checker for a schema file in schemas/. */
+export function schemaValidator(file: string): SchemaCheck {
+  let check = byFile.get(file);
+  if (!check) {
+    const schema = JSON.parse(readFileSync(schemaPath(file), 'utf8')) as Record<string, unknown>;
+    check = compileCheck(schema);
+    byFile.set(file, check);
+  }
+  return check;
+}
+
+const bySchema = new WeakMap<object, SchemaCheck>();
+
+/** A checker for an in-memory schema (a step type's `with:`), compiled once per schema object. */
+export function compileCheck(schema: Record<string, unknown>): SchemaCheck {
+  const cached = bySchema.get(schema);
+  if (cached) return cached;
+  const validate = getAjv().compile(schema);
+  const check: SchemaCheck = (data) => (validate(data) ? [] : toProblems(validate, data));
+  bySchema.set(schema, check);
+  return check;
+}
+
+function toProblems(validate: ValidateFunction, data: unknown): SchemaProblem[] {
+  const errors = validate.errors ?? [];
+  // oneOf/anyOf failures report every branch; keep the most specific message per path.
+  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    const p = toProblem(e, data);
+    const id = `${p.path.join('/')}|${p.key ?? ''}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(p);
+  }
+  if (out.length === 0 && errors[0]) out.push(toProblem(errors[0], data));
+  return out;
+}
+
+function toProblem(e: ErrorObject, data: unknown): SchemaProblem {
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) && Array.isArray(valueAt(data, e.instancePath, true)) ? Number(s) : s));
+  const where = path.length ? `\`${path.join('.')}\`` : 'the pipeline';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      const allowed = Object.keys((e.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      return { path, key, message: `unknown field \`${key}\` in ${where}${didYouMean(key, allowed)}${allowed.length && allowed.length <= 12 ? `; expected one of: ${allowed.join(', ')}` : ''}` };
+    }
+    case 'required':
+      return { path, message: `${where} is missing required field \`${String(e.params.missingProperty)}\`` };
+    case 'type':
+      return { path, message: `${where} must be ${article(String(e.params.type))}, not ${describe(valueAt(data, e.instancePath))}` };
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[]).map(String);
+      const v = String(valueAt(data, e.instancePath));
+      return { path, message: `${where} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not "${v}"${didYouMean(v, allowed)}` };
+    }
+    case 'minProperties':
+      return { path, message: `${where} must not be empty` };
+    case 'propertyNames':
+      return { path, message: `${where} has an invalid key name: ${e.message ?? ''}` };
+    case 'pattern':
+      return { path, message: `${where} must match ${String(e.params.pattern)}` };
+    default:
+      return { path, message: `${where} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function valueAt(data: unknown, pointer: string, parent = false): unknown {
+  const segs = pointer.split('/').slice(1);
+  if (parent) segs.pop();
+  let v: unknown = data;
+  for (const s of segs) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  return v;
+}
+
+function article(type: string): string {
+  const t = type.replace(/,/g, ' or ');
+  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the string "${v.length > 30 ? v.slice(0, 30) + '…' : v}"`;
+  return `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,38 @@
+// Content hashes of user files (inputs, referenced datasets), memoized by size and mtime.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './db.js';
+
+export class FileHasher {
+  private readonly getStmt;
+  private readonly putStmt;
+  constructor(db: Db | undefined) {
+    this.getStmt = db?.prepare('SELECT size, mtime_ns, sha256 FROM file_hashes WHERE path = ?');
+    this.putStmt = db?.prepare('INSERT OR REPLACE INTO file_hashes (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)');
+  }
+
+  /** sha256 of a file, or of a folder's sorted (path, hash) list; `missing` when it doesn't exist. */
+  hash(path: string): string {
+    let st;
+    try {
+      st = statSync(path, { bigint: true });
+    } catch {
+      return 'missing';
+    }
+    if (st.isDirectory()) {
+      const entries = readdirSync(path).sort().map((name) => `${name}:${this.hash(join(path, name))}`);
+      return createHash('sha256').update(entries.join('\n')).digest('hex');
+    }
+    const mtime = st.mtimeNs.toString();
+    const row = this.getStmt?.get(path) as { size: number; mtime_ns: string; sha256: string } | undefined;
+    if (row && row.size === Number(st.size) && row.mtime_ns === mtime) return row.sha256;
+    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+    try {
+      this.putStmt?.run(path, Number(st.size), mtime, sha);
+    } catch {
+      // Read-only database (status/why): memoization is optional.
+    }
+    return sha;
+  }
+}

@@ -1,0 +1,124 @@
+// The state store: cache entries, last fingerprints, runs and step runs, over the database and objects.
+import { join } from 'node:path';
+import type { Db } from './db.js';
+import { nowIso, openDb } from './db.js';
+import { ObjectStore } from './objects.js';
+import type { Manifest } from './outputs.js';
+
+export interface CacheHit {
+  outputHash: string;
+  manifest: Manifest;
+}
+
+export interface LastStepState {
+  fingerprintHash: string;
+  fingerprint: Record<string, unknown>;
+  outputHash: string;
+  updatedAt: string;
+}
+
+export class StateStore {
+  readonly objects: ObjectStore;
+  private readonly q;
+
+  constructor(readonly db: Db, readonly dir: string) {
+    this.objects = new ObjectStore(dir);
+    this.q = {
+      cacheGet: db.prepare(
+        'SELECT c.output_hash AS outputHash, o.manifest AS manifest FROM cache c JOIN outputs o ON o.output_hash = c.output_hash WHERE c.fingerprint_hash = ?',
+      ),
+      cacheDel: db.prepare('DELETE FROM cache WHERE fingerprint_hash = ?'),
+      outputPut: db.prepare('INSERT OR IGNORE INTO outputs (output_hash, manifest, created_at) VALUES (?, ?, ?)'),
+      outputGet: db.prepare('SELECT manifest FROM outputs WHERE output_hash = ?'),
+      cachePut: db.prepare('INSERT OR REPLACE INTO cache (fingerprint_hash, output_hash, uses, created_at) VALUES (?, ?, ?, ?)'),
+      stateGet: db.prepare(
+        'SELECT fingerprint_hash AS fingerprintHash, fingerprint, output_hash AS outputHash, updated_at AS updatedAt FROM step_state WHERE pipeline_file = ? AND step_id = ?',
+      ),
+      statePut: db.prepare(
+        'INSERT OR REPLACE INTO step_state (pipeline_file, step_id, fingerprint_hash, fingerprint, output_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      runPut: db.prepare(
+        'INSERT INTO runs (id, pipeline_file, pipeline_name, pipeline_hash, started_at, status, options) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      runFinish: db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
+      stepRunPut: db.prepare(
+        'INSERT OR REPLACE INTO step_runs (run_id, step_id, uses, status, fingerprint_hash, output_hash, duration_ms, summary, metrics, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  static open(dir: string, opts: { readonly?: boolean } = {}): StateStore {
+    return new StateStore(openDb(dir, opts), dir);
+  }
+
+  lookup(fingerprintHash: string): CacheHit | undefined {
+    const row = this.q.cacheGet.get(fingerprintHash) as { outputHash: string; manifest: string } | undefined;
+    return row ? { outputHash: row.outputHash, manifest: JSON.parse(row.manifest) as Manifest } : undefined;
+  }
+
+  manifest(outputHash: string): Manifest | undefined {
+    const row = this.q.outputGet.get(outputHash) as { manifest: string } | undefined;
+    return row ? (JSON.parse(row.manifest) as Manifest) : undefined;
+  }
+
+  forget(fingerprintHash: string): void {
+    this.q.cacheDel.run(fingerprintHash);
+  }
+
+  /** Records a finished step: output manifest, cache entry and last state, in one transaction. */
+  commitStep(a: { pipelineFile: string; stepId: string; uses: string; fingerprintHash: string; fingerprint: unknown; outputHash: string; manifest?: Manifest }): void {
+    const now = nowIso();
+    this.db.transaction(() => {
+      if (a.manifest) this.q.outputPut.run(a.outputHash, JSON.stringify(a.manifest), now);
+      this.q.cachePut.run(a.fingerprintHash, a.outputHash, a.uses, now);
+      this.q.statePut.run(a.pipelineFile, a.stepId, a.fingerprintHash, JSON.stringify(a.fingerprint), a.outputHash, now);
+    })();
+  }
+
+  lastState(pipelineFile: string, stepId: string): LastStepState | undefined {
+    const row = this.q.stateGet.get(pipelineFile, stepId) as (Omit<LastStepState, 'fingerprint'> & { fingerprint: string }) | undefined;
+    return row ? { ...row, fingerprint: JSON.parse(row.fingerprint) as Record<string, unknown> } : undefined;
+  }
+
+  startRun(r: { id: string; pipelineFile: string; pipelineName: string; pipelineHash: string; options: unknown }): void {
+    this.q.runPut.run(r.id, r.pipelineFile, r.pipelineName, r.pipelineHash, nowIso(), 'running', JSON.stringify(r.options));
+  }
+
+  finishRun(id: string, status: string): void {
+    this.q.runFinish.run(status, nowIso(), id);
+  }
+
+  recordStepRun(r: {
+    runId: string;
+    stepId: string;
+    uses: string;
+    status: string;
+    fingerprintHash?: string;
+    outputHash?: string | null;
+    durationMs: number;
+    summary?: string;
+    metrics?: unknown;
+    error?: string;
+  }): void {
+    this.q.stepRunPut.run(
+      r.runId,
+      r.stepId,
+      r.uses,
+      r.status,
+      r.fingerprintHash ?? null,
+      r.outputHash ?? null,
+      Math.round(r.durationMs),
+      r.summary ?? null,
+      r.metrics === undefined ? null : JSON.stringify(r.metrics),
+      r.error ?? null,
+    );
+  }
+
+  tmpDir(...parts: string[]): string {
+    return join(this.dir, 'tmp', ...parts);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -24,11 +24,11 @@ export function loadPipeline(path: string): Pipeline {
 
   const diagnostics: Diagnostic[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const [start] = err.linePos ?? [];
+    const start = lineCounter.linePos(err.pos[0]);
     diagnostics.push({
       severity: 'error',
       message: cleanYamlMessage(err.message, err.code),
-      location: { file: path, line: start?.line ?? 1, column: start?.col ?? 1, length: Math.max(1, err.pos[1] - err.pos[0]) },
+      location: { file: path, line: start.line, column: start.col, length: Math.max(1, err.pos[1] - err.pos[0]) },
     });
   }
   if (diagnostics.length) throw new InputError('invalid YAML', diagnostics);
@@ -142,6 +142,7 @@ function makeSourceMap(display: string, text: string, doc: SourceMap['doc'], lin
 /** Maps a schema problem to a located diagnostic; `prefix` is where the validated value sits. */
 export function problemToDiagnostic(p: SchemaProblem, source: SourceMap, prefix: ReadonlyArray<string | number>): Diagnostic {
   const path = [...prefix, ...p.path];
+  p = { ...p, message: p.message.replace('{where}', path.length ? `\`${path.join('.')}\`` : 'the pipeline') };
   if (p.key !== undefined) return { severity: 'error', message: p.message, location: source.locate([...path, p.key], 'key') };
   return { severity: 'error', message: p.message, location: source.locate(path) };
 }

@@ -18,7 +18,7 @@ export type SchemaCheck = (data: unknown) => SchemaProblem[];
 let ajv: Ajv | undefined;
 function getAjv() {
   // useDefaults fills step parameters' defaults in place, so steps and fingerprints see them.
-  return (ajv ??= new Ajv({ allErrors: true, useDefaults: true, strict: false }));
+  return (ajv ??= new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true }));
 }
 
 const byFile = new Map<string, SchemaCheck>();
@@ -69,7 +69,8 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem {
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) && Array.isArray(valueAt(data, e.instancePath, true)) ? Number(s) : s));
-  const where = path.length ? `\`${path.join('.')}\`` : 'the pipeline';
+  // Filled in by the caller, which knows where the validated value sits in the file.
+  const where = '{where}';
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);

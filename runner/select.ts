@@ -32,8 +32,16 @@ export function selectSteps(pipeline: Pipeline, opts: { only?: string[]; until?:
     const only = new Set(opts.only.map((o) => check(o, '--only')));
     selected = new Set([...selected].filter((s) => only.has(s)));
   }
+  // Every unselected ancestor: their cached outputs (and hashes) feed the selection's fingerprints.
   const external = new Set<StepId>();
-  for (const id of selected) for (const n of byId.get(id)!.needs) if (!selected.has(n)) external.add(n);
+  const visitUp = (id: StepId) => {
+    for (const n of byId.get(id)!.needs) {
+      if (selected.has(n) || external.has(n)) continue;
+      external.add(n);
+      visitUp(n);
+    }
+  };
+  for (const id of selected) visitUp(id);
   return { selected, external };
 }
 

@@ -31,8 +31,6 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         )
         .all(keepLast) as Array<{ output_hash: string }>;
       for (const r of rows) keep.add(r.output_hash);
-    } else {
-      for (const r of db.prepare('SELECT output_hash FROM cache').all() as Array<{ output_hash: string }>) keep.add(r.output_hash);
     }
     const liveObjects = new Set<string>();
     const outputs = db.prepare('SELECT output_hash, manifest FROM outputs').all() as Array<{ output_hash: string; manifest: string }>;

@@ -1,0 +1,72 @@
+// Process-level behaviour through the built CLI: Ctrl-C, the state lock, exit codes.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli, writePipeline } from '../helpers/cli.js';
+
+function waitFor(get: () => string, pattern: RegExp, limitMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (pattern.test(get())) return resolve();
+      if (Date.now() - started > limitMs) return reject(new Error(`timed out waiting for ${pattern}; saw:\n${get()}`));
+      setTimeout(tick, 25);
+    };
+    tick();
+  });
+}
+
+describe('process behaviour', () => {
+  it('Ctrl-C stops cleanly with exit 130, caches nothing half-done, and the rerun keeps finished steps', async () => {
+    const yaml = (delay: number) => `name: slow
+steps:
+  quick: { uses: debug/echo, with: { message: q } }
+  slow: { uses: debug/echo, needs: [quick], with: { delay_ms: ${delay} } }
+`;
+    const file = writePipeline(yaml(60_000));
+    const { child, done } = spawnCli(['run', file]);
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    await waitFor(() => err, /\[slow\] running/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/stopping/);
+    expect(existsSync(join(dirname(file), 'out/slow/slow'))).toBe(false);
+    expect(existsSync(join(dirname(file), '.genesis/lock'))).toBe(false);
+    writeFileSync(file, yaml(0));
+    const again = await runCli(['run', file, '--json']);
+    const steps = (JSON.parse(again.stdout) as { steps: Array<{ id: string; status: string }> }).steps;
+    expect(steps).toEqual([expect.objectContaining({ id: 'quick', status: 'cached' }), expect.objectContaining({ id: 'slow', status: 'ran' })]);
+  });
+
+  it('a second run on a locked state says which process holds it (exit 75); a stale lock is taken over', async () => {
+    const file = writePipeline('name: l\nsteps:\n  a: { uses: debug/echo }\n');
+    const state = join(dirname(file), '.genesis');
+    mkdirSync(state);
+    const holder = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(state, 'lock'), JSON.stringify({ pid: holder.pid, host: hostname(), started: '2026-01-01T00:00:00Z', command: 'genesis run other.yaml' }));
+      const held = await runCli(['run', file, '--lock-timeout', '0']);
+      expect(held.code).toBe(75);
+      expect(held.stderr).toContain(`pid ${holder.pid}`);
+      expect(held.stderr).toContain('genesis run other.yaml');
+    } finally {
+      holder.kill();
+    }
+    await new Promise((r) => holder.on('exit', r));
+    const r = await runCli(['run', file, '--lock-timeout', '0']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(state, 'lock'))).toBe(false);
+  });
+
+  it('the built CLI maps bad input to exit 2 without a stack trace', async () => {
+    const file = writePipeline('name: t\nsteps:\n  a: { uses: nope }\n');
+    const r = await spawnCli(['validate', file]).done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pipeline\.yaml:3:\d+: error: unknown step type "nope"/);
+    expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+\)/);
+  });
+});

@@ -36,7 +36,11 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
     } else {
       const type = await loadStepType(step.uses);
       types.set(step.id, type);
-      for (const p of compileCheck(type.schema)(step.with)) diagnostics.push(problemToDiagnostic(p, source, [...at, 'with']));
+      const problems = compileCheck(type.schema)(step.with);
+      for (const p of problems) diagnostics.push(problemToDiagnostic(p, source, [...at, 'with']));
+      if (!problems.length && type.check) {
+        for (const p of type.check(step.with)) diagnostics.push({ severity: 'error', message: p.message, location: source.locate([...at, 'with', ...p.path]) });
+      }
       const provider = step.with.provider;
       if (type.usesProvider && typeof provider === 'string' && !pipeline.providers.has(provider)) {
         diagnostics.push({

@@ -17,6 +17,11 @@ export interface StepType<P = Record<string, unknown>> {
   readonly pathParams?: readonly string[];
   /** Whether `with.provider` names an LLM provider this step calls (its identity enters the fingerprint). */
   readonly usesProvider?: boolean;
+  /**
+   * Checks what a schema can't (unknown intent names, impossible dates) at analysis time, so the user gets a
+   * located error before anything runs. Paths are relative to `with:`.
+   */
+  check?(params: P): Array<{ path: Array<string | number>; message: string }>;
   run(ctx: StepContext<P>): Promise<StepResult | void>;
 }
 

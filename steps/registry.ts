@@ -6,8 +6,8 @@ type Loader = () => Promise<{ default: StepType<any> }>;
 const loaders: Record<string, Loader> = {
   command: () => import('./command/index.js'),
   'debug/echo': () => import('./debug-echo/index.js'),
-  // 'generate/conversations': () => import('./generate-conversations/index.js'),
-  // 'generate/timeseries': () => import('./generate-timeseries/index.js'),
+  'generate/conversations': () => import('./generate-conversations/index.js'),
+  'generate/timeseries': () => import('./generate-timeseries/index.js'),
   // 'validate/conversations': () => import('./validate-conversations/index.js'),
   // 'validate/timeseries': () => import('./validate-timeseries/index.js'),
   // 'bias/conversations': () => import('./bias-conversations/index.js'),

@@ -4,7 +4,7 @@ import type { Db } from './db.js';
 import { nowIso } from './db.js';
 
 /** Cheap items are committed in groups; paid-for items (durable) are committed one by one. */
-const GROUP = 256;
+const GROUP = 1024;
 
 export function dbCheckpoints(db: Db, retryFailed: boolean): Checkpoints & { flushAll(): void; totals(): Required<ItemCost> } {
   const stores = new Map<string, DbItemStore>();
@@ -34,7 +34,8 @@ export function dbCheckpoints(db: Db, retryFailed: boolean): Checkpoints & { flu
 class DbItemStore implements ItemStore {
   private readonly getStmt;
   private readonly upsert;
-  private readonly pending: unknown[][] = [];
+  /** Rows not yet committed, by key (a Map keeps insertion order for the commit). */
+  private pending = new Map<string, unknown[]>();
   readonly spent = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
 
   constructor(private readonly db: Db, private readonly scopeName: string) {
@@ -49,7 +50,7 @@ class DbItemStore implements ItemStore {
   }
 
   get(key: string): ItemRecord | undefined {
-    const pending = this.pending.findLast((row) => row[1] === key);
+    const pending = this.pending.get(key);
     if (pending) return { key, status: pending[2] as ItemRecord['status'], value: (pending[3] as string) ?? undefined, error: (pending[4] as string) ?? undefined, attempts: 1 };
     const row = this.getStmt.get(this.scopeName, key) as { key: string; status: string; value: string | null; error: string | null; attempts: number } | undefined;
     if (!row) return undefined;
@@ -61,18 +62,19 @@ class DbItemStore implements ItemStore {
     this.spent.outputTokens += cost.outputTokens ?? 0;
     this.spent.usd += cost.usd ?? 0;
     this.spent.requests += cost.requests ?? 0;
-    this.pending.push([this.scopeName, key, 'done', value, null, cost.inputTokens ?? 0, cost.outputTokens ?? 0, cost.usd ?? 0, cost.requests ?? 0, nowIso()]);
-    if (durable || this.pending.length >= GROUP) this.flush();
+    this.pending.set(key, [this.scopeName, key, 'done', value, null, cost.inputTokens ?? 0, cost.outputTokens ?? 0, cost.usd ?? 0, cost.requests ?? 0, nowIso()]);
+    if (durable || this.pending.size >= GROUP) this.flush();
   }
 
   putFailed(key: string, error: string): void {
-    this.pending.push([this.scopeName, key, 'failed', null, error, 0, 0, 0, 0, nowIso()]);
+    this.pending.set(key, [this.scopeName, key, 'failed', null, error, 0, 0, 0, 0, nowIso()]);
     this.flush();
   }
 
   flush(): void {
-    if (!this.pending.length) return;
-    const rows = this.pending.splice(0);
+    if (!this.pending.size) return;
+    const rows = [...this.pending.values()];
+    this.pending = new Map();
     this.db.transaction(() => {
       for (const r of rows) this.upsert.run(...r);
     })();

@@ -1,0 +1,138 @@
+// generate/conversations: bilingual customer-service conversations, resumable item by item, offline or via an LLM.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../util/errors.js';
+import { createRng } from '../../util/rng.js';
+import type { StepContext, StepType } from '../contract.js';
+import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
+
+/** Offline records that fail their check are regenerated from a fresh stream this many times. */
+const OFFLINE_ATTEMPTS = 3;
+
+const step: StepType<ConversationParams> = {
+  type: 'generate/conversations',
+  version: '1',
+  description: 'Generates EN/ES customer-service conversations over the 77 Banking77 intents, resumable item by item.',
+  schema: conversationParamsSchema as unknown as Record<string, unknown>,
+  pathParams: ['examples'],
+  usesProvider: true,
+  check(params) {
+    try {
+      resolveIntents(params);
+      if (params.turns.min > params.turns.max) return [{ path: ['turns'], message: `turns.min (${params.turns.min}) is greater than turns.max (${params.turns.max})` }];
+      return [];
+    } catch (e) {
+      if (e instanceof InputError) return [{ path: ['intents'], message: e.message }];
+      throw e;
+    }
+  },
+  async run(ctx) {
+    const params = ctx.params;
+    const intents = resolveIntents(params);
+    const providerConfig = ctx.providerConfig(params.provider);
+    const [{ planConversation }, { checkConversation }, { buildItemDataset, describeCounts }] = await Promise.all([
+      import('./plan.js'),
+      import('./check.js'),
+      import('../shared/item-dataset.js'),
+    ]);
+    const plan = (i: number) => planConversation(params, ctx.seed, i);
+    let result;
+    let generator: string;
+    if (providerConfig.type === 'offline') {
+      const { generateConversation, OFFLINE_CONVERSATION_VERSION } = await import('../../providers/offline/conversations/index.js');
+      generator = `offline/${OFFLINE_CONVERSATION_VERSION}`;
+      result = await buildItemDataset({
+        ctx,
+        count: params.count,
+        scope: 'conversations',
+        file: 'conversations.jsonl',
+        plan,
+        keyOf: (spec) => ({ generator, seed: ctx.seed, spec }),
+        make(spec) {
+          let errors: string[] = [];
+          for (let attempt = 1; attempt <= OFFLINE_ATTEMPTS; attempt++) {
+            const rng = createRng(ctx.seed, 'conversation/offline', spec.index, attempt);
+            const checked = checkConversation(generateConversation(spec, rng));
+            if (checked.ok) return { ok: true, json: JSON.stringify(checked.record), corrected: 'corrected' in checked, attempts: attempt };
+            errors = checked.errors;
+          }
+          return { ok: false, error: errors.join('; ') };
+        },
+      });
+    } else {
+      const llm = await llmFill(ctx, params, checkConversation);
+      generator = `${providerConfig.type}/${String(llm.identity.model ?? '')}`;
+      result = await buildItemDataset({ ctx, count: params.count, scope: 'conversations', file: 'conversations.jsonl', plan, keyOf: llm.keyOf, fill: llm.fill });
+    }
+    writeFileSync(join(ctx.outDir, 'generation.json'), JSON.stringify(generationInfo(params, intents, ctx.seed, generator), null, 2) + '\n');
+    ctx.services.recordStats({ generated: result.generated, reused: result.reused, failed: result.failed, corrected: result.corrected });
+    return { summary: describeCounts('conversations', result), metrics: { items: result } };
+  },
+};
+
+/** What the dataset was asked to be: bias checks compare the result with these targets. */
+function generationInfo(params: ConversationParams, intents: string[], seed: number, generator: string) {
+  const norm = (w: Record<string, number | undefined>) => {
+    const total = Object.values(w).reduce<number>((a, b) => a + (b ?? 0), 0);
+    return Object.fromEntries(Object.entries(w).map(([k, v]) => [k, total > 0 ? (v ?? 0) / total : 0]));
+  };
+  return {
+    type: 'generate/conversations',
+    count: params.count,
+    seed,
+    generator,
+    targets: {
+      language: norm(params.languages),
+      sentiment: norm(params.sentiment),
+      complexity: norm(params.complexity),
+      intent: Object.fromEntries(intents.map((i) => [i, 1 / intents.length])),
+    },
+  };
+}
+
+type Checker = typeof import('./check.js').checkConversation;
+
+async function llmFill(ctx: StepContext<ConversationParams>, params: ConversationParams, checkConversation: Checker) {
+  const [{ runLlmItems }, prompts, { parseConversationItem }, { readCsv }] = await Promise.all([
+    import('../../providers/llm/batch-runner.js'),
+    import('../../providers/llm/conversation-prompt.js'),
+    import('../../providers/llm/conversation-parse.js'),
+    import('../../util/tabular.js'),
+  ]);
+  const provider = await ctx.provider(params.provider);
+  const identity = provider.identity();
+  let examples: Array<{ text: string; intent: string }> | undefined;
+  if (params.examples) {
+    const rows = await readCsv(params.examples);
+    examples = rows.filter((r) => r.text && (r.category ?? r.intent)).map((r) => ({ text: r.text!, intent: (r.category ?? r.intent)! }));
+    if (!examples.length) throw new InputError(`${params.examples}: no rows with text and category (or intent) columns`);
+  }
+  type Spec = import('../../util/records.js').ConversationSpec;
+  return {
+    identity,
+    // The rendered prompt of each item is part of its key: editing a template regenerates exactly what it touches.
+    keyOf: (spec: Spec) => ({ provider: identity, prompt: prompts.conversationItemPrompt(spec), spec }),
+    fill: async (missing: Array<{ key: string; spec: Spec }>, store: import('../contract.js').ItemStore) => {
+      let done = 0;
+      const r = await runLlmItems({
+        items: missing,
+        provider,
+        store,
+        batchSize: params.batch_size,
+        render: (specs) => prompts.renderConversationBatch(specs, { examples, fewShot: params.few_shot }),
+        parse: (obj, spec) => {
+          const parsed = parseConversationItem(obj, spec);
+          if (!parsed.ok) return parsed;
+          const checked = checkConversation(parsed.record);
+          return checked.ok ? { ok: true, record: checked.record } : checked;
+        },
+        signal: ctx.signal,
+        onItemDone: () => ctx.progress(++done, missing.length, 'generated'),
+      });
+      const s = provider.stats();
+      ctx.log.info(`${r.requests} requests, ${s.throttles ?? 0} throttled, ${r.retriedInvalid} invalid items retried, ${r.failed} failed`);
+    },
+  };
+}
+
+export default step;

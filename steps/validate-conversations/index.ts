@@ -1,0 +1,67 @@
+// validate/conversations: quality report (completeness, consistency, realism, diversity) with gates.
+import type { StepType } from '../contract.js';
+import type { ValidateConversationsParams } from './params.js';
+
+const num = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'number', minimum: 0, maximum: 1, description, ...extra });
+
+const validateConversations: StepType<ValidateConversationsParams> = {
+  type: 'validate/conversations',
+  version: '1',
+  description: 'Scores a conversation dataset (completeness, consistency, realism vs a reference, diversity) and enforces gates.',
+  pathParams: ['input', 'reference'],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      input: { type: 'string', description: 'Dataset path (JSONL conversations or CSV text,category); default: the conversations.jsonl of a `needs` step.' },
+      reference: {
+        type: 'string',
+        description: 'Reference for realism: a profile JSON, a CSV (text,category) or conversations JSONL. Default: the shipped Banking77 profile.',
+      },
+      targets: {
+        type: 'object',
+        description: 'Expected distributions per field (e.g. intent: {card_arrival: 1, …}); overrides generation.json targets.',
+        additionalProperties: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } },
+      },
+      sample_size: { type: 'integer', minimum: 2, default: 500, description: 'Seeded sample size for self-BLEU (quadratic).' },
+      compression_sample: { type: 'integer', minimum: 1, default: 5000, description: 'Seeded sample size for the zlib compression ratio.' },
+      near_duplicate_threshold: num('Jaccard similarity (word 3-grams, MinHash) at or above which two conversations are near-duplicates.', { default: 0.9 }),
+      weights: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Weights of the overall score (renormalised over the parts that could be measured).',
+        default: {},
+        properties: {
+          completeness: { type: 'number', minimum: 0, default: 0.2, description: 'Weight of completeness.' },
+          consistency: { type: 'number', minimum: 0, default: 0.25, description: 'Weight of consistency.' },
+          realism: { type: 'number', minimum: 0, default: 0.2, description: 'Weight of realism vs the reference.' },
+          diversity: { type: 'number', minimum: 0, default: 0.2, description: 'Weight of diversity.' },
+          distribution: { type: 'number', minimum: 0, default: 0.15, description: 'Weight of the intent distribution vs target.' },
+        },
+      },
+      gates: {
+        type: 'object',
+        additionalProperties: false,
+        default: {},
+        description: 'Thresholds that fail the step: plain names are minimums, *_max names are maximums.',
+        properties: {
+          overall: num('Minimum overall score.'),
+          completeness: num('Minimum completeness.'),
+          consistency: num('Minimum consistency (share of conversations passing every check).'),
+          realism: num('Minimum realism vs the reference.'),
+          diversity: num('Minimum diversity.'),
+          distribution: num('Minimum intent distribution vs target (1 − JSD).'),
+          duplicates_max: num('Maximum exact-duplicate rate.'),
+          near_duplicates_max: num('Maximum near-duplicate rate.'),
+          self_bleu_max: num('Maximum self-BLEU on the sample.'),
+        },
+      },
+    },
+  },
+  async run(ctx) {
+    const { runValidateConversations } = await import('./run.js');
+    return runValidateConversations(ctx);
+  },
+};
+
+export default validateConversations;

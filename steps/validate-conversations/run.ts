@@ -1,0 +1,82 @@
+// The heavy half of validate/conversations, loaded only when the step actually runs.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StepContext, StepResult } from '../contract.js';
+import { loadCatalogue } from '../../metrics/catalogue.js';
+import { ConversationQualityAccumulator, DEFAULT_WEIGHTS, overallScore } from '../../metrics/conversation-quality.js';
+import { locateDataset, readDataset, readGenerationTargets } from '../../metrics/dataset-source.js';
+import { enforceGates, evaluateGates } from '../../metrics/gates.js';
+import { loadReferenceProfile } from '../../metrics/reference-profile.js';
+import { resolveTargets } from '../../metrics/targets.js';
+import { canonicalJson } from '../../util/canonical-json.js';
+import type { ValidateConversationsParams } from './params.js';
+import { renderQualityMarkdown } from './report.js';
+
+export async function runValidateConversations(ctx: StepContext<ValidateConversationsParams>): Promise<StepResult> {
+  const p = ctx.params;
+  const source = locateDataset(ctx, 'conversations.jsonl');
+  const reference = await loadReferenceProfile(p.reference === undefined ? undefined : ctx.resolvePath(p.reference));
+  const catalogue = loadCatalogue();
+  const { targets, sources } = resolveTargets(readGenerationTargets(source.dir), p.targets);
+  let intentTargets = targets.intent;
+  let distributionSource: string = sources.intent ?? 'none';
+  if (!intentTargets && catalogue) {
+    intentTargets = Object.fromEntries(catalogue.intents.map((i) => [i, 1]));
+    distributionSource = 'uniform over the intent catalogue';
+  }
+  const acc = new ConversationQualityAccumulator({
+    reference,
+    intentTargets,
+    catalogue: catalogue?.intentCategory,
+    rng: ctx.rng('validate-conversations'),
+    sampleSize: p.sample_size ?? 500,
+    compressionSample: p.compression_sample ?? 5000,
+    nearDuplicateThreshold: p.near_duplicate_threshold ?? 0.9,
+  });
+  let n = 0;
+  for await (const rec of readDataset(source.path)) {
+    acc.add(rec);
+    if (++n % 10_000 === 0) {
+      ctx.progress(n, undefined, 'conversations read');
+      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
+    }
+  }
+  const q = acc.finish();
+  const weights = { ...DEFAULT_WEIGHTS, ...(p.weights ?? {}) };
+  const scores = {
+    completeness: q.completeness,
+    consistency: q.consistency.score,
+    realism: q.realism.compared_documents > 0 ? q.realism.score : null,
+    diversity: q.diversity.score,
+    distribution: q.distribution_vs_target.score,
+  };
+  const overall = overallScore(scores, weights);
+  const gates = evaluateGates((p.gates ?? {}) as Record<string, number>, {
+    ...scores,
+    overall,
+    duplicates: q.diversity.duplicates.rate,
+    near_duplicates: q.diversity.near_duplicates.rate,
+    self_bleu: q.diversity.self_bleu,
+  });
+  const report = {
+    type: 'validate/conversations',
+    documents: q.documents,
+    overall,
+    scores,
+    weights,
+    completeness: q.completeness,
+    consistency: q.consistency,
+    realism: q.realism,
+    diversity: q.diversity,
+    distribution_vs_target: { ...q.distribution_vs_target, source: distributionSource },
+    gates,
+  };
+  // Canonical key order keeps the report byte-identical for the same data and seed.
+  writeFileSync(join(ctx.outDir, 'quality.json'), JSON.stringify(JSON.parse(canonicalJson(report)), null, 2) + '\n');
+  writeFileSync(join(ctx.outDir, 'quality.md'), renderQualityMarkdown(report));
+  enforceGates(gates);
+  return {
+    summary: `${q.documents} conversations: overall ${overall.toFixed(3)}, consistency ${q.consistency.score.toFixed(3)}, duplicates ${q.diversity.duplicates.rate.toFixed(3)}`,
+    metrics: { overall, ...scores, duplicates: q.diversity.duplicates.rate, near_duplicates: q.diversity.near_duplicates.rate },
+  };
+}

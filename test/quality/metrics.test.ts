@@ -1,0 +1,135 @@
+// Unit tests of the quality metrics against hand-computed or textbook values.
+import { describe, expect, it } from 'vitest';
+import { chiSquareGoodnessOfFit, chiSquareIndependence, chiSquarePValue } from '../../metrics/chi-square.js';
+import { DistinctCounter, DistinctN, distinctN } from '../../metrics/distinct.js';
+import { jensenShannon, ksStatistic } from '../../metrics/divergence.js';
+import { evaluateGates, describeFailure } from '../../metrics/gates.js';
+import { hashString } from '../../metrics/hash32.js';
+import { detectLanguage } from '../../metrics/language.js';
+import { estimateJaccard, minhashSignature, NearDuplicateIndex, shingleJaccard } from '../../metrics/minhash.js';
+import { selfBleu } from '../../metrics/self-bleu.js';
+import { tokenize } from '../../metrics/text.js';
+import { createRng } from '../../util/rng.js';
+
+const hashes = (tokens: string[]) => Uint32Array.from(tokens.map((t) => hashString(t)));
+const words = (seed: number, n: number) => {
+  const rng = createRng(seed, 'words');
+  return Array.from({ length: n }, () => `w${rng.int(0, 5000)}`);
+};
+
+describe('Jensen–Shannon divergence (bits)', () => {
+  it.each([
+    { p: [1, 0], q: [0, 1], jsd: 1 },
+    { p: [0.5, 0.5], q: [0.5, 0.5], jsd: 0 },
+    { p: [0.5, 0.5], q: [1, 0], jsd: 0.311278 },
+    { p: [10, 30], q: [1, 3], jsd: 0 },
+    { p: [0, 0], q: [1, 1], jsd: 1 },
+  ])('JSD($p, $q) = $jsd', ({ p, q, jsd }) => expect(jensenShannon(p, q)).toBeCloseTo(jsd, 5));
+});
+
+describe('Kolmogorov–Smirnov', () => {
+  it.each([
+    { x: [1, 2, 3], y: [1, 2, 3], d: 0 },
+    { x: [1, 2, 3], y: [4, 5, 6], d: 1 },
+    { x: [1, 2, 3, 4], y: [3, 4, 5, 6], d: 0.5 },
+  ])('D = $d', ({ x, y, d }) => expect(ksStatistic(x, y)).toBeCloseTo(d, 10));
+});
+
+describe('distinct-n', () => {
+  it.each([
+    { texts: [['a', 'b', 'a', 'b']], n: 1, v: 0.5 },
+    { texts: [['a', 'b', 'a', 'b']], n: 2, v: 2 / 3 },
+    { texts: [['a', 'b'], ['a', 'b']], n: 2, v: 0.5 },
+    { texts: [['a']], n: 2, v: 0 },
+  ])('exact distinct-$n = $v', ({ texts, n, v }) => expect(distinctN(texts, n)).toBeCloseTo(v, 10));
+
+  it('streaming distinct-n equals the exact value on a small corpus', () => {
+    const texts = Array.from({ length: 200 }, (_, i) => words(i % 150, 20));
+    for (const n of [1, 2, 3]) {
+      const d = new DistinctN(n);
+      for (const t of texts) d.addText(hashes(t), Uint32Array.from(t.map((x) => hashString(x, 7))), t.length);
+      expect(d.value()).toBeCloseTo(distinctN(texts, n), 6);
+    }
+  });
+
+  it('switches to HyperLogLog past its cap and stays within 3 %', () => {
+    const c = new DistinctCounter();
+    for (let i = 0; i < 600_000; i++) c.add(hashString(`k${i}`), hashString(`k${i}`, 99));
+    expect(c.estimated).toBe(true);
+    expect(Math.abs(c.count() / 600_000 - 1)).toBeLessThan(0.03);
+  });
+});
+
+describe('MinHash', () => {
+  it.each([0, 5, 15, 30])('estimates Jaccard within 0.15 after changing %i of 60 words', (changes) => {
+    const a = words(1, 60);
+    const b = [...a];
+    for (let i = 0; i < changes; i++) b[(i * 7) % 60] = `x${i}`;
+    const est = estimateJaccard(minhashSignature(hashes(a), a.length), minhashSignature(hashes(b), b.length));
+    expect(Math.abs(est - shingleJaccard(a, b))).toBeLessThan(0.15);
+  });
+
+  it('clusters near-copies but not distinct texts', () => {
+    const idx = new NearDuplicateIndex(0.9);
+    const base = Array.from({ length: 50 }, (_, i) => words(100 + i, 60));
+    for (const t of base) idx.add(hashes(t), t.length);
+    for (const t of base.slice(0, 5)) {
+      const copy = [...t.slice(0, 59), 'changed'];
+      idx.add(hashes(copy), copy.length);
+    }
+    expect(idx.result()).toMatchObject({ documents: 55, near_duplicates: 5 });
+  });
+});
+
+describe('chi-square', () => {
+  it.each([
+    { stat: 3.841459, df: 1, p: 0.05 },
+    { stat: 5.991465, df: 2, p: 0.05 },
+    { stat: 18.307038, df: 10, p: 0.05 },
+    { stat: 6.634897, df: 1, p: 0.01 },
+    { stat: 0, df: 3, p: 1 },
+    { stat: 100, df: 76, p: 0.03397 },
+  ])('P(X²($df) ≥ $stat) = $p', ({ stat, df, p }) => expect(chiSquarePValue(stat, df)).toBeCloseTo(p, 4));
+
+  it('goodness of fit: a perfect fit has p 1, a skew has p ≈ 0', () => {
+    expect(chiSquareGoodnessOfFit([50, 50], [0.5, 0.5]).p_value).toBe(1);
+    expect(chiSquareGoodnessOfFit([90, 10], [0.5, 0.5])).toMatchObject({ statistic: 64, df: 1 });
+  });
+
+  it('independence: 2×2 table [[10,20],[20,10]] has χ² 6.667, p 0.0098, V 0.333', () => {
+    const r = chiSquareIndependence([[10, 20], [20, 10]]);
+    expect(r.statistic).toBeCloseTo(6.6667, 3);
+    expect(r.p_value).toBeCloseTo(0.00982, 4);
+    expect(r.cramers_v).toBeCloseTo(1 / 3, 4);
+  });
+});
+
+describe('language detection', () => {
+  it.each([
+    { text: 'I am still waiting on my card, when will it arrive?', lang: 'en' },
+    { text: '¿Cuándo llegará mi tarjeta? Todavía no la tengo.', lang: 'es' },
+    { text: 'Hola, necesito ayuda con una transferencia', lang: 'es' },
+    { text: 'Thanks!', lang: 'unknown' },
+    { text: 'ok', lang: 'unknown' },
+  ])('$text → $lang', ({ text, lang }) => expect(detectLanguage(text).language).toBe(lang));
+});
+
+describe('self-BLEU', () => {
+  it('is 1 for identical texts and near 0 for unrelated ones', () => {
+    const t = tokenize('my card has not arrived yet and I am worried about it');
+    expect(selfBleu([t, t, t])).toBeCloseTo(1, 6);
+    expect(selfBleu(Array.from({ length: 5 }, (_, i) => words(i, 15)))).toBeLessThan(0.05);
+  });
+});
+
+describe('gates', () => {
+  it.each([
+    { gates: { duplicates_max: 0.01 }, values: { duplicates: 0.1 }, msg: 'duplicates 0.100 > duplicates_max 0.010' },
+    { gates: { overall: 0.7 }, values: { overall: 0.65 }, msg: 'overall 0.650 < overall 0.700' },
+  ])('$msg', ({ gates, values, msg }) => {
+    const [r] = evaluateGates(gates, values);
+    expect(r?.passed).toBe(false);
+    expect(describeFailure(r as never)).toBe(msg);
+  });
+  it('passes a gate whose metric could not be measured', () => expect(evaluateGates({ realism: 0.5 }, { realism: null })[0]?.passed).toBe(true));
+});

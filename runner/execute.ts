@@ -50,6 +50,8 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   const { pipeline } = a;
   const { selected, external } = selectSteps(pipeline, opts);
   const forced = forcedSteps(pipeline, opts.force);
+  // --retry-failed reruns the steps whose last run left items failed; their finished items are reused.
+  if (opts.retryFailed) for (const s of pipeline.steps) if (store.lastFailedItems(pipeline.file, s.id) > 0) forced.add(s.id);
   const runId = newRunId();
   const hasher = new FileHasher(store.db);
   const sem = new Semaphore(opts.concurrency ?? pipeline.concurrency ?? Math.max(1, cpus().length));
@@ -108,7 +110,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       if (hit) store.forget(hash); // corrupt object: recompute, never serve it
     }
 
-    const reason = forced.has(step.id) ? 'forced' : whyStale(store, pipeline.file, step.id, fingerprint);
+    const reason = forced.has(step.id) ? (opts.retryFailed && !opts.force ? 'retrying failed items' : 'forced') : whyStale(store, pipeline.file, step.id, fingerprint);
     const release = await sem.acquire();
     const work = store.tmpDir(runId, step.id);
     const checkpoints = dbCheckpoints(store.db, opts.retryFailed ?? false);

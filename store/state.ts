@@ -41,6 +41,10 @@ export class StateStore {
         'INSERT INTO runs (id, pipeline_file, pipeline_name, pipeline_hash, started_at, status, options) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       runFinish: db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
+      lastRanMetrics: db.prepare(
+        `SELECT s.metrics FROM step_runs s JOIN runs r ON r.id = s.run_id
+         WHERE r.pipeline_file = ? AND s.step_id = ? AND s.status IN ('ran', 'interrupted') ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1`,
+      ),
       stepRunPut: db.prepare(
         'INSERT OR REPLACE INTO step_runs (run_id, step_id, uses, status, fingerprint_hash, output_hash, duration_ms, summary, metrics, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -78,6 +82,14 @@ export class StateStore {
   lastState(pipelineFile: string, stepId: string): LastStepState | undefined {
     const row = this.q.stateGet.get(pipelineFile, stepId) as (Omit<LastStepState, 'fingerprint'> & { fingerprint: string }) | undefined;
     return row ? { ...row, fingerprint: JSON.parse(row.fingerprint) as Record<string, unknown> } : undefined;
+  }
+
+  /** Items that failed permanently in the step's last run (its `counts.failed`), for --retry-failed. */
+  lastFailedItems(pipelineFile: string, stepId: string): number {
+    const row = this.q.lastRanMetrics.get(pipelineFile, stepId) as { metrics: string | null } | undefined;
+    if (!row?.metrics) return 0;
+    const m = JSON.parse(row.metrics) as { counts?: { failed?: number } };
+    return m.counts?.failed ?? 0;
   }
 
   startRun(r: { id: string; pipelineFile: string; pipelineName: string; pipelineHash: string; options: unknown }): void {

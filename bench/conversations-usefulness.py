@@ -1,0 +1,34 @@
+# Usefulness of synthetic data: train TF-IDF + logistic regression on synthetic first turns, test on real Banking77.
+import csv, sys, collections
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline, make_union
+from sklearn.metrics import accuracy_score, f1_score
+
+syn_path, real_path = sys.argv[1], sys.argv[2]
+read = lambda p: [(r['text'], r['category']) for r in csv.DictReader(open(p, newline='', encoding='utf-8'))]
+syn, real = read(syn_path), read(real_path)
+rx, ry = [t for t, _ in real], [c for _, c in real]
+_, test_x, _, test_y = train_test_split(rx, ry, test_size=0.2, stratify=ry, random_state=42)
+
+def model():
+    feats = make_union(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
+                       TfidfVectorizer(analyzer='char_wb', ngram_range=(3, 5), sublinear_tf=True, min_df=2))
+    return make_pipeline(feats, LogisticRegression(max_iter=2000, C=10))
+
+m = model().fit([t for t, _ in syn], [c for _, c in syn])
+pred = m.predict(test_x)
+acc = accuracy_score(test_y, pred)
+print(f'usefulness: synthetic-trained accuracy on real held-out 20% (seed 42, n={len(test_y)}): {acc:.3f}, macro-F1 {f1_score(test_y, pred, average="macro"):.3f}')
+if '--real' in sys.argv:
+    tr_x, _, tr_y, _ = train_test_split(rx, ry, test_size=0.2, stratify=ry, random_state=42)
+    print(f'reference: real-trained accuracy {accuracy_score(test_y, model().fit(tr_x, tr_y).predict(test_x)):.3f}')
+per = collections.defaultdict(lambda: [0, 0]); conf = collections.defaultdict(collections.Counter)
+for y, p in zip(test_y, pred):
+    per[y][1] += 1; per[y][0] += y == p
+    if y != p: conf[y][p] += 1
+worst = sorted(per, key=lambda k: per[k][0] / per[k][1])[:10]
+print('| intent | accuracy | n | top confusions |\n| --- | --- | --- | --- |')
+for k in worst:
+    print(f'| {k} | {per[k][0] / per[k][1]:.2f} | {per[k][1]} | ' + ', '.join(f'{p} ({n})' for p, n in conf[k].most_common(3)) + ' |')

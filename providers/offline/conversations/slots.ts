@@ -1,0 +1,85 @@
+// Slot values (amounts, merchants, dates…) drawn once per conversation so every turn agrees on them.
+import type { Rng } from '../../../util/rng.js';
+
+/** Which spelling of money, phones and places a conversation uses. */
+export type Dialect = 'en-US' | 'en-GB' | 'es-MX' | 'es-ES';
+
+export type SlotTables = Record<string, Record<string, readonly string[]>>;
+
+const money: Record<Dialect, (v: number) => string> = {
+  'en-US': (v) => `$${fmtEn(v)}`,
+  'en-GB': (v) => `£${fmtEn(v)}`,
+  'es-MX': (v) => `$${fmtEn(v)} pesos`,
+  'es-ES': (v) => `${fmtEs(v)} €`,
+};
+
+function fmtEn(v: number): string {
+  return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+// Written by hand instead of toLocaleString('es-ES'): ICU builds differ across hosts and outputs must not.
+function fmtEs(v: number): string {
+  const [int, dec] = v.toFixed(2).split('.') as [string, string];
+  const grouped = int.length > 4 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
+  return Number.isInteger(v) ? grouped : `${grouped},${dec}`;
+}
+
+/** Per-conversation slot binder: the first use of a slot draws it, later uses repeat it. */
+export class SlotBinder {
+  private readonly bound = new Map<string, string>();
+  constructor(
+    private readonly rng: Rng,
+    private readonly dialect: Dialect,
+    private readonly tables: SlotTables,
+  ) {}
+
+  get(name: string): string {
+    let v = this.bound.get(name);
+    if (v === undefined) {
+      v = this.draw(name);
+      this.bound.set(name, v);
+    }
+    return v;
+  }
+
+  private draw(name: string): string {
+    const r = this.rng;
+    const scale = this.dialect === 'es-MX' ? 18 : 1;
+    switch (name) {
+      case 'amount': {
+        const base = r.chance(0.4) ? r.int(5, 99) + r.int(0, 99) / 100 : r.chance(0.7) ? r.int(10, 400) : r.int(2, 60) * 25;
+        return money[this.dialect](Math.round(base * scale * 100) / 100);
+      }
+      case 'amount2': {
+        const base = r.int(3, 250) + (r.chance(0.5) ? r.int(1, 99) / 100 : 0);
+        return money[this.dialect](Math.round(base * scale * 100) / 100);
+      }
+      case 'fee': {
+        const base = r.pick([0.5, 1, 1.5, 2, 2.5, 3, 0.99, 1.99, 4.5]);
+        return money[this.dialect](Math.round(base * (this.dialect === 'es-MX' ? 15 : 1) * 100) / 100);
+      }
+      case 'days':
+        return String(r.int(2, 12));
+      case 'hours':
+        return String(r.pick([2, 3, 4, 5, 6, 8, 10, 12, 24, 36, 48]));
+      case 'digits':
+        return String(r.int(0, 9999)).padStart(4, '0');
+      case 'ref':
+        return `${r.pick(['TX', 'TR', 'PAY', 'REF'])}-${r.int(100000, 999999)}`;
+      case 'time': {
+        const h = r.int(7, 22);
+        const m = r.pick(['00', '05', '10', '15', '20', '30', '40', '45', '50', '55']);
+        return this.dialect.startsWith('en') ? `${h > 12 ? h - 12 : h}:${m} ${h >= 12 ? 'pm' : 'am'}` : `${h}:${m}`;
+      }
+      default: {
+        const lang = this.dialect.slice(0, 2);
+        const table = this.tables[this.dialect]?.[name] ?? this.tables[lang]?.[name];
+        if (!table || table.length === 0) throw new Error(`unknown slot {${name}} for ${this.dialect}`);
+        return r.pick(table);
+      }
+    }
+  }
+}
+
+/** Slots computed in code rather than listed in data/grammar/common.json. */
+export const COMPUTED_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'fee', 'days', 'hours', 'digits', 'ref', 'time']);

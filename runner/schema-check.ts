@@ -1,8 +1,10 @@
 // JSON Schema checks with ajv, turned into path-located problems with human messages.
 import { readFileSync } from 'node:fs';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv } from 'ajv';
-import { schemaPath } from '../util/paths.js';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { packageRoot, schemaPath } from '../util/paths.js';
+import { AJV_OPTIONS, validatorKey } from './schema-key.js';
 import { didYouMean } from '../util/suggest.js';
 
 export interface SchemaProblem {
@@ -16,9 +18,26 @@ export interface SchemaProblem {
 export type SchemaCheck = (data: unknown) => SchemaProblem[];
 
 let ajv: Ajv | undefined;
-function getAjv() {
+function getAjv(): Ajv {
+  // Loaded only when a schema has no precompiled validator (running from source, or a new step type).
   // useDefaults fills step parameters' defaults in place, so steps and fingerprints see them.
-  return (ajv ??= new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true }));
+  if (!ajv) {
+    const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+    ajv = new AjvClass({ ...AJV_OPTIONS });
+  }
+  return ajv;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The validator precompiled at build time for this exact schema, if there is one. */
+function precompiled(schema: object): ValidateFunction | undefined {
+  try {
+    const mod = require(join(packageRoot(), 'dist', 'validators', `${validatorKey(schema)}.cjs`)) as ValidateFunction | { default: ValidateFunction };
+    return typeof mod === 'function' ? mod : mod.default;
+  } catch {
+    return undefined;
+  }
 }
 
 const byFile = new Map<string, SchemaCheck>();
@@ -40,7 +59,7 @@ const bySchema = new WeakMap<object, SchemaCheck>();
 export function compileCheck(schema: Record<string, unknown>): SchemaCheck {
   const cached = bySchema.get(schema);
   if (cached) return cached;
-  const validate = getAjv().compile(schema);
+  const validate = precompiled(schema) ?? getAjv().compile(schema);
   const check: SchemaCheck = (data) => (validate(data) ? [] : toProblems(validate, data));
   bySchema.set(schema, check);
   return check;

@@ -13,7 +13,7 @@ const loaders: Record<string, Loader> = {
   'bias/conversations': () => import('./bias-conversations/index.js'),
   // 'train/intent-classifier': () => import('./train-intent-classifier/index.js'),
   // 'train/forecaster': () => import('./train-forecaster/index.js'),
-  // 'register/dataset': () => import('./register-dataset/index.js'),
+  'register/dataset': () => import('./register-dataset/index.js'),
 };
 
 export function stepTypeNames(): string[] {

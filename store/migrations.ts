@@ -70,6 +70,76 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    // The dataset registry (store/registry.ts): versions by content hash, their reports and models, lineage.
+    version: 2,
+    sql: `
+      CREATE TABLE datasets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        description TEXT,
+        content_hash TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        record_type TEXT NOT NULL,
+        record_count INTEGER NOT NULL,
+        schema_version TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        run_id TEXT,
+        pipeline_file TEXT NOT NULL,
+        pipeline_name TEXT NOT NULL,
+        pipeline_hash TEXT NOT NULL,
+        producer_step TEXT NOT NULL,
+        producer_uses TEXT NOT NULL,
+        producer_fingerprint TEXT NOT NULL,
+        producer_fingerprint_hash TEXT,
+        producer_output_hash TEXT NOT NULL,
+        provider TEXT,
+        model TEXT,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        requests INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        seed INTEGER NOT NULL,
+        output_path TEXT NOT NULL,
+        UNIQUE (name, version),
+        UNIQUE (name, content_hash)
+      );
+      CREATE TABLE dataset_metrics (
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+        kind TEXT NOT NULL CHECK (kind IN ('quality', 'bias', 'training')),
+        step_id TEXT NOT NULL,
+        uses TEXT NOT NULL,
+        output_hash TEXT NOT NULL,
+        metrics TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (dataset_id, kind, step_id, output_hash)
+      );
+      CREATE TABLE training_runs (
+        id INTEGER PRIMARY KEY,
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+        step_id TEXT NOT NULL,
+        uses TEXT NOT NULL,
+        model_file TEXT NOT NULL,
+        model_hash TEXT NOT NULL,
+        params TEXT NOT NULL,
+        metrics TEXT NOT NULL,
+        output_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (dataset_id, model_hash)
+      );
+      CREATE TABLE lineage_edges (
+        from_kind TEXT NOT NULL,
+        from_id TEXT NOT NULL,
+        to_kind TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (from_kind, from_id, to_kind, to_id, relation)
+      ) WITHOUT ROWID;
+      CREATE INDEX lineage_edges_to ON lineage_edges(to_kind, to_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,8 +11,8 @@ const loaders: Record<string, Loader> = {
   'validate/conversations': () => import('./validate-conversations/index.js'),
   'validate/timeseries': () => import('./validate-timeseries/index.js'),
   'bias/conversations': () => import('./bias-conversations/index.js'),
-  // 'train/intent-classifier': () => import('./train-intent-classifier/index.js'),
-  // 'train/forecaster': () => import('./train-forecaster/index.js'),
+  'train/intent-classifier': () => import('./train-intent-classifier/index.js'),
+  'train/forecaster': () => import('./train-forecaster/index.js'),
   'register/dataset': () => import('./register-dataset/index.js'),
 };
 

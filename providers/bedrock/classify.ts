@@ -1,0 +1,81 @@
+// Sorts a failed Converse call into throttle / transient / fatal, with messages that say what to do.
+
+export type Failure =
+  | { kind: 'throttle'; retryAfterMs?: number }
+  | { kind: 'transient'; reason: string }
+  | { kind: 'fatal'; message: string };
+
+const THROTTLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceQuotaExceededException']);
+const TRANSIENT = new Set([
+  'InternalServerException',
+  'ServiceUnavailableException',
+  'ModelTimeoutException',
+  'ModelNotReadyException',
+  'ModelErrorException',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+const CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidClientTokenId',
+]);
+const NETWORK = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|socket hang up|ERR_HTTP2|did not get a response|abnormally aborted|Session closed|stream/i;
+
+interface SdkError {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+export function classifyError(err: unknown, model: string, region: string): Failure {
+  const e = (err ?? {}) as SdkError;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const message = (e.message ?? String(err)).trim();
+  if (THROTTLE.has(name) || status === 429) return { kind: 'throttle', ...retryAfter(e) };
+  if (TRANSIENT.has(name) || (status !== undefined && status >= 500)) return { kind: 'transient', reason: `${name}: ${message}` };
+  if (status === undefined && !CREDENTIALS.has(name) && NETWORK.test(`${e.code ?? ''} ${message}`)) {
+    return { kind: 'transient', reason: `connection failed: ${e.code ?? message}` };
+  }
+  return { kind: 'fatal', message: fatalMessage(name, message, model, region) };
+}
+
+function retryAfter(e: SdkError): { retryAfterMs?: number } {
+  const h = e.$response?.headers?.['retry-after'];
+  if (!h) return {};
+  const s = Number(h);
+  if (Number.isFinite(s)) return { retryAfterMs: Math.max(0, s * 1000) };
+  const at = Date.parse(h);
+  return Number.isFinite(at) ? { retryAfterMs: Math.max(0, at - Date.now()) } : {};
+}
+
+/** Region prefix of the cross-region inference profile serving `region` (us-east-1 → us.). */
+export function profilePrefix(region: string): string {
+  if (region.startsWith('us-gov-')) return 'us-gov.';
+  if (region.startsWith('eu-')) return 'eu.';
+  if (region.startsWith('ap-')) return 'apac.';
+  return 'us.';
+}
+
+function fatalMessage(name: string, message: string, model: string, region: string): string {
+  const head = `Bedrock refused model "${model}" in ${region} (${name}): ${message}`;
+  if (/on-demand throughput isn.t supported/i.test(message)) {
+    return `${head}\n  hint: this model is served through an inference profile: use model "${profilePrefix(region)}${model.replace(/^(us|eu|apac|us-gov)\./, '')}"`;
+  }
+  if (name === 'AccessDeniedException') {
+    return `${head}\n  hint: enable access to this model in the Bedrock console (Model access) for ${region}, and allow bedrock:InvokeModel in the IAM policy`;
+  }
+  if (name === 'ResourceNotFoundException') {
+    return `${head}\n  hint: check the model id is offered in ${region} (known ids: data/models.json)`;
+  }
+  if (CREDENTIALS.has(name)) {
+    return `${head}\n  hint: no usable AWS credentials from the standard chain (environment, shared config/SSO profile, instance role)`;
+  }
+  return head;
+}

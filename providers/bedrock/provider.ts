@@ -1,0 +1,174 @@
+// The Bedrock ChatProvider: limiter-gated Converse calls with our retry policy, budget and cost accounting.
+import type { ChatProvider, ChatRequest, ChatResponse, ProviderConfig } from '../contract.js';
+import { ResumableStop, StepFailure } from '../../util/errors.js';
+import { createRng, type Rng } from '../../util/rng.js';
+import { abortError, sleep } from '../llm/abort.js';
+import { backoffMs } from './backoff.js';
+import { classifyError, type Failure } from './classify.js';
+import { AdaptiveLimiter } from './limiter.js';
+import type { BedrockOptions } from './options.js';
+import type { ConverseClient } from './client.js';
+
+/** chars/4 is the usual rough English/Spanish token estimate; it is corrected from reported usage. */
+export function estimateInputTokens(request: ChatRequest): number {
+  let chars = request.system?.length ?? 0;
+  for (const m of request.messages) chars += m.text.length;
+  return Math.ceil(chars / 4);
+}
+
+export class BedrockProvider implements ChatProvider {
+  private readonly limiter: AdaptiveLimiter;
+  private readonly rng: Rng;
+  private client: Promise<ConverseClient> | undefined;
+  private stopped: ResumableStop | undefined;
+  private throttledSince: number | undefined;
+  private reservedUsd = 0;
+  private readonly budgetWaiters: Array<() => void> = [];
+  private readonly counts = { requests: 0, successes: 0, throttles: 0, retries: 0, errors: 0, inputTokens: 0, outputTokens: 0, usd: 0 };
+
+  constructor(
+    readonly config: ProviderConfig,
+    private readonly opts: BedrockOptions,
+    private readonly clientFactory: () => Promise<ConverseClient>,
+  ) {
+    this.limiter = new AdaptiveLimiter(opts.limits);
+    // Jitter only decides when to retry, never what is generated; seeded anyway (no Math.random).
+    this.rng = createRng('bedrock-backoff', opts.model, opts.region);
+  }
+
+  identity(): Record<string, unknown> {
+    return { type: 'bedrock', model: this.opts.model, region: this.opts.region };
+  }
+
+  stats(): Record<string, number> {
+    const l = this.limiter.snapshot();
+    return { ...this.counts, usd: Math.round(this.counts.usd * 1e6) / 1e6, rpm: l.rpm, concurrency: l.concurrency };
+  }
+
+  async close(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (c) (await c.catch(() => undefined))?.destroy();
+  }
+
+  async converse(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+    const { model, region, prices } = this.opts;
+    const maxTokens = Math.min(request.maxTokens ?? this.opts.maxOutputTokens, this.opts.maxOutputTokens);
+    const estTokens = estimateInputTokens(request) + maxTokens;
+    const worstUsd = (estimateInputTokens(request) * prices.input_per_1k + maxTokens * prices.output_per_1k) / 1000;
+    let throttleAttempt = 0;
+    let failures = 0;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw abortError();
+      if (this.stopped) throw this.stopped;
+      await this.reserveBudget(worstUsd, signal);
+      let permit;
+      try {
+        permit = await this.limiter.acquire(estTokens, signal);
+      } catch (e) {
+        this.releaseBudget(worstUsd);
+        throw e;
+      }
+      if (this.stopped) {
+        this.releaseBudget(worstUsd);
+        permit.release('error');
+        throw this.stopped;
+      }
+      this.counts.requests++;
+      if (attempt > 0) this.counts.retries++;
+      const call = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        call.abort();
+      }, this.opts.timeoutMs);
+      const onAbort = () => call.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let failure: Failure;
+      try {
+        const out = await (await this.getClient()).converse(model, request, maxTokens, call.signal);
+        const usd = (out.inputTokens * prices.input_per_1k + out.outputTokens * prices.output_per_1k) / 1000;
+        this.counts.successes++;
+        this.counts.inputTokens += out.inputTokens;
+        this.counts.outputTokens += out.outputTokens;
+        this.counts.usd += usd;
+        this.throttledSince = undefined;
+        permit.release('success', out.inputTokens + out.outputTokens);
+        return { text: out.text, stopReason: out.stopReason, usage: { inputTokens: out.inputTokens, outputTokens: out.outputTokens }, costUsd: usd };
+      } catch (e) {
+        if (signal?.aborted) {
+          permit.release('error');
+          throw abortError();
+        }
+        failure = timedOut ? { kind: 'transient', reason: `no answer within ${this.opts.timeoutMs} ms` } : classifyError(e, model, region);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.releaseBudget(worstUsd);
+      }
+
+      if (failure.kind === 'fatal') {
+        this.counts.errors++;
+        permit.release('error');
+        throw new StepFailure(failure.message);
+      }
+      let wait: number;
+      if (failure.kind === 'throttle') {
+        this.counts.throttles++;
+        permit.release('throttle', 0, failure.retryAfterMs);
+        const now = Date.now();
+        this.throttledSince ??= now;
+        const left = this.opts.patienceMs - (now - this.throttledSince);
+        if (left <= 0) {
+          throw this.stop(
+            `${model} in ${region} kept throttling for ${Math.round(this.opts.patienceMs / 1000)} s (patience_s); finished items are saved — rerun later, or ask AWS for a higher quota`,
+          );
+        }
+        wait = Math.min(left, failure.retryAfterMs ?? backoffMs(throttleAttempt++, this.rng));
+      } else {
+        this.counts.errors++;
+        permit.release('error');
+        if (++failures > this.opts.maxRetries) {
+          throw new StepFailure(`${model} in ${region}: gave up after ${failures} failed attempts (max_retries ${this.opts.maxRetries}): ${failure.reason}`);
+        }
+        wait = backoffMs(failures - 1, this.rng, 250, 10_000);
+      }
+      await sleep(wait, signal);
+    }
+  }
+
+  /**
+   * Reserves a request's worst-case cost before it is sent, so requests in flight can never together
+   * overshoot the budget. When only the in-flight reservations stand in the way, waits for them to
+   * settle (their real cost is usually far below the worst case); stops when the spend itself is up.
+   */
+  private async reserveBudget(worstUsd: number, signal?: AbortSignal): Promise<void> {
+    const budget = this.opts.budgetUsd;
+    while (this.counts.usd + this.reservedUsd + worstUsd > budget) {
+      if (this.stopped) throw this.stopped;
+      if (this.counts.usd + worstUsd > budget || this.reservedUsd === 0) {
+        throw this.stop(
+          `budget of $${budget} reached on ${this.opts.model}: $${this.counts.usd.toFixed(4)} spent, the next request may cost up to $${worstUsd.toFixed(4)}; raise budget.usd or rerun later to continue`,
+        );
+      }
+      await new Promise<void>((resolve) => this.budgetWaiters.push(resolve));
+      if (signal?.aborted) throw abortError();
+    }
+    this.reservedUsd += worstUsd;
+  }
+
+  private releaseBudget(worstUsd: number): void {
+    this.reservedUsd = Math.max(0, this.reservedUsd - worstUsd);
+    for (const wake of this.budgetWaiters.splice(0)) wake();
+  }
+
+  private stop(message: string): ResumableStop {
+    this.stopped ??= new ResumableStop(message, 0);
+    return this.stopped;
+  }
+
+  private getClient(): Promise<ConverseClient> {
+    this.client ??= this.clientFactory();
+    return this.client;
+  }
+}

@@ -1,0 +1,315 @@
+// A fake Amazon Bedrock Runtime (Converse) on 127.0.0.1: real wire protocol, quotas and injected faults.
+import { createServer as createNetServer, type Socket } from 'node:net';
+import { Duplex } from 'node:stream';
+import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { createRng } from '../../util/rng.js';
+import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
+
+export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop';
+/** Scripted outcomes: a fault, `ok`, or a client error the real service would return. */
+export type ScriptStep = FaultName | 'ok' | 'validation' | 'denied';
+
+export interface FakeBedrockOptions {
+  port?: number;
+  /** Requests per minute accepted before real 429s (sliding window). */
+  rpm?: number;
+  /** Tokens (input + output) per minute accepted before real 429s. */
+  tpm?: number;
+  /** Length of the quota window; quotas scale with it (rpm 600 over 1 s = 10 requests/s window). */
+  windowMs?: number;
+  /** Probability of each fault per request, drawn from the seeded generator. */
+  faults?: Partial<Record<FaultName, number>>;
+  /** Outcomes consumed in order, one per request, before random faults apply. */
+  script?: ScriptStep[] | string[];
+  seed?: number;
+  latencyMs?: number;
+  /** How long a `timeout` request hangs before answering 408. */
+  timeoutDelayMs?: number;
+  /** Send `retry-after` (seconds) on quota 429s; the real service usually does not. */
+  retryAfter?: boolean;
+}
+
+export interface FakeBedrock {
+  url: string;
+  close(): Promise<void>;
+  stats(): Record<string, number>;
+  /** How many answered (HTTP 200) requests asked for each conversation_id. */
+  itemRequests(): Record<string, number>;
+}
+
+const FAULT_ORDER: FaultName[] = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop'];
+const ERRORS = {
+  throttle: [429, 'ThrottlingException', 'Too many requests, please wait before trying again.'],
+  '500': [500, 'InternalServerException', 'The server encountered an internal error while processing the request.'],
+  '503': [503, 'ServiceUnavailableException', 'Bedrock is unable to process your request.'],
+  timeout: [408, 'ModelTimeoutException', 'The request took too long to process. Processing time exceeded the model timeout length.'],
+  denied: [403, 'AccessDeniedException', "You don't have access to the model with the specified model ID."],
+} as const;
+
+// Claude 3.5 Sonnet v2 is only served through an inference profile, as in the origin log.
+const PROFILE_ONLY = /^anthropic\.claude-3-5-sonnet-20241022-v2:0$/;
+
+type Req = IncomingMessage | Http2ServerRequest;
+type Res = ServerResponse | Http2ServerResponse;
+
+export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<FakeBedrock> {
+  const windowMs = opts.windowMs ?? 60_000;
+  const scale = windowMs / 60_000;
+  const maxRequests = opts.rpm ? Math.max(1, Math.round(opts.rpm * scale)) : Infinity;
+  const maxTokens = opts.tpm ? Math.max(1, Math.round(opts.tpm * scale)) : Infinity;
+  const rng = createRng(opts.seed ?? 1, 'fake-bedrock');
+  const script = [...(opts.script ?? [])] as ScriptStep[];
+  const counters: Record<string, number> = {};
+  const items: Record<string, number> = {};
+  const bump = (k: string, n = 1) => (counters[k] = (counters[k] ?? 0) + n);
+  const accepted: number[] = [];
+  const tokens: Array<[number, number]> = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let requestSeq = 0;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (ms <= 0) return resolve();
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  const overQuota = (now: number): number | undefined => {
+    while (accepted.length && (accepted[0] as number) <= now - windowMs) accepted.shift();
+    while (tokens.length && (tokens[0] as [number, number])[0] <= now - windowMs) tokens.shift();
+    const used = tokens.reduce((a, [, n]) => a + n, 0);
+    if (accepted.length >= maxRequests) return (accepted[0] as number) + windowMs - now;
+    if (used >= maxTokens) return (tokens[0] as [number, number])[0] + windowMs - now;
+    return undefined;
+  };
+
+  const nextFault = (): ScriptStep => {
+    const scripted = script.shift();
+    if (scripted) return scripted;
+    const r = rng.next();
+    let acc = 0;
+    for (const f of FAULT_ORDER) {
+      acc += opts.faults?.[f] ?? 0;
+      if (r < acc) return f;
+    }
+    return 'ok';
+  };
+
+  const sendJson = (res: Res, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(body);
+    (res as ServerResponse).writeHead(status, {
+      'content-type': 'application/json',
+      'x-amzn-requestid': `fake-${String(++requestSeq).padStart(8, '0')}`,
+      ...headers,
+    });
+    res.end(text);
+  };
+
+  const sendError = (res: Res, [status, type, message]: readonly [number, string, string], headers: Record<string, string> = {}) => {
+    bump(`error_${type}`);
+    // The real service suffixes the type with a namespace URL; the SDK strips it.
+    sendJson(res, status, { message }, { 'x-amzn-errortype': `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/`, ...headers });
+  };
+
+  const drop = (req: Req) => {
+    const h2 = (req as Http2ServerRequest).stream;
+    if (h2) h2.session?.destroy();
+    else (req as IncomingMessage).socket.destroy();
+  };
+
+  const handle = async (req: Req, res: Res) => {
+    // Headers are never read beyond routing: Authorization carries credentials.
+    const match = /^\/model\/([^/]+)\/converse$/.exec((req.url ?? '').split('?')[0] ?? '');
+    if (req.method !== 'POST' || !match) {
+      bump('not_found');
+      return sendError(res, [404, 'UnknownOperationException', 'Unknown operation.']);
+    }
+    bump('requests');
+    bump((req as Http2ServerRequest).stream ? 'http2' : 'http1');
+    const modelId = decodeURIComponent(match[1] as string);
+    const chunks: Buffer[] = [];
+    for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+    let body: ConverseBody;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConverseBody;
+    } catch {
+      return sendError(res, [400, 'ValidationException', 'Malformed input request, please reformat your input and try again.']);
+    }
+    if (opts.latencyMs) await sleep(opts.latencyMs);
+
+    if (PROFILE_ONLY.test(modelId)) {
+      return sendError(res, [
+        400,
+        'ValidationException',
+        `Invocation of model ID ${modelId} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
+      ]);
+    }
+    if (!Array.isArray(body.messages) || body.messages.length === 0) {
+      return sendError(res, [400, 'ValidationException', 'A conversation must start with a user message.']);
+    }
+    const now = Date.now();
+    const wait = overQuota(now);
+    if (wait !== undefined) {
+      bump('throttled_quota');
+      return sendError(res, ERRORS.throttle, opts.retryAfter ? { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) } : {});
+    }
+    const fault = nextFault();
+    switch (fault) {
+      case '429':
+        bump('fault_429');
+        return sendError(res, ERRORS.throttle);
+      case '500':
+      case '503':
+        bump(`fault_${fault}`);
+        return sendError(res, ERRORS[fault]);
+      case 'denied':
+        return sendError(res, ERRORS.denied);
+      case 'validation':
+        return sendError(res, [400, 'ValidationException', 'The provided request is not valid.']);
+      case 'drop':
+        bump('fault_drop');
+        return drop(req);
+      case 'timeout':
+        bump('fault_timeout');
+        await sleep(opts.timeoutDelayMs ?? 30_000);
+        if (res.writableEnded || res.destroyed) return;
+        return sendError(res, ERRORS.timeout);
+      default:
+        break;
+    }
+    accepted.push(now);
+
+    const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
+    const specs = specsInPrompt(promptText);
+    let text: string;
+    if (specs.length === 0) {
+      text = 'Hello from the fake Bedrock model.';
+    } else {
+      const convs = await answerConversations(specs, rng.fork(requestSeq));
+      for (const s of specs) items[s.conversation_id] = (items[s.conversation_id] ?? 0) + 1;
+      bump('items_answered', specs.length);
+      const json = JSON.stringify(convs, null, 1);
+      // Models wrap JSON in fences and prose now and then; clients must cope.
+      text = rng.chance(0.3) ? `Here are the conversations you asked for:\n\`\`\`json\n${json}\n\`\`\`\nLet me know if you need more.` : json;
+      if (fault === 'malformed') {
+        bump('fault_malformed');
+        text = corruptOneItem(text, rng.int(0, convs.length - 1));
+      }
+    }
+    let stopReason = 'end_turn';
+    const inputTokens = Math.ceil(promptText.length / 4);
+    const limit = body.inferenceConfig?.maxTokens ?? 4096;
+    if (fault === 'truncate') {
+      bump('fault_truncate');
+      text = text.slice(0, Math.floor(text.length * (0.3 + 0.5 * rng.next())));
+      stopReason = 'max_tokens';
+    }
+    if (Math.ceil(text.length / 4) > limit) {
+      text = text.slice(0, limit * 4);
+      stopReason = 'max_tokens';
+    }
+    const outputTokens = Math.ceil(text.length / 4);
+    tokens.push([now, inputTokens + outputTokens]);
+    bump('ok');
+    bump('input_tokens', inputTokens);
+    bump('output_tokens', outputTokens);
+    sendJson(res, 200, {
+      output: { message: { role: 'assistant', content: [{ text }] } },
+      stopReason,
+      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      metrics: { latencyMs: opts.latencyMs ?? 1 },
+    });
+  };
+
+  const onRequest = (req: Req, res: Res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent && !res.destroyed) sendError(res, ERRORS['500']);
+    });
+  };
+  const h1 = createHttp1Server(onRequest);
+  const h2 = createHttp2Server(onRequest);
+  h2.on('sessionError', () => {});
+  // One port, both protocols: the SDK's default handler speaks HTTP/2 (h2c on http://), curl and
+  // NodeHttpHandler speak HTTP/1.1. The first bytes of the connection tell them apart.
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.once('data', (first) => {
+      socket.pause();
+      if (first.subarray(0, 3).toString('latin1') === 'PRI') {
+        // http2 reads a net.Socket's native handle directly, which would lose the sniffed bytes;
+        // a JS Duplex in front of the socket makes it read through JavaScript instead.
+        h2.emit('connection', replay(socket, first));
+      } else {
+        socket.unshift(first);
+        h1.emit('connection', socket);
+        socket.resume();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats: () => ({ ...counters }),
+    itemRequests: () => ({ ...items }),
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      for (const s of sockets) s.destroy();
+      h1.close();
+      h2.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A Duplex that yields `first` and then everything the socket receives, and writes to the socket. */
+function replay(socket: Socket, first: Buffer): Duplex {
+  const duplex = new Duplex({
+    read() {
+      socket.resume();
+    },
+    write(chunk: Buffer, _enc, cb) {
+      socket.write(chunk, cb);
+    },
+    final(cb) {
+      socket.end();
+      cb();
+    },
+    destroy(err, cb) {
+      socket.destroy();
+      cb(err);
+    },
+  });
+  duplex.push(first);
+  socket.on('data', (d: Buffer) => {
+    if (!duplex.push(d)) socket.pause();
+  });
+  socket.on('end', () => duplex.push(null));
+  socket.on('close', () => duplex.destroy());
+  return duplex;
+}
+
+interface ConverseBody {
+  messages: Array<{ role: string; content?: Array<{ text?: string }> }>;
+  system?: Array<{ text?: string }>;
+  inferenceConfig?: { maxTokens?: number; temperature?: number };
+}
+
+/** Breaks the JSON of one item (a missing colon) so a salvaging parser loses only that item. */
+function corruptOneItem(text: string, index: number): string {
+  let seen = -1;
+  return text.replace(/"turns":/g, (m) => (++seen === index ? '"turns" ' : m));
+}

@@ -82,7 +82,8 @@ describe('generateConversation', () => {
             total++;
           }
         }
-    // Measured 0.23 corpus-level (see bench/results/conversations.md); the 0.5 goal is not met yet.
-    expect(bigrams.size / total).toBeGreaterThan(0.2);
+    // Measured 0.292 corpus-level with grammar v2 (v1: 0.23; see bench/results/conversations.md). The 0.5 goal
+    // is NOT met yet: this asserts what the grammar honestly reaches, so a regression below it fails.
+    expect(bigrams.size / total).toBeGreaterThan(0.285);
   });
 });

@@ -40,6 +40,10 @@ export interface LangCommonSource {
   closing: Record<string, string[]>;
   agent_close: Record<string, string[]>;
   agent_offer: string[];
+  /** Factual detail sentences (amount, date, place…) by category id, plus 'any' for all. */
+  details?: Record<string, string[]>;
+  /** One- or two-word sign-offs that replace the full closing turn some of the time. */
+  closing_short?: string[];
 }
 export interface CommonSource {
   slots: SlotTables;
@@ -67,6 +71,8 @@ export interface CompiledLang {
   closing: Map<string, Template[]>;
   agentClose: Map<string, Template[]>;
   agentOffer: Template[];
+  details: Map<string, Template[]>;
+  closingShort: Template[];
   /** intent → its own templates. */
   intents: Map<string, CompiledIntent>;
   /** category id → follow-up pairs shared by its intents. */
@@ -126,6 +132,8 @@ export function grammar(): CompiledGrammar {
       closing: map(c.closing),
       agentClose: map(c.agent_close),
       agentOffer: all(c.agent_offer),
+      details: map(c.details ?? {}),
+      closingShort: all(c.closing_short),
       intents,
       categoryFollowups,
       categoryClarify,

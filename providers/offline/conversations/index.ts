@@ -6,10 +6,11 @@ import { grammar, type ArcSource, type CompiledLang } from './grammar.js';
 import { SlotBinder, type Dialect } from './slots.js';
 import { renderTemplate, tidy, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
+import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
 
 /** Bump whenever the grammar or this generator changes what a given (spec, seed) produces. */
-export const OFFLINE_CONVERSATION_VERSION = '1';
+export const OFFLINE_CONVERSATION_VERSION = '2';
 
 type Pair = readonly [Template, Template];
 
@@ -26,7 +27,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const say = (t: Template): string => renderTemplate(t, scope);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const join = (...parts: string[]): string => tidy(parts.filter((p) => p !== '').join(' '));
-  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(text, spec.language, spec.noise, rng) });
+  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(text, dialect, rng), spec.language, spec.noise, rng) });
   const agent = (text: string): Turn => ({ speaker: 'agent', text });
 
   const arc = pickArc(g.arcs[spec.sentiment], rng);
@@ -36,13 +37,19 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 
   const opening = (): string => {
     const emotional = arc.start !== 'neutral' && arc.start !== 'calm';
-    const opener = rng.chance(emotional ? 0.75 : 0.35) ? sayOne(L.opener.get(arc.start)) : '';
-    const greeting = rng.chance(0.5) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
+    const opener = rng.chance(emotional ? 0.6 : 0.2) ? sayOne(L.opener.get(arc.start)) : '';
+    const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const ask = say(rng.pick(intent.ask));
-    const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.4 : 0.1;
+    const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const context = rng.chance(wantsContext) ? sayOne(intent.context) : '';
-    const closer = rng.chance(0.25) ? sayOne(L.closer) : '';
-    return rng.chance(0.4) ? join(greeting, opener, context, ask, closer) : join(greeting, opener, ask, context, closer);
+    // Customers often add a concrete fact (amount, day, place); drawn from the category's own pool or the shared one.
+    const detailPool = rng.chance(0.6) ? L.details.get(spec.category) : L.details.get('any');
+    const detail = rng.chance(wantsContext + 0.2) ? sayOne(detailPool) : '';
+    const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
+    const order = rng.int(0, 2);
+    if (order === 0) return join(greeting, opener, context, ask, detail, closer);
+    if (order === 1) return join(greeting, opener, ask, context, detail, closer);
+    return join(greeting, opener, detail, ask, context, closer);
   };
   const agentAnswer = (lead: string, last: boolean): string => {
     const offer = !last && rng.chance(0.3) ? sayOne(L.agentOffer) : '';
@@ -77,7 +84,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         break;
       }
       case 'closing':
-        turns.push(customer(sayOne(L.closing.get(arc.end))));
+        // Real sign-offs are often a word or two; the full closing line is kept for most turns.
+        turns.push(customer(rng.chance(0.35) ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end))));
         turns.push(agent(sayOne(L.agentClose.get(arc.resolution))));
         break;
     }

@@ -71,13 +71,46 @@ export class SlotBinder {
         const m = r.pick(['00', '05', '10', '15', '20', '30', '40', '45', '50', '55']);
         return this.dialect.startsWith('en') ? `${h > 12 ? h - 12 : h}:${m} ${h >= 12 ? 'pm' : 'am'}` : `${h}:${m}`;
       }
-      default: {
-        const lang = this.dialect.slice(0, 2);
-        const table = this.tables[this.dialect]?.[name] ?? this.tables[lang]?.[name];
-        if (!table || table.length === 0) throw new Error(`unknown slot {${name}} for ${this.dialect}`);
-        return r.pick(table);
-      }
+      case 'date':
+        // Half the time a calendar date, so two customers rarely name the same day in the same words.
+        return r.chance(0.5) ? calendarDate(this.dialect, r) : this.fromTable(name);
+      default:
+        return this.fromTable(name);
     }
+  }
+
+  private fromTable(name: string): string {
+    const lang = this.dialect.slice(0, 2);
+    const table = this.tables[this.dialect]?.[name] ?? this.tables[lang]?.[name];
+    if (!table || table.length === 0) throw new Error(`unknown slot {${name}} for ${this.dialect}`);
+    return this.rng.pick(table);
+  }
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const DAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const DAYS_ES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${s}`;
+}
+
+/** A calendar day written the way each dialect writes it ("on March 3rd", "el 3 de marzo"). */
+function calendarDate(dialect: Dialect, r: Rng): string {
+  const d = r.int(1, 28);
+  const mi = r.int(0, 11);
+  const wd = r.int(0, 6);
+  switch (dialect) {
+    case 'en-US':
+      return r.pick([`on ${MONTHS_EN[mi]} ${d}`, `on ${MONTHS_EN[mi]} ${ordinal(d)}`, `last ${DAYS_EN[wd]}`, `on ${mi + 1}/${d}`, `this past ${DAYS_EN[wd]}`]);
+    case 'en-GB':
+      return r.pick([`on the ${ordinal(d)} of ${MONTHS_EN[mi]}`, `on ${d} ${MONTHS_EN[mi]}`, `last ${DAYS_EN[wd]}`, `on ${d}/${mi + 1}`, `on ${DAYS_EN[wd]} the ${ordinal(d)}`]);
+    case 'es-MX':
+      return r.pick([`el ${d} de ${MONTHS_ES[mi]}`, `el ${DAYS_ES[wd]} pasado`, `el ${d}/${mi + 1}`, `el ${DAYS_ES[wd]} ${d}`, `este ${DAYS_ES[wd]}`]);
+    case 'es-ES':
+      return r.pick([`el ${d} de ${MONTHS_ES[mi]}`, `el ${DAYS_ES[wd]} pasado`, `el día ${d}`, `el ${DAYS_ES[wd]} ${d}`, `el ${d}/${mi + 1}`]);
   }
 }
 

@@ -1,0 +1,65 @@
+// Meaning-preserving rewording of customer turns from synonym sets (data/grammar/paraphrase.json).
+import type { Rng } from '../../../util/rng.js';
+import { loadData } from '../../../util/paths.js';
+import type { Dialect } from './slots.js';
+
+/**
+ * Each set lists phrases that can stand in for one another anywhere a customer might write them
+ * ("how do I" / "how can I"). Sets are symmetric on purpose: a grammar author adds one line and every
+ * template that uses any member gains all the others, which is what widens the corpus cheaply.
+ */
+export type ParaphraseSource = Partial<Record<'en' | 'es' | Dialect, string[][]>>;
+
+interface CompiledSet {
+  re: RegExp;
+  members: readonly string[];
+  /** Lower-cased members: a plain substring scan rules most sets out before the (slower) Unicode regex runs. */
+  probes: readonly string[];
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileSet(members: readonly string[]): CompiledSet {
+  const alts = [...members].sort((a, b) => b.length - a.length).map(escape);
+  // \b is ASCII-only; Spanish needs Unicode-aware word edges (same trick as noise.ts).
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}'])(?:${alts.join('|')})(?![\\p{L}\\p{N}'])`, 'giu'), members, probes: members.map((m) => m.toLowerCase()) };
+}
+
+let compiled: Map<Dialect, CompiledSet[]> | undefined;
+
+function setsFor(dialect: Dialect): CompiledSet[] {
+  if (!compiled) {
+    const src = loadData<ParaphraseSource>('grammar', 'paraphrase', 'sets.json');
+    compiled = new Map();
+    for (const d of ['en-US', 'en-GB', 'es-MX', 'es-ES'] as const) {
+      const lang = d.slice(0, 2) as 'en' | 'es';
+      compiled.set(d, [...(src[lang] ?? []), ...(src[d] ?? [])].map(compileSet));
+    }
+  }
+  return compiled.get(dialect) ?? [];
+}
+
+/** Keeps a capital at the start of the replaced phrase (sentence starts) without lowercasing "I". */
+function matchCase(original: string, replacement: string): string {
+  const o = /\p{L}/u.exec(original)?.[0] ?? '';
+  if (o && o === o.toUpperCase() && o !== o.toLowerCase()) {
+    return replacement.replace(/\p{L}/u, (c) => c.toUpperCase());
+  }
+  // Mid-sentence: lower the replacement's first letter, except the pronoun I ("I'd", "I am").
+  if (/^[¿¡]?I(?![\p{L}])/u.test(replacement)) return replacement;
+  return replacement.replace(/\p{L}/u, (c) => c.toLowerCase());
+}
+
+/** Rewords `text`: every phrase found in a set is swapped for a random member with probability `rate`. */
+export function paraphrase(text: string, dialect: Dialect, rng: Rng, rate = 0.75): string {
+  let t = text;
+  let lower = t.toLowerCase();
+  for (const s of setsFor(dialect)) {
+    if (!s.probes.some((p) => lower.includes(p))) continue;
+    s.re.lastIndex = 0;
+    const before = t;
+    t = t.replace(s.re, (m) => (rng.chance(rate) ? matchCase(m, rng.pick(s.members)) : m));
+    if (t !== before) lower = t.toLowerCase();
+  }
+  return t;
+}

@@ -5,6 +5,7 @@ import { InputError } from '../util/errors.js';
 export async function createProvider(config: ProviderConfig): Promise<ChatProvider> {
   switch (config.type) {
     case 'bedrock': {
+      quietSdkNodeVersionWarning();
       const mod = (await import(BEDROCK)) as { createBedrockProvider(c: ProviderConfig): ChatProvider };
       return mod.createBedrockProvider(config);
     }
@@ -17,3 +18,20 @@ export async function createProvider(config: ProviderConfig): Promise<ChatProvid
 
 // A variable keeps the bedrock module (and the AWS SDK behind it) out of start-up.
 const BEDROCK = './bedrock/index.js';
+
+/**
+ * The AWS SDK warns on every run under Node 20 that releases after January 2027 will need Node 22. genesis
+ * supports Node 20 (README says so); the warning would only clutter every run's output, so drop that one.
+ */
+function quietSdkNodeVersionWarning(): void {
+  const original = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  if ((process.emitWarning as { genesisQuiet?: boolean }).genesisQuiet) return;
+  const quiet = (warning: unknown, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning instanceof Error ? `${warning.name} ${warning.message}` : '';
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (/NodeVersionSupportWarning/.test(`${text} ${type ?? ''}`)) return;
+    original(warning, ...rest);
+  };
+  (quiet as { genesisQuiet?: boolean }).genesisQuiet = true;
+  process.emitWarning = quiet as typeof process.emitWarning;
+}

@@ -64,6 +64,8 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
     });
   }
 
+  diagnostics.push(...(await providerChecks(pipeline)));
+
   const graph = new Graph({ directed: true });
   for (const s of pipeline.steps) graph.setNode(s.id);
   for (const s of pipeline.steps) for (const n of s.needs) if (ids.has(n) && n !== s.id) graph.setEdge(n, s.id);
@@ -81,6 +83,22 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
 
   if (diagnostics.length) throw new InputError('invalid pipeline', sortDiagnostics(diagnostics));
   return { pipeline, types, graph, order: topoOrder(pipeline) };
+}
+
+/** Provider entries checked before anything runs: a missing price or region is an input error, not a failed step. */
+async function providerChecks(pipeline: Pipeline): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const config of pipeline.providers.values()) {
+    if (config.type !== 'bedrock') continue;
+    const { resolveBedrockOptions } = await import('../providers/bedrock/options.js');
+    try {
+      resolveBedrockOptions(config);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      out.push({ severity: 'error', message: e.message, location: pipeline.source.locate(['providers', config.name]) });
+    }
+  }
+  return out;
 }
 
 function needsPath(pipeline: Pipeline, step: StepDef, i: number): Array<string | number> {

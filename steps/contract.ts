@@ -23,6 +23,16 @@ export interface StepType<P = Record<string, unknown>> {
    */
   check?(params: P): Array<{ path: Array<string | number>; message: string }>;
   run(ctx: StepContext<P>): Promise<StepResult | void>;
+  /** For `--dry-run`: one line on the work (requests, tokens, cost, time) still to do, if it costs anything. */
+  estimate?(input: EstimateInput): Promise<string | undefined>;
+}
+
+export interface EstimateInput {
+  params: Record<string, unknown>;
+  seed: number;
+  providers: ReadonlyMap<string, ProviderConfig>;
+  /** The state database when one exists (to count items already checkpointed). */
+  db?: import('better-sqlite3').Database;
 }
 
 /** One upstream step's output, as the dependant sees it. */

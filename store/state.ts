@@ -43,7 +43,7 @@ export class StateStore {
       runFinish: db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
       lastRanMetrics: db.prepare(
         `SELECT s.metrics FROM step_runs s JOIN runs r ON r.id = s.run_id
-         WHERE r.pipeline_file = ? AND s.step_id = ? AND s.status IN ('ran', 'interrupted') ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1`,
+         WHERE r.pipeline_file = ? AND s.step_id = ? AND s.status IN ('ran', 'interrupted', 'failed') ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1`,
       ),
       stepRunPut: db.prepare(
         'INSERT OR REPLACE INTO step_runs (run_id, step_id, uses, status, fingerprint_hash, output_hash, duration_ms, summary, metrics, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -31,9 +31,9 @@ export async function dryRun(a: AnalyzedPipeline, store: StateStore | undefined,
 async function estimateRemaining(a: AnalyzedPipeline, store: StateStore | undefined): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const step of a.pipeline.steps) {
-    const type = a.types.get(step.id) as { estimate?: (x: unknown) => Promise<string | undefined> } | undefined;
+    const type = a.types.get(step.id);
     if (!type?.estimate) continue;
-    const text = await type.estimate({ pipeline: a.pipeline, step, db: store?.db });
+    const text = await type.estimate({ params: step.with, seed: a.pipeline.seed, providers: a.pipeline.providers, db: store?.db });
     if (text) out.set(step.id, text);
   }
   return out;

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 import { createRng } from '../../util/rng.js';
+import { providerIdentity } from '../../providers/identity.js';
 import type { StepContext, StepType } from '../contract.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
 
@@ -25,6 +26,10 @@ const step: StepType<ConversationParams> = {
       if (e instanceof InputError) return [{ path: ['intents'], message: e.message }];
       throw e;
     }
+  },
+  async estimate(input) {
+    const { estimateConversations } = await import('./estimate.js');
+    return estimateConversations(input as Parameters<typeof estimateConversations>[0]);
   },
   async run(ctx) {
     const params = ctx.params;
@@ -100,7 +105,8 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
     import('../../util/tabular.js'),
   ]);
   const provider = await ctx.provider(params.provider);
-  const identity = provider.identity();
+  // The same identity the fingerprint and the dry-run estimate use: type and model, never endpoint or credentials.
+  const identity = providerIdentity(ctx.providerConfig(params.provider));
   let examples: Array<{ text: string; intent: string }> | undefined;
   if (params.examples) {
     const rows = await readCsv(params.examples);

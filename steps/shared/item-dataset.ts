@@ -2,6 +2,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashJson } from '../../util/hash.js';
+import { StepFailure } from '../../util/errors.js';
 import type { ItemStore, StepContext } from '../contract.js';
 
 export interface ItemCounts {
@@ -124,6 +125,11 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
     store.flush();
   }
   ctx.progress(o.count, o.count);
+  if (counts.failed) ctx.log.warn(`${counts.failed} item(s) failed permanently; \`genesis run --retry-failed\` tries them again`);
+  if (written === 0 && o.count > 0) {
+    ctx.services.recordStats({ failed: counts.failed });
+    throw new StepFailure(`no item could be generated (${counts.failed} failed); see the warnings above, then rerun with --retry-failed`);
+  }
   return { ...counts, written };
 }
 

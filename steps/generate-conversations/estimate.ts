@@ -1,0 +1,45 @@
+// Dry-run estimate for LLM generation: items still missing, requests, tokens, cost and time at the configured quota.
+import { hashJson } from '../../util/hash.js';
+import { providerIdentity } from '../../providers/identity.js';
+import type { EstimateInput } from '../contract.js';
+import type { ConversationParams } from './params.js';
+
+/** Rough output size of one generated conversation, in tokens (a turn is ~40 tokens, plus JSON fields). */
+const OUTPUT_TOKENS_PER_TURN = 40;
+const OUTPUT_TOKENS_PER_ITEM = 60;
+
+export async function estimateConversations(input: EstimateInput): Promise<string | undefined> {
+  const params = input.params as unknown as ConversationParams;
+  const config = input.providers.get(params.provider);
+  if (!config || config.type === 'offline') return undefined;
+  const [{ planConversation }, prompts, bedrock] = await Promise.all([
+    import('./plan.js'),
+    import('../../providers/llm/conversation-prompt.js'),
+    import('../../providers/bedrock/options.js'),
+  ]);
+  const options = bedrock.resolveBedrockOptions(config);
+  const identity = providerIdentity(config);
+  const has = input.db?.prepare("SELECT 1 FROM items WHERE scope = 'conversations' AND key = ? AND status = 'done'");
+  const missing = [];
+  for (let i = 0; i < params.count; i++) {
+    const spec = planConversation(params, input.seed, i);
+    const key = hashJson({ provider: identity, prompt: prompts.conversationItemPrompt(spec), spec });
+    if (!has?.get(key)) missing.push(spec);
+  }
+  if (!missing.length) return `all ${params.count} items already checkpointed: no requests`;
+  let requests = 0;
+  let inputTokens = 0;
+  let outputTokens = 0;
+  for (let i = 0; i < missing.length; i += params.batch_size) {
+    const batch = missing.slice(i, i + params.batch_size);
+    const req = prompts.renderConversationBatch(batch, { fewShot: params.few_shot });
+    requests++;
+    inputTokens += Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
+    outputTokens += batch.reduce((a, s) => a + OUTPUT_TOKENS_PER_ITEM + OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max) / 2, 0);
+  }
+  const usd = (inputTokens / 1000) * options.prices.input_per_1k + (outputTokens / 1000) * options.prices.output_per_1k;
+  const minutes = Math.max(requests / options.limits.rpm, (inputTokens + outputTokens) / options.limits.tpm);
+  const budget = Number.isFinite(options.budgetUsd) && usd > options.budgetUsd ? ` — over the $${options.budgetUsd} budget: the run will stop resumably` : '';
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  return `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
+}

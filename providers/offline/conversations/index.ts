@@ -10,9 +10,16 @@ import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
 
 /** Bump whenever the grammar or this generator changes what a given (spec, seed) produces. */
-export const OFFLINE_CONVERSATION_VERSION = '2';
+export const OFFLINE_CONVERSATION_VERSION = '3';
 
 type Pair = readonly [Template, Template];
+
+/** Turns a first-person possessive at the start of a slot value into the agent's second person. */
+export function agentPerspective(value: string, language: 'en' | 'es', register: 0 | 1): string {
+  if (language === 'en') return value.replace(/^my\b/i, 'your').replace(/^me\b/i, 'you');
+  const formal = register === 1;
+  return value.replace(/^mis\b/i, formal ? 'sus' : 'tus').replace(/^mi\b/i, formal ? 'su' : 'tu');
+}
 
 export function generateConversation(spec: ConversationSpec, rng: Rng): Conversation {
   const g = grammar();
@@ -25,6 +32,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots);
   const scope: RenderScope = { rng, register, slot: (n) => slots.get(n) };
   const say = (t: Template): string => renderTemplate(t, scope);
+  // Slot values are written from the customer's side ("my landlord"); the agent says "your landlord".
+  const agentScope: RenderScope = { rng, register, slot: (n) => agentPerspective(slots.get(n), spec.language, register) };
+  const sayAgent = (t: Template): string => renderTemplate(t, agentScope);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const join = (...parts: string[]): string => tidy(parts.filter((p) => p !== '').join(' '));
   const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(text, dialect, rng), spec.language, spec.noise, rng) });
@@ -53,7 +63,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
   const agentAnswer = (lead: string, last: boolean): string => {
     const offer = !last && rng.chance(0.3) ? sayOne(L.agentOffer) : '';
-    return join(lead, say(rng.pick(intent.answer)), offer);
+    return join(lead, sayAgent(rng.pick(intent.answer)), offer);
   };
 
   const turns: Turn[] = [];

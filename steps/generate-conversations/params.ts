@@ -1,6 +1,7 @@
 // The `with:` of generate/conversations: its JSON Schema, its typed form, and intent selection.
 import { loadData } from '../../util/paths.js';
 import { InputError } from '../../util/errors.js';
+import { closest } from '../../util/suggest.js';
 import type { Complexity, Language, Sentiment } from '../../util/records.js';
 
 export interface ConversationParams {
@@ -100,26 +101,4 @@ export function resolveIntents(params: Pick<ConversationParams, 'intents'>): str
     }
   }
   return all.filter((n) => wanted.has(n));
-}
-
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best !== undefined && bestD <= Math.max(3, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }

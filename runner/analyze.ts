@@ -119,8 +119,10 @@ function commandChecks(step: StepDef, pipeline: Pipeline): Diagnostic[] {
       }
     });
   } else {
+    // Check the normalized step, not the document: walking the YAML per step made analysis quadratic.
+    const given = { run: step.run !== undefined, inputs: step.inputs.length > 0, outputs: step.outputs.length > 0, env: Object.keys(step.env).length > 0 };
     for (const key of ['run', 'inputs', 'outputs', 'env'] as const) {
-      if (pipeline.source.doc.hasIn([...at, key])) {
+      if (given[key]) {
         out.push({ severity: 'error', message: `\`${key}\` is only allowed on \`uses: command\` steps`, location: pipeline.source.locate([...at, key], 'key') });
       }
     }
@@ -145,18 +147,22 @@ function orderCycle(members: string[], pipeline: Pipeline): string[] {
 }
 
 function topoOrder(pipeline: Pipeline): StepId[] {
-  // Kahn's algorithm in file order so output and scheduling are stable.
-  const remaining = new Map(pipeline.steps.map((s) => [s.id, new Set(s.needs)]));
-  const order: StepId[] = [];
-  while (remaining.size) {
-    const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([id]) => id);
-    if (!ready.length) throw new Error('cycle survived analysis');
-    for (const id of ready) {
-      order.push(id);
-      remaining.delete(id);
-      for (const deps of remaining.values()) deps.delete(id);
+  // Kahn's algorithm with in-degree counts (linear), seeded in file order so output and scheduling are stable.
+  const dependants = new Map<StepId, StepId[]>(pipeline.steps.map((s) => [s.id, []]));
+  const indegree = new Map<StepId, number>();
+  for (const s of pipeline.steps) {
+    indegree.set(s.id, s.needs.length);
+    for (const n of s.needs) dependants.get(n)!.push(s.id);
+  }
+  const order: StepId[] = pipeline.steps.filter((s) => s.needs.length === 0).map((s) => s.id);
+  for (let i = 0; i < order.length; i++) {
+    for (const d of dependants.get(order[i]!)!) {
+      const left = indegree.get(d)! - 1;
+      indegree.set(d, left);
+      if (left === 0) order.push(d);
     }
   }
+  if (order.length !== pipeline.steps.length) throw new Error('cycle survived analysis');
   return order;
 }
 

@@ -102,8 +102,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     if (!forced.has(step.id)) {
       const hit = store.lookup(hash);
       if (hit && ensureMaterialized(store, hit.outputHash, hit.manifest, outDir) && restoreCommandOutputs(store, step, hit.manifest, pipeline.dir, hasher)) {
-        const last = store.lastState(pipeline.file, step.id);
-        if (last?.fingerprintHash !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
+        if (store.lastFingerprintHash(pipeline.file, step.id) !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
         finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, outputDir: outDir }, hash);
         return { ok: true, outputHash: hit.outputHash, manifest: hit.manifest, dir: outDir };
       }
@@ -129,6 +128,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true });
       const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: opts.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
+      store.flushStepRuns(); // steps may read earlier steps' history (register/dataset sums their cost)
       const result = (await type.run(ctx)) ?? {};
       checkpoints.flushAll();
       if (opts.signal.aborted) throw opts.signal.reason ?? new Error('interrupted');

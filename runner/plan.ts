@@ -26,8 +26,9 @@ export function planRun(a: AnalyzedPipeline, store: StateStore | undefined, opts
   const hasher = new FileHasher(store?.db);
   const known = new Map<string, string>(); // step → output hash when fresh
   const plans = new Map<StepId, StepPlan>();
+  const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
   for (const id of a.order) {
-    const step = pipeline.steps.find((s) => s.id === id)!;
+    const step = byId.get(id)!;
     const type = a.types.get(id)!;
     const base = { id, uses: step.uses, changes: [] as FingerprintChange[] };
     const previous = store?.lastState(pipeline.file, id);

@@ -34,6 +34,7 @@ export class StateStore {
       stateGet: db.prepare(
         'SELECT fingerprint_hash AS fingerprintHash, fingerprint, output_hash AS outputHash, updated_at AS updatedAt FROM step_state WHERE pipeline_file = ? AND step_id = ?',
       ),
+      stateHash: db.prepare('SELECT fingerprint_hash AS h FROM step_state WHERE pipeline_file = ? AND step_id = ?'),
       statePut: db.prepare(
         'INSERT OR REPLACE INTO step_state (pipeline_file, step_id, fingerprint_hash, fingerprint, output_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -92,11 +93,16 @@ export class StateStore {
     return m.counts?.failed ?? 0;
   }
 
+  lastFingerprintHash(pipelineFile: string, stepId: string): string | undefined {
+    return (this.q.stateHash.get(pipelineFile, stepId) as { h: string } | undefined)?.h;
+  }
+
   startRun(r: { id: string; pipelineFile: string; pipelineName: string; pipelineHash: string; options: unknown }): void {
     this.q.runPut.run(r.id, r.pipelineFile, r.pipelineName, r.pipelineHash, nowIso(), 'running', JSON.stringify(r.options));
   }
 
   finishRun(id: string, status: string): void {
+    this.flushStepRuns();
     this.q.runFinish.run(status, nowIso(), id);
   }
 
@@ -112,7 +118,8 @@ export class StateStore {
     metrics?: unknown;
     error?: string;
   }): void {
-    this.q.stepRunPut.run(
+    // History rows are batched: one transaction per 200 rows instead of one commit per step.
+    this.pendingStepRuns.push([
       r.runId,
       r.stepId,
       r.uses,
@@ -123,7 +130,18 @@ export class StateStore {
       r.summary ?? null,
       r.metrics === undefined ? null : JSON.stringify(r.metrics),
       r.error ?? null,
-    );
+    ]);
+    if (this.pendingStepRuns.length >= 200) this.flushStepRuns();
+  }
+
+  private pendingStepRuns: unknown[][] = [];
+
+  flushStepRuns(): void {
+    if (!this.pendingStepRuns.length) return;
+    const rows = this.pendingStepRuns.splice(0);
+    this.db.transaction(() => {
+      for (const r of rows) this.q.stepRunPut.run(...r);
+    })();
   }
 
   tmpDir(...parts: string[]): string {
@@ -131,6 +149,7 @@ export class StateStore {
   }
 
   close(): void {
+    this.flushStepRuns();
     this.db.close();
   }
 }

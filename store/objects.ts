@@ -1,5 +1,5 @@
 // Content-addressed object store: files by sha256, written atomically, verified on every read.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Sha256 } from '../util/hash.js';
@@ -26,67 +26,85 @@ export class ObjectStore {
     return existsSync(this.pathOf(hash));
   }
 
-  /** Stores a file's bytes under their hash (temp name, fsync, rename) and returns the hash. */
+  /**
+   * Stores a file under its hash (copied to a temp name, fsynced, renamed) and returns the hash. Files are
+   * hashed and copied in chunks, so memory stays flat however large a dataset grows.
+   */
   putFile(src: string): { hash: Sha256; size: number } {
-    const bytes = readFileSync(src);
-    const hash = createHash('sha256').update(bytes).digest('hex') as Sha256;
-    if (!this.has(hash)) this.write(hash, bytes);
-    return { hash, size: bytes.length };
-  }
-
-  putBytes(bytes: Uint8Array): Sha256 {
-    const hash = createHash('sha256').update(bytes).digest('hex') as Sha256;
-    if (!this.has(hash)) this.write(hash, bytes);
-    return hash;
-  }
-
-  private write(hash: string, bytes: Uint8Array): void {
-    mkdirSync(this.tmp, { recursive: true });
-    const tmpPath = join(this.tmp, `${hash.slice(0, 12)}.${process.pid}.${randomBytes(4).toString('hex')}`);
-    const fd = openSync(tmpPath, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    const { hash, size } = hashFile(src);
+    if (!this.has(hash)) {
+      mkdirSync(this.tmp, { recursive: true });
+      const tmpPath = join(this.tmp, `${hash.slice(0, 12)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+      copyFileSync(src, tmpPath);
+      const fd = openSync(tmpPath, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      // The source could change between hashing and copying; never store bytes under the wrong name.
+      if (hashFile(tmpPath).hash !== hash) {
+        rmSync(tmpPath, { force: true });
+        throw new Error(`${src} changed while it was being stored`);
+      }
+      const dest = this.pathOf(hash);
+      mkdirSync(dirname(dest), { recursive: true });
+      renameSync(tmpPath, dest);
     }
-    const dest = this.pathOf(hash);
-    mkdirSync(dirname(dest), { recursive: true });
-    renameSync(tmpPath, dest);
+    return { hash, size };
   }
 
-  /** The object's bytes, or CorruptObjectError (and the bad object is removed) if they don't hash right. */
-  read(hash: string): Buffer {
+  /** Throws CorruptObjectError (and removes the object) unless its bytes hash to its name. */
+  verify(hash: string): void {
     const p = this.pathOf(hash);
-    let bytes: Buffer;
+    let actual: string;
     try {
-      bytes = readFileSync(p);
+      actual = hashFile(p).hash;
     } catch {
       throw new CorruptObjectError(hash);
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== hash) {
+    if (actual !== hash) {
       rmSync(p, { force: true });
       throw new CorruptObjectError(hash);
     }
-    return bytes;
   }
 
   /** Copies a verified object to `dest` (never a hard link: users may edit what we materialize). */
   copyTo(hash: string, dest: string): void {
-    const bytes = this.read(hash);
     mkdirSync(dirname(dest), { recursive: true });
     const tmpPath = `${dest}.genesis-tmp`;
-    const fd = openSync(tmpPath, 'w');
     try {
-      writeSync(fd, bytes);
-    } finally {
-      closeSync(fd);
+      copyFileSync(this.pathOf(hash), tmpPath);
+    } catch {
+      throw new CorruptObjectError(hash);
+    }
+    // Verify the copy rather than the object: one read, and what the user gets is what was checked.
+    if (hashFile(tmpPath).hash !== hash) {
+      rmSync(tmpPath, { force: true });
+      this.verify(hash);
+      throw new CorruptObjectError(hash);
     }
     renameSync(tmpPath, dest);
   }
-
-  size(hash: string): number {
-    return statSync(this.pathOf(hash)).size;
-  }
 }
 
+const CHUNK = 1 << 20;
+
+/** sha256 and size of a file, read in 1 MiB chunks. */
+export function hashFile(path: string): { hash: Sha256; size: number } {
+  const h = createHash('sha256');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  const fd = openSync(path, 'r');
+  let size = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { hash: h.digest('hex') as Sha256, size };
+}

@@ -1,9 +1,8 @@
 // Step outputs: a manifest of content-addressed files, stored, materialized for users and verified.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashJson, type Sha256 } from '../util/hash.js';
-import type { ObjectStore } from './objects.js';
+import { hashFile, type ObjectStore } from './objects.js';
 
 export interface ManifestEntry {
   path: string;
@@ -55,11 +54,19 @@ export function readMarker(dir: string): string | undefined {
 
 /** Copies an output's verified objects into `dir`, replacing what was there. Throws CorruptObjectError. */
 export function materialize(objects: ObjectStore, manifest: Manifest, hash: string, dir: string): void {
-  // Read every object first: a corrupt one must fail before the user's folder is touched.
-  for (const f of manifest.files) objects.read(f.sha256);
+  // Copy into a fresh sibling folder, verifying each copy, then swap it in: a corrupt object fails
+  // before the user's folder is touched.
+  const staging = `${dir}.genesis-staging`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    for (const f of manifest.files) objects.copyTo(f.sha256, join(staging, f.path));
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const f of manifest.files) objects.copyTo(f.sha256, join(dir, f.path));
+  renameSync(staging, dir);
   writeFileSync(join(dir, MARKER), `${hash}\n`);
 }
 
@@ -69,8 +76,7 @@ export function verifyMaterialized(manifest: Manifest, dir: string): boolean {
   if (present.length !== manifest.files.length) return false;
   for (const f of manifest.files) {
     try {
-      const bytes = readFileSync(join(dir, f.path));
-      if (createHash('sha256').update(bytes).digest('hex') !== f.sha256) return false;
+      if (hashFile(join(dir, f.path)).hash !== f.sha256) return false;
     } catch {
       return false;
     }

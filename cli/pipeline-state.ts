@@ -1,13 +1,37 @@
 // Shared by commands: load + analyze a pipeline file and find (or open) its state folder.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyze, type AnalyzedPipeline } from '../runner/analyze.js';
-import { loadPipeline } from '../runner/load.js';
+import { readCachedPipeline, SourceNeeded, writeCachedPipeline } from '../runner/pipeline-cache.js';
+import { readPipelineSource } from '../runner/source.js';
 import { DB_FILE } from '../store/db.js';
 import { StateStore } from '../store/state.js';
 
 export async function loadAnalyzed(file: string): Promise<AnalyzedPipeline> {
-  return analyze(loadPipeline(file));
+  const { parsePipeline } = await import('../runner/load.js');
+  return analyze(parsePipeline(readPipelineSource(file)));
+}
+
+/**
+ * Like loadAnalyzed, but reuses the state folder's cache of validated pipelines: an unchanged file is not parsed
+ * again (YAML and schema checks are most of a no-op's start-up). Returns a function that records the pipeline in
+ * the cache once the state folder is ours (so bad input never writes into .genesis).
+ */
+export async function loadAnalyzedCached(file: string, stateDirOverride: string | undefined): Promise<{ analyzed: AnalyzedPipeline; remember(): void }> {
+  const src = readPipelineSource(file);
+  const stateDir = stateDirOverride ? resolve(stateDirOverride) : join(dirname(src.file), '.genesis');
+  const cached = readCachedPipeline(stateDir, src);
+  if (cached) {
+    try {
+      return { analyzed: await analyze(cached), remember: () => {} };
+    } catch (e) {
+      // A cached pipeline that now has a problem (a changed environment): parse it for located diagnostics.
+      if (!(e instanceof SourceNeeded)) throw e;
+    }
+  }
+  const { parsePipeline } = await import('../runner/load.js');
+  const analyzed = await analyze(parsePipeline(src));
+  return { analyzed, remember: () => writeCachedPipeline(stateDir, src, analyzed.pipeline) };
 }
 
 export function stateDirFor(a: AnalyzedPipeline, override: string | undefined): string {

@@ -6,8 +6,7 @@ import { InputError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { hasStepType, loadStepType, stepTypeNames } from '../steps/registry.js';
 import type { StepType } from '../steps/contract.js';
-import { compileCheck } from './schema-check.js';
-import { problemToDiagnostic } from './load.js';
+import { compileCheck, problemToDiagnostic } from './schema-check.js';
 import type { Pipeline, StepDef, StepId } from './pipeline.js';
 
 export interface AnalyzedPipeline {

@@ -1,26 +1,40 @@
 // Load: read a pipeline file, parse YAML with positions, validate against the schema, normalize.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { readPipelineSource, type PipelineSource } from './source.js';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { InputError } from '../util/errors.js';
 import type { Diagnostic, Location } from '../util/diagnostics.js';
 import { sha256 } from '../util/hash.js';
-import { schemaValidator, type SchemaProblem } from './schema-check.js';
+import { problemToDiagnostic, schemaValidator } from './schema-check.js';
 import type { Pipeline, SourceMap, StepDef, StepId } from './pipeline.js';
 import type { ProviderConfig } from '../providers/contract.js';
 
-/** Larger files are refused before parsing: no real pipeline is this big. */
-export const MAX_PIPELINE_BYTES = 1024 * 1024;
 /** Bounds alias expansion (a billion-laughs file stops here instead of exhausting memory). */
 const MAX_ALIAS_COUNT = 1000;
 
 export function loadPipeline(path: string): Pipeline {
-  const file = resolve(path);
-  const bytes = readPipelineBytes(path, file);
+  return parsePipeline(readPipelineSource(path));
+}
+
+export function parsePipeline(src: PipelineSource): Pipeline {
+  const { display: path, file, bytes } = src;
   const text = decodeUtf8(path, bytes);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const source = makeSourceMap(path, text, doc, lineCounter);
+  return validateAndNormalize(src, text, doc, source);
+}
+
+/** Rebuilds the source map of a file known to be valid (diagnostics found after loading need positions). */
+export function sourceMapOf(display: string, text: string): SourceMap {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  return makeSourceMap(display, text, doc, lineCounter);
+}
+
+function validateAndNormalize(src: PipelineSource, text: string, doc: SourceMap['doc'], source: SourceMap): Pipeline {
+  const { display: path, file, bytes } = src;
+  const lineCounter = source.lineCounter;
 
   const diagnostics: Diagnostic[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -48,20 +62,6 @@ export function loadPipeline(path: string): Pipeline {
   const problems = schemaValidator('pipeline.schema.json')(data);
   if (problems.length) throw new InputError('invalid pipeline', problems.map((p) => problemToDiagnostic(p, source, [])));
   return normalize(path, file, bytes, data as RawPipeline, source);
-}
-
-function readPipelineBytes(display: string, file: string): Buffer {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError(`${display}: error: no such file`);
-  }
-  if (st.isDirectory()) throw new InputError(`${display}: error: is a directory, not a pipeline file`);
-  if (st.size > MAX_PIPELINE_BYTES) {
-    throw new InputError(`${display}: error: file is ${(st.size / 1048576).toFixed(1)} MB; pipeline files are limited to ${MAX_PIPELINE_BYTES / 1048576} MB`);
-  }
-  return readFileSync(file);
 }
 
 function decodeUtf8(display: string, bytes: Buffer): string {
@@ -137,14 +137,6 @@ function makeSourceMap(display: string, text: string, doc: SourceMap['doc'], lin
       return toLoc(undefined);
     },
   };
-}
-
-/** Maps a schema problem to a located diagnostic; `prefix` is where the validated value sits. */
-export function problemToDiagnostic(p: SchemaProblem, source: SourceMap, prefix: ReadonlyArray<string | number>): Diagnostic {
-  const path = [...prefix, ...p.path];
-  p = { ...p, message: p.message.replace('{where}', path.length ? `\`${path.join('.')}\`` : 'the pipeline') };
-  if (p.key !== undefined) return { severity: 'error', message: p.message, location: source.locate([...path, p.key], 'key') };
-  return { severity: 'error', message: p.message, location: source.locate(path) };
 }
 
 interface RawStep {

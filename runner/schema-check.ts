@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { packageRoot, schemaPath } from '../util/paths.js';
 import { AJV_OPTIONS, validatorKey } from './schema-key.js';
+import type { Diagnostic } from '../util/diagnostics.js';
+import type { SourceMap } from './pipeline.js';
 import { didYouMean } from '../util/suggest.js';
 
 export interface SchemaProblem {
@@ -135,4 +137,12 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the string "${v.length > 30 ? v.slice(0, 30) + '…' : v}"`;
   return `${typeof v} ${String(v)}`;
+}
+
+/** Maps a schema problem to a located diagnostic; `prefix` is where the validated value sits in the file. */
+export function problemToDiagnostic(p: SchemaProblem, source: SourceMap, prefix: ReadonlyArray<string | number>): Diagnostic {
+  const path = [...prefix, ...p.path];
+  const message = p.message.replace('{where}', path.length ? `\`${path.join('.')}\`` : 'the pipeline');
+  if (p.key !== undefined) return { severity: 'error', message, location: source.locate([...path, p.key], 'key') };
+  return { severity: 'error', message, location: source.locate(path) };
 }

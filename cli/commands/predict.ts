@@ -48,7 +48,7 @@ export async function predictCommand(argv: string[], io: { stdout: (s: string) =
     return ExitCode.usage;
   }
   const { predictProba } = await import('../../ml/text-classifier.js');
-  const results = predictProba(model, texts).map((ranked, i) => ({ text: texts[i] as string, top: ranked.slice(0, top).map((r) => ({ label: r.label, p: Math.round(r.p * 1e4) / 1e4 })) }));
+  const results = predictProba(model, texts, top).map((ranked, i) => ({ text: texts[i] as string, top: ranked.map((r) => ({ label: r.label, p: Math.round(r.p * 1e4) / 1e4 })) }));
   if (parsed.values.json) {
     io.stdout(JSON.stringify(results));
     return ExitCode.ok;

@@ -3,7 +3,7 @@ import { ExitCode } from '../../util/errors.js';
 import type { Reporter, RunReport } from '../../runner/events.js';
 import { intOption, listOption, parse, requireFile } from '../args.js';
 import type { Io } from '../io.js';
-import { loadAnalyzed, stateDirFor, openExistingState } from '../pipeline-state.js';
+import { loadAnalyzedCached, stateDirFor, openExistingState } from '../pipeline-state.js';
 import { plainReporter } from '../reporters/plain.js';
 import { runSummary } from '../reporters/format.js';
 
@@ -37,7 +37,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const concurrency = intOption(values.concurrency, 'concurrency', 1);
   const lockTimeoutS = intOption(values['lock-timeout'], 'lock-timeout', 0) ?? 60;
 
-  const analyzed = await loadAnalyzed(file);
+  const { analyzed, remember } = await loadAnalyzedCached(file, values['state-dir']);
   const stateDir = stateDirFor(analyzed, values['state-dir']);
 
   if (values['dry-run']) {
@@ -55,6 +55,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     onWait: (h) => io.stderr(`genesis: waiting for pid ${h.pid} (${h.command}) to release ${stateDir}/lock…`),
   });
   const store = StateStore.open(stateDir);
+  remember();
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals) => {

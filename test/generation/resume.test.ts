@@ -27,7 +27,7 @@ const dataset = (file: string) => readFileSync(join(dirname(file), 'out/gen/gen/
 
 describe('resumable generation', () => {
   it('SIGKILL mid-run, then rerun: only missing items are generated and the dataset is byte-identical', async () => {
-    const count = 6000;
+    const count = 10000; // large enough that the kill always lands mid-run, even on a slow machine
     const reference = writePipeline(conversations(count));
     expect((await run(reference)).code).toBe(0);
 
@@ -38,7 +38,7 @@ describe('resumable generation', () => {
     await new Promise<void>((resolve, reject) => {
       const limit = setTimeout(() => reject(new Error(`never saw progress:\n${err}`)), 60_000);
       const t = setInterval(() => {
-        const m = [...err.matchAll(/\[gen\] (\d+)\/6000/g)].map((x) => Number(x[1]));
+        const m = [...err.matchAll(/\[gen\] (\d+)\/10000/g)].map((x) => Number(x[1]));
         if (m.some((n) => n >= 2500) || /ran in/.test(err)) {
           clearInterval(t);
           clearTimeout(limit);

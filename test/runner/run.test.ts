@@ -195,4 +195,19 @@ steps:
     rmSync(join(dirname(file), 'out'), { recursive: true });
     expect(statuses((await runJson(file)).report)).toEqual({ a: 'cached', b: 'cached', c: 'cached', d: 'cached' });
   });
+
+  it('reuses its cache of validated pipelines, and survives a damaged cache entry', async () => {
+    const file = writePipeline(chain());
+    await runJson(file);
+    const cacheDir = join(dirname(file), '.genesis/pipelines');
+    const entries = readdirSync(cacheDir);
+    expect(entries).toHaveLength(1);
+    expect(statuses((await runJson(file)).report)).toEqual({ a: 'cached', b: 'cached', c: 'cached', d: 'cached' });
+    writeFileSync(join(cacheDir, entries[0]!), '{ not json');
+    expect(statuses((await runJson(file)).report)).toEqual({ a: 'cached', b: 'cached', c: 'cached', d: 'cached' });
+    writeFileSync(file, chain().replace('uses: debug/echo, with: { message: d }', 'uses: debug/ecko'));
+    const bad = await runCli(['run', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/pipeline\.yaml:7:\d+: error: unknown step type "debug\/ecko"/);
+  });
 });

@@ -62,6 +62,8 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         }
       })();
       rmSync(join(stateDir, 'tmp'), { recursive: true, force: true });
+      // Cached validated pipelines are rebuilt on the next run; old ones would only accumulate.
+      rmSync(join(stateDir, 'pipelines'), { recursive: true, force: true });
     }
     io.stdout(`${values['dry-run'] ? 'would remove' : 'removed'} ${removed} object(s), ${(bytes / 1048576).toFixed(1)} MB; ${dropOutputs.length} cached output(s) forgotten`);
     return 0;

@@ -20,7 +20,8 @@ export interface AnalyzedPipeline {
 
 export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
   const diagnostics: Diagnostic[] = [];
-  const { source } = pipeline;
+  // Read lazily: a pipeline from the cache has no source map until a diagnostic needs one.
+  const source = { locate: (...a: Parameters<Pipeline['source']['locate']>) => pipeline.source.locate(...a) } as Pipeline['source'];
   const ids = new Set(pipeline.steps.map((s) => s.id as string));
   const types = new Map<StepId, StepType<any>>();
 

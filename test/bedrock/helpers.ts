@@ -5,7 +5,7 @@ import type { ConversationSpec } from '../../util/records.js';
 
 /** Must never show up in anything genesis returns, prints or the fake records. */
 export const SECRET = 'SECRETgenesisTEST0123456789abcdefSECRET';
-process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEGENESIS00000';
+process.env.AWS_ACCESS_KEY_ID = 'FAKEKEYGENESIS000000';
 process.env.AWS_SECRET_ACCESS_KEY = SECRET;
 delete process.env.AWS_PROFILE;
 delete process.env.AWS_SESSION_TOKEN;

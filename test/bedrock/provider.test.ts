@@ -147,6 +147,6 @@ describe.concurrent('bedrock provider', () => {
     const err = await provider.converse(hello).catch((e: unknown) => e);
     const seen = JSON.stringify([provider.identity(), provider.stats(), provider.config, String(err), (err as Error).message, fake.stats(), fake.itemRequests()]);
     expect(seen).not.toContain(SECRET);
-    expect(seen).not.toContain('AKIAFAKEGENESIS');
+    expect(seen).not.toContain('FAKEKEYGENESIS000000');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 import { createRng } from '../../util/rng.js';
 import { providerIdentity } from '../../providers/identity.js';
+import { llmItemKey, offlineItemKey } from './keys.js';
 import type { StepContext, StepType } from '../contract.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
 
@@ -52,7 +53,7 @@ const step: StepType<ConversationParams> = {
         scope: 'conversations',
         file: 'conversations.jsonl',
         plan,
-        keyOf: (spec) => ({ generator, seed: ctx.seed, spec }),
+        keyOf: (spec) => offlineItemKey(OFFLINE_CONVERSATION_VERSION, ctx.seed, spec),
         make(spec) {
           let errors: string[] = [];
           for (let attempt = 1; attempt <= OFFLINE_ATTEMPTS; attempt++) {
@@ -116,8 +117,7 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
   type Spec = import('../../util/records.js').ConversationSpec;
   return {
     identity,
-    // The rendered prompt of each item is part of its key: editing a template regenerates exactly what it touches.
-    keyOf: (spec: Spec) => ({ provider: identity, prompt: prompts.conversationItemPrompt(spec), spec }),
+    keyOf: (spec: Spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec), spec),
     fill: async (missing: Array<{ key: string; spec: Spec }>, store: import('../contract.js').ItemStore) => {
       let done = 0;
       const r = await runLlmItems({

@@ -60,6 +60,12 @@ describe('generateConversation', () => {
     expect(text).not.toMatch(/\b(the|my card|please)\b/);
   });
 
+  it('never writes "How come" followed by a question inversion ("How come does my card…")', () => {
+    const convs = generateMany(1500, 9, { ...baseParams, languages: { en: 1 }, noise: 0 });
+    const bad = convs.flatMap((c) => c.turns.map((t) => t.text)).filter((t) => /\bhow come (is|are|does|do|did|was|were|won't|can't|doesn't|hasn't|isn't)\b/i.test(t));
+    expect(bad).toEqual([]);
+  });
+
   it('adds noise only when asked', () => {
     const clean = generateMany(300, 4, { ...baseParams, noise: 0, languages: { en: 1 } });
     const noisy = generateMany(300, 4, { ...baseParams, noise: 1, languages: { en: 1 } });
@@ -82,8 +88,8 @@ describe('generateConversation', () => {
             total++;
           }
         }
-    // Measured 0.292 corpus-level with grammar v2 (v1: 0.23; see bench/results/conversations.md). The 0.5 goal
+    // Measured 0.335 corpus-level with grammar v4 (v2: 0.292, v1: 0.23; see bench/results/conversations.md). The 0.5 goal
     // is NOT met yet: this asserts what the grammar honestly reaches, so a regression below it fails.
-    expect(bigrams.size / total).toBeGreaterThan(0.285);
+    expect(bigrams.size / total).toBeGreaterThan(0.325);
   });
 });

@@ -10,7 +10,7 @@ import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
 
 /** Bump whenever the grammar or this generator changes what a given (spec, seed) produces. */
-export const OFFLINE_CONVERSATION_VERSION = '3';
+export const OFFLINE_CONVERSATION_VERSION = '4';
 
 type Pair = readonly [Template, Template];
 
@@ -94,8 +94,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         break;
       }
       case 'closing':
-        // Real sign-offs are often a word or two; the full closing line is kept for most turns.
-        turns.push(customer(rng.chance(0.35) ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end))));
+        // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"); the full closing line is kept for 40 %.
+        turns.push(customer(rng.chance(0.6) ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end))));
         turns.push(agent(sayOne(L.agentClose.get(arc.resolution))));
         break;
     }

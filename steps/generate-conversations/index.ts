@@ -5,6 +5,7 @@ import { InputError } from '../../util/errors.js';
 import { createRng } from '../../util/rng.js';
 import { providerIdentity } from '../../providers/identity.js';
 import { llmItemKey, offlineItemKey } from './keys.js';
+import { OFFLINE_CONVERSATION_VERSION } from '../../providers/offline/conversations/version.js';
 import type { StepContext, StepType } from '../contract.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
 
@@ -13,7 +14,8 @@ const OFFLINE_ATTEMPTS = 3;
 
 const step: StepType<ConversationParams> = {
   type: 'generate/conversations',
-  version: '1',
+  // The offline generator's version is part of the step's: a new grammar invalidates cached datasets.
+  version: `2+offline.${OFFLINE_CONVERSATION_VERSION}`,
   description: 'Generates EN/ES customer-service conversations over the 77 Banking77 intents, resumable item by item.',
   schema: conversationParamsSchema as unknown as Record<string, unknown>,
   pathParams: ['examples'],

@@ -10,7 +10,8 @@ import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
 
 /** Bump whenever the grammar or this generator changes what a given (spec, seed) produces. */
-export const OFFLINE_CONVERSATION_VERSION = '4';
+export { OFFLINE_CONVERSATION_VERSION } from './version.js';
+import { OFFLINE_CONVERSATION_VERSION } from './version.js';
 
 type Pair = readonly [Template, Template];
 

@@ -102,22 +102,31 @@ describe('generateSeries', () => {
   });
 
   it.each(['residential_consumption', 'commercial_consumption', 'industrial_load', 'grid_demand'])(
-    '%s has a daily cycle (lag-24 autocorrelation clearly positive)',
+    '%s has a daily cycle (a day apart is more alike than half a day apart)',
     (type) => {
-      for (const s of samples(type)) expect(autocorrelation(s.target, 24)).toBeGreaterThan(0.5);
+      // Real clients go as low as 0.37 at lag 24 (flat, noisy loads), so the test asks for a cycle, not a strong one.
+      for (const s of samples(type)) {
+        expect(autocorrelation(s.target, 24)).toBeGreaterThan(0.3);
+        expect(autocorrelation(s.target, 24)).toBeGreaterThan(autocorrelation(s.target, 12) + 0.1);
+      }
     },
   );
 
-  it('residential load peaks in the evening, commercial in business hours', () => {
-    const peakHour = (s: Series) => {
+  it('residential load peaks in the evening, commercial is high through business hours', () => {
+    const hourly = (s: Series) => {
       const sums = new Array(24).fill(0);
       s.target.forEach((v, i) => (sums[i % 24] += v));
-      return sums.indexOf(Math.max(...sums));
+      return sums as number[];
     };
+    const peakHour = (s: Series) => hourly(s).indexOf(Math.max(...hourly(s)));
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     for (const s of samples('residential_consumption')) expect(peakHour(s)).toBeGreaterThanOrEqual(17);
     for (const s of samples('commercial_consumption')) {
+      // Shops and offices in the winter reference data stay open and lit until 19–20 h.
       expect(peakHour(s)).toBeGreaterThanOrEqual(8);
-      expect(peakHour(s)).toBeLessThanOrEqual(18);
+      expect(peakHour(s)).toBeLessThanOrEqual(20);
+      const h = hourly(s);
+      expect(avg(h.slice(9, 17))).toBeGreaterThan(1.25 * avg(h.slice(1, 5)));
     }
   });
 

@@ -3,6 +3,7 @@ import type { Rng } from '../../../../util/rng.js';
 import { loadData } from '../../../../util/paths.js';
 import type { Clock } from '../clock.js';
 import { ar1, dayWindow, draw, drawLog, hourDistance } from '../noise.js';
+import { archetypeLoadModel } from './archetype-load.js';
 
 interface Bump {
   hour: number;
@@ -32,6 +33,8 @@ function interpolate(shape: readonly number[], hour: number): number {
 }
 
 export function loadModel(clock: Clock, p: Record<string, unknown>, rng: Rng): Float64Array {
+  // Types calibrated on summarised real clients; the hand-built bump model remains for catalogue entries without.
+  if (p.archetypes) return archetypeLoadModel(clock, p, rng);
   const level = drawLog(rng, p.level, 1);
   const base = draw(rng, p.base);
   const bumps: Bump[] = ((p.bumps as unknown[]) ?? []).map((b) => {

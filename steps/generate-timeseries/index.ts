@@ -3,11 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 import type { StepType } from '../contract.js';
+import { OFFLINE_SERIES_VERSION } from '../../providers/offline/timeseries/version.js';
 import { normalizeTimeseriesParams, timeseriesParamsSchema, type TimeseriesParams } from './params.js';
 
 const step: StepType<TimeseriesParams> = {
   type: 'generate/timeseries',
-  version: '1',
+  // The generator's version is part of the step's: new models invalidate cached datasets.
+  version: `2+${OFFLINE_SERIES_VERSION}`,
   description: 'Generates time series (electricity, energy, sensors, financial) with type-specific physics, resumable item by item.',
   schema: timeseriesParamsSchema as unknown as Record<string, unknown>,
   usesProvider: true,

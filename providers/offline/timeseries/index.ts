@@ -14,7 +14,8 @@ export { parseFrequency, type Frequency } from './frequency.js';
 export { DEFAULT_DOMAIN_WEIGHTS, DOMAINS, seriesTypeInfo, seriesTypeNames, typesOfDomain, type Domain, type SeriesTypeInfo } from './catalogue.js';
 
 /** Bump when any model changes its output: it enters cache keys, so old series are regenerated. */
-export const OFFLINE_SERIES_VERSION = 'offline-series-2';
+export { OFFLINE_SERIES_VERSION } from './version.js';
+import { OFFLINE_SERIES_VERSION } from './version.js';
 
 type Model = (clock: Clock, params: Record<string, unknown>, rng: Rng) => Float64Array;
 

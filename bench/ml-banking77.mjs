@@ -20,7 +20,7 @@ const opts = JSON.parse(process.env.ML_OPTS ?? '{}');
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 const t0 = performance.now();
-const model = tc.trainTextClassifier(train.map((i) => texts[i]), train.map((i) => labels[i]), opts);
+const model = await tc.trainTextClassifier(train.map((i) => texts[i]), train.map((i) => labels[i]), opts);
 const trainS = (performance.now() - t0) / 1000;
 peak = Math.max(peak, process.memoryUsage().rss);
 const testTexts = test.map((i) => texts[i]);

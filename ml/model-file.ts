@@ -3,6 +3,9 @@ import type { TextClassifier } from './text-classifier.js';
 import type { TfidfOptions } from './tfidf.js';
 
 export const MODEL_FORMAT = 'genesis/text-classifier';
+
+// The file stores little-endian float32; on such hosts (nearly all) the weights are copied as bytes, not per float.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export const MODEL_FORMAT_VERSION = 1;
 
 interface ModelFile {
@@ -18,8 +21,13 @@ interface ModelFile {
 
 export function serializeTextClassifier(model: TextClassifier): string {
   const w = model.softmax.weights;
-  const bytes = Buffer.alloc(w.length * 4);
-  for (let i = 0; i < w.length; i++) bytes.writeFloatLE(w[i] as number, i * 4);
+  let bytes: Buffer;
+  if (LITTLE_ENDIAN) {
+    bytes = Buffer.from(w.buffer, w.byteOffset, w.byteLength);
+  } else {
+    bytes = Buffer.alloc(w.length * 4);
+    for (let i = 0; i < w.length; i++) bytes.writeFloatLE(w[i] as number, i * 4);
+  }
   const file: ModelFile = {
     format: MODEL_FORMAT,
     format_version: MODEL_FORMAT_VERSION,
@@ -51,8 +59,15 @@ export function deserializeTextClassifier(text: string): TextClassifier {
   if (K !== labels.length || D !== tfidf.terms.length || tfidf.idf.length !== D || bias.length !== K || bytes.length !== D * K * 4) {
     throw new RangeError('model file shapes disagree (weights, labels, vocabulary, bias)');
   }
-  const w = new Float32Array(D * K);
-  for (let i = 0; i < w.length; i++) w[i] = bytes.readFloatLE(i * 4);
+  let w: Float32Array;
+  if (LITTLE_ENDIAN) {
+    // A copy into a fresh, aligned buffer: the decoded bytes may sit at any offset of Node's buffer pool.
+    w = new Float32Array(D * K);
+    new Uint8Array(w.buffer).set(bytes);
+  } else {
+    w = new Float32Array(D * K);
+    for (let i = 0; i < w.length; i++) w[i] = bytes.readFloatLE(i * 4);
+  }
   return {
     labels,
     tfidf: { options: tfidf.options, terms: tfidf.terms, idf: tfidf.idf },

@@ -1,14 +1,18 @@
 // The softmax objective split into two fixed row blocks, the second computed on a worker thread when one starts.
 import { Worker } from 'node:worker_threads';
 import type { Csr } from './sparse.js';
-import { softmaxRowsKernel } from './softmax-kernel.js';
+import { softmaxColumnsKernel, blockByFeature } from './softmax-kernel.js';
 
 /**
  * Blocks are fixed (split by nnz) and summed in a fixed order, so results are bit-identical whether the second
  * block ran on the worker or, as a fallback, on the calling thread.
  */
 export class SoftmaxObjective {
-  private readonly X: Csr;
+  private readonly cols: number;
+  /** Each row block by feature (the kernel's layout); the second one's buffers are shared with the worker. */
+  private readonly blocks: [Block, Block];
+  /** Scores scratch of the first block (the worker keeps its own). */
+  private readonly scores: Float64Array;
   private readonly y: Int32Array;
   private readonly sw: Float64Array;
   private readonly theta: Float64Array;
@@ -18,12 +22,13 @@ export class SoftmaxObjective {
   private readonly lambda: number;
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(16));
   private readonly result = new Float64Array(new SharedArrayBuffer(8));
+  private scores1: Float64Array | undefined;
   private worker: Worker | undefined;
   private gen = 0;
 
   constructor(X: Csr, y: Int32Array, sw: Float64Array, private readonly K: number, C: number, threads: boolean) {
     const n = X.cols * K + K;
-    this.X = { rows: X.rows, cols: X.cols, indptr: shared(X.indptr), indices: shared(X.indices), values: shared(X.values) };
+    this.cols = X.cols;
     this.y = shared(y);
     this.sw = shared(sw);
     this.theta = new Float64Array(new SharedArrayBuffer(n * 8));
@@ -36,6 +41,10 @@ export class SoftmaxObjective {
     let mid = 0;
     while (mid < X.rows && (X.indptr[mid] as number) < half) mid++;
     this.bounds = [0, mid, X.rows];
+    const first = blockByFeature(X.indptr, X.indices, X.values, X.cols, 0, mid);
+    const second = blockByFeature(X.indptr, X.indices, X.values, X.cols, mid, X.rows);
+    this.blocks = [first, { colptr: shared(second.colptr), rowIdx: shared(second.rowIdx), vals: shared(second.vals) }];
+    this.scores = new Float64Array(mid * K);
     if (threads && X.rows > 1) this.startWorker();
   }
 
@@ -49,17 +58,17 @@ export class SoftmaxObjective {
       Atomics.store(this.ctrl, 0, ticket);
       Atomics.notify(this.ctrl, 0);
     }
-    g0.fill(0);
-    const { indptr, indices, values } = this.X;
     const [a, b, c] = this.bounds;
-    let loss = softmaxRowsKernel(indptr, indices, values, this.y, this.sw, this.K, this.theta, g0, a, b, this.swScale);
+    const [b0, b1] = this.blocks;
+    let loss = softmaxColumnsKernel(b0.colptr, b0.rowIdx, b0.vals, this.y, this.sw, this.K, this.theta, g0, this.scores, a, b, this.swScale);
     if (useWorker && this.awaitWorker(ticket)) {
       loss += this.result[0] as number;
     } else {
-      g1.fill(0);
-      loss += softmaxRowsKernel(indptr, indices, values, this.y, this.sw, this.K, this.theta, g1, b, c, this.swScale);
+      // Fallback on this thread: scratch sized for the second block, made once.
+      this.scores1 ??= new Float64Array((c - b) * this.K);
+      loss += softmaxColumnsKernel(b1.colptr, b1.rowIdx, b1.vals, this.y, this.sw, this.K, this.theta, g1, this.scores1, b, c, this.swScale);
     }
-    const nw = this.X.cols * this.K;
+    const nw = this.cols * this.K;
     let sq = 0;
     for (let j = 0; j < grad.length; j++) {
       const t = theta[j] as number;
@@ -84,8 +93,9 @@ export class SoftmaxObjective {
   private startWorker(): void {
     const source = `
       const { workerData } = require('node:worker_threads');
-      const kernel = (${softmaxRowsKernel.toString()});
+      const kernel = (${softmaxColumnsKernel.toString()});
       const d = workerData;
+      const scores = new Float64Array((d.end - d.start) * d.K);
       Atomics.store(d.ctrl, 2, 1);
       let seen = 0;
       for (;;) {
@@ -94,8 +104,7 @@ export class SoftmaxObjective {
         if (ticket < 0) break;
         if (ticket === seen) continue;
         seen = ticket;
-        d.grad.fill(0);
-        d.result[0] = kernel(d.indptr, d.indices, d.values, d.y, d.sw, d.K, d.theta, d.grad, d.start, d.end, d.swScale);
+        d.result[0] = kernel(d.colptr, d.rowIdx, d.vals, d.y, d.sw, d.K, d.theta, d.grad, scores, d.start, d.end, d.swScale);
         Atomics.store(d.ctrl, 1, ticket);
         Atomics.notify(d.ctrl, 1);
       }`;
@@ -105,9 +114,9 @@ export class SoftmaxObjective {
         workerData: {
           ctrl: this.ctrl,
           result: this.result,
-          indptr: this.X.indptr,
-          indices: this.X.indices,
-          values: this.X.values,
+          colptr: this.blocks[1].colptr,
+          rowIdx: this.blocks[1].rowIdx,
+          vals: this.blocks[1].vals,
           y: this.y,
           sw: this.sw,
           K: this.K,
@@ -140,6 +149,12 @@ export class SoftmaxObjective {
       }
     }
   }
+}
+
+interface Block {
+  colptr: Int32Array;
+  rowIdx: Int32Array;
+  vals: Float64Array;
 }
 
 function shared<T extends Int32Array | Float64Array>(a: T): T {

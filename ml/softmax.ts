@@ -17,6 +17,10 @@ export interface SoftmaxOptions {
   threads: boolean;
   /** Validation rows for early stopping: training stops when their accuracy stops improving. */
   validation?: { X: Csr; y: Int32Array; every: number; patience: number };
+  /** Aborting it makes training reject with the signal's reason within one loss evaluation. */
+  signal?: AbortSignal;
+  /** Told after each L-BFGS iteration (for progress reports). */
+  onIteration?: (iteration: number, maxIter: number) => void;
 }
 
 export const defaultSoftmaxOptions: SoftmaxOptions = { C: 10, maxIter: 100, tol: 5e-4, memory: 7, classWeight: null, threads: true };
@@ -59,7 +63,7 @@ export function softmaxLoss(X: Csr, y: Int32Array, sw: Float64Array, classes: nu
 }
 
 /** Fits the model; deterministic (starts from zero, no sampling). */
-export function trainSoftmax(X: Csr, y: Int32Array, classes: number, opts: Partial<SoftmaxOptions> = {}): SoftmaxFit {
+export async function trainSoftmax(X: Csr, y: Int32Array, classes: number, opts: Partial<SoftmaxOptions> = {}): Promise<SoftmaxFit> {
   const o: SoftmaxOptions = { ...defaultSoftmaxOptions, ...opts };
   const K = classes;
   const D = X.cols;
@@ -70,26 +74,31 @@ export function trainSoftmax(X: Csr, y: Int32Array, classes: number, opts: Parti
   let bestAcc = -1;
   let sinceBest = 0;
   const objective = new SoftmaxObjective(X, y, sw, K, o.C, o.threads);
-  const result = minimizeLbfgs((t, g) => objective.evaluate(t, g), theta0, {
-    maxIter: o.maxIter,
-    m: o.memory,
-    gtol: 1e-6,
-    ftol: o.tol,
-    onIteration: val
-      ? (iter, t) => {
-          if (iter % val.every !== 0) return false;
-          const acc = accuracyOf(split(t, D, K), val.X, val.y);
-          if (acc > bestAcc) {
-            bestAcc = acc;
-            best = Float64Array.from(t);
-            sinceBest = 0;
-            return false;
-          }
-          return ++sinceBest >= val.patience;
+  let result;
+  try {
+    result = await minimizeLbfgs((t, g) => objective.evaluate(t, g), theta0, {
+      maxIter: o.maxIter,
+      m: o.memory,
+      gtol: 1e-6,
+      ftol: o.tol,
+      ...(o.signal ? { signal: o.signal } : {}),
+      onIteration: (iter, t) => {
+        o.onIteration?.(iter, o.maxIter);
+        if (!val || iter % val.every !== 0) return false;
+        const acc = accuracyOf(split(t, D, K), val.X, val.y);
+        if (acc > bestAcc) {
+          bestAcc = acc;
+          best = Float64Array.from(t);
+          sinceBest = 0;
+          return false;
         }
-      : undefined,
-  });
-  objective.close();
+        return ++sinceBest >= val.patience;
+      },
+    });
+  } finally {
+    // The helper worker must not outlive an aborted fit.
+    objective.close();
+  }
   const theta = best ?? result.x;
   return {
     model: split(theta, D, K),
@@ -104,21 +113,50 @@ function split(theta: Float64Array, D: number, K: number): SoftmaxModel {
   return { classes: K, features: D, weights: theta.subarray(0, D * K), bias: theta.subarray(D * K) };
 }
 
-/** Raw class scores (logits), row-major [rows x classes]. */
+/**
+ * Raw class scores (logits), row-major [rows x classes]. Eight classes at a time are summed in locals over the
+ * row's entries, in entry order per class, so the scores are the same doubles as a plain loop gives, about twice as fast.
+ */
 export function decision(model: SoftmaxModel, X: Csr): Float64Array {
   const K = model.classes;
+  if (X.cols > model.features) throw new RangeError(`rows have ${X.cols} features, the model ${model.features}`);
   const out = new Float64Array(X.rows * K);
   const { weights, bias } = model;
+  const { indptr, indices, values } = X;
+  const K8 = K - (K % 8);
   for (let i = 0; i < X.rows; i++) {
+    const p0 = indptr[i] as number;
+    const p1 = indptr[i + 1] as number;
     const o = i * K;
-    for (let k = 0; k < K; k++) out[o + k] = bias[k] as number;
-    const end = X.indptr[i + 1] as number;
-    for (let p = X.indptr[i] as number; p < end; p++) {
-      const j = X.indices[p] as number;
-      if (j >= model.features) continue;
-      const v = X.values[p] as number;
-      const base = j * K;
-      for (let k = 0; k < K; k++) out[o + k] = (out[o + k] as number) + v * (weights[base + k] as number);
+    let k = 0;
+    for (; k < K8; k += 8) {
+      let a0 = bias[k] as number, a1 = bias[k + 1] as number, a2 = bias[k + 2] as number, a3 = bias[k + 3] as number;
+      let a4 = bias[k + 4] as number, a5 = bias[k + 5] as number, a6 = bias[k + 6] as number, a7 = bias[k + 7] as number;
+      for (let p = p0; p < p1; p++) {
+        const v = values[p] as number;
+        const b = (indices[p] as number) * K + k;
+        a0 += v * (weights[b] as number);
+        a1 += v * (weights[b + 1] as number);
+        a2 += v * (weights[b + 2] as number);
+        a3 += v * (weights[b + 3] as number);
+        a4 += v * (weights[b + 4] as number);
+        a5 += v * (weights[b + 5] as number);
+        a6 += v * (weights[b + 6] as number);
+        a7 += v * (weights[b + 7] as number);
+      }
+      out[o + k] = a0;
+      out[o + k + 1] = a1;
+      out[o + k + 2] = a2;
+      out[o + k + 3] = a3;
+      out[o + k + 4] = a4;
+      out[o + k + 5] = a5;
+      out[o + k + 6] = a6;
+      out[o + k + 7] = a7;
+    }
+    for (; k < K; k++) {
+      let a = bias[k] as number;
+      for (let p = p0; p < p1; p++) a += (values[p] as number) * (weights[(indices[p] as number) * K + k] as number);
+      out[o + k] = a;
     }
   }
   return out;

@@ -1,6 +1,6 @@
 // Intent classifier: TF-IDF features + softmax regression; train, predict, evaluate, (de)serialise as JSON.
 import { fitTfidf, TfidfVectorizer, defaultTfidfOptions, type TfidfModel, type TfidfOptions } from './tfidf.js';
-import { trainSoftmax, probabilities, argmaxRows, type SoftmaxModel } from './softmax.js';
+import { trainSoftmax, probabilities, argmaxRows, decision, type SoftmaxModel } from './softmax.js';
 import { selectRows } from './sparse.js';
 import { stratifiedSplit } from './split.js';
 
@@ -49,15 +49,32 @@ export interface LabelProbability {
   p: number;
 }
 
+/** How a caller watches and stops a training run. */
+export interface TrainControl {
+  /** Aborting it rejects the training promise with the signal's reason, within one loss evaluation. */
+  signal?: AbortSignal;
+  /** Told after each L-BFGS iteration. */
+  onIteration?: (iteration: number, maxIter: number) => void;
+}
+
 /** Trains on texts with their labels; deterministic for the same inputs and options. */
-export function trainTextClassifier(texts: readonly string[], labels: readonly string[], opts: Partial<TextClassifierOptions> = {}): TextClassifier {
+export async function trainTextClassifier(
+  texts: readonly string[],
+  labels: readonly string[],
+  opts: Partial<TextClassifierOptions> = {},
+  control: TrainControl = {},
+): Promise<TextClassifier> {
   if (texts.length !== labels.length) throw new RangeError(`${texts.length} texts but ${labels.length} labels`);
   const o: TextClassifierOptions = { ...defaultTextClassifierOptions, ...opts };
+  const { signal } = control;
+  signal?.throwIfAborted();
   const classes = [...new Set(labels)].sort();
   if (classes.length < 2) throw new RangeError(`need at least 2 distinct labels, got ${classes.length}`);
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const tfidf = fitTfidf(texts, { ...defaultTfidfOptions, ...o.tfidf });
+  signal?.throwIfAborted();
   const X = new TfidfVectorizer(tfidf).transform(texts);
+  signal?.throwIfAborted();
   const y = Int32Array.from(labels, (l) => classIndex.get(l) as number);
   let fitX = X;
   let fitY = y;
@@ -68,12 +85,14 @@ export function trainTextClassifier(texts: readonly string[], labels: readonly s
     fitY = Int32Array.from(s.train, (i) => y[i] as number);
     validation = { X: selectRows(X, s.test), y: Int32Array.from(s.test, (i) => y[i] as number), every: o.validation_every, patience: o.patience };
   }
-  const fit = trainSoftmax(fitX, fitY, classes.length, {
+  const fit = await trainSoftmax(fitX, fitY, classes.length, {
     C: o.C,
     maxIter: o.max_iter,
     tol: o.tol,
     classWeight: o.class_weight,
     ...(validation ? { validation } : {}),
+    ...(signal ? { signal } : {}),
+    ...(control.onIteration ? { onIteration: control.onIteration } : {}),
   });
   return {
     labels: classes,
@@ -99,17 +118,41 @@ function vectorizer(model: TextClassifier): TfidfVectorizer {
   return v;
 }
 
-/** Every label with its probability, most likely first, per text. */
-export function predictProba(model: TextClassifier, texts: readonly string[]): LabelProbability[][] {
+/** Every label with its probability (or only the `top` most likely), most likely first, per text. */
+export function predictProba(model: TextClassifier, texts: readonly string[], top = Infinity): LabelProbability[][] {
   const K = model.labels.length;
   const P = probabilities(model.softmax, vectorizer(model).transform(texts));
-  return texts.map((_, i) =>
-    model.labels.map((label, k) => ({ label, p: P[i * K + k] as number })).sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : 1)),
-  );
+  const n = Math.min(K, Math.max(0, Math.floor(top)));
+  const order = new Int32Array(K);
+  const cmp = (a: number, b: number, o: number) => (P[o + b] as number) - (P[o + a] as number) || ((model.labels[a] as string) < (model.labels[b] as string) ? -1 : 1);
+  return texts.map((_, i) => {
+    const o = i * K;
+    // Building and sorting 77 objects per text is most of the cost when only a few are shown: rank indices instead.
+    for (let k = 0; k < K; k++) order[k] = k;
+    const ranked = n >= K ? order.sort((a, b) => cmp(a, b, o)) : n === 0 ? order : topIndices(order, n, (a, b) => cmp(a, b, o));
+    return Array.from(ranked.subarray(0, n), (k) => ({ label: model.labels[k] as string, p: P[o + k] as number }));
+  });
 }
 
-/** The most likely label per text. */
+/** The n best of order (by cmp, best first), by insertion into a sorted prefix: n is small. */
+function topIndices(order: Int32Array, n: number, cmp: (a: number, b: number) => number): Int32Array {
+  let size = 0;
+  for (let k = 0; k < order.length; k++) {
+    const c = order[k] as number;
+    if (size === n && cmp(c, order[n - 1] as number) >= 0) continue;
+    let at = Math.min(size, n - 1);
+    while (at > 0 && cmp(c, order[at - 1] as number) < 0) {
+      order[at] = order[at - 1] as number;
+      at--;
+    }
+    order[at] = c;
+    if (size < n) size++;
+  }
+  return order;
+}
+
+/** The most likely label per text; the argmax of the scores needs no softmax. */
 export function predict(model: TextClassifier, texts: readonly string[]): string[] {
-  const best = argmaxRows(probabilities(model.softmax, vectorizer(model).transform(texts)), model.labels.length);
+  const best = argmaxRows(decision(model.softmax, vectorizer(model).transform(texts)), model.labels.length);
   return Array.from(best, (k) => model.labels[k] as string);
 }

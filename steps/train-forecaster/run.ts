@@ -33,6 +33,9 @@ export async function runForecaster(ctx: StepContext<ForecasterParams>): Promise
     throw e;
   }
   const { evaluation } = result;
+  // Both fits are synchronous: one turn of the event loop between them lets a Ctrl-C land before the second.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  ctx.signal.throwIfAborted();
   // The saved model is refitted on whole series: the held-out points only served to score it.
   const forecaster = p.model === 'ridge' ? fitRidgeForecaster(usable, opts) : { kind: 'seasonal_naive', options: opts };
   writeFileSync(join(ctx.outDir, 'forecaster.json'), JSON.stringify({ format: 'genesis/forecaster', format_version: 1, ...forecaster }) + '\n');

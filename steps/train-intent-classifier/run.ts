@@ -17,14 +17,21 @@ export async function runIntentClassifier(ctx: StepContext<IntentClassifierParam
   const split = stratifiedSplit(data.labels, p.test_fraction, seed);
   const pick = (rows: number[], from: string[]) => rows.map((i) => from[i] as string);
   ctx.log.info(`training on ${split.train.length} rows, ${classes} labels; holding out ${split.test.length}`);
-  const model = trainTextClassifier(pick(split.train, data.texts), pick(split.train, data.labels), {
-    C: p.C,
-    max_iter: p.max_iter,
-    tol: p.tol,
-    class_weight: p.class_weight,
-    seed,
-    tfidf: { word_ngrams: p.word_ngrams, char_ngrams: p.char_ngrams, min_df: p.min_df },
-  });
+  // Training yields to the event loop between loss evaluations: Ctrl-C aborts ctx.signal and the fit rejects with its reason.
+  const model = await trainTextClassifier(
+    pick(split.train, data.texts),
+    pick(split.train, data.labels),
+    {
+      C: p.C,
+      max_iter: p.max_iter,
+      tol: p.tol,
+      class_weight: p.class_weight,
+      seed,
+      tfidf: { word_ngrams: p.word_ngrams, char_ngrams: p.char_ngrams, min_df: p.min_df },
+    },
+    { signal: ctx.signal, onIteration: (i, max) => ctx.progress(i, max, 'L-BFGS iterations') },
+  );
+  ctx.signal.throwIfAborted();
   const heldOut = evaluate(pick(split.test, data.labels), predict(model, pick(split.test, data.texts)));
   let external: Evaluation | undefined;
   if (p.evaluate_on) {

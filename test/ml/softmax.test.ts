@@ -36,7 +36,7 @@ describe('softmax regression', () => {
     }
   });
 
-  it('learns linearly separable data perfectly', () => {
+  it('learns linearly separable data perfectly', async () => {
     // Class k is marked by feature k (plus noise features).
     const b = new CsrBuilder(6);
     const y: number[] = [];
@@ -48,15 +48,15 @@ describe('softmax regression', () => {
       y.push(k);
     }
     const X = b.build();
-    const fit = trainSoftmax(X, Int32Array.from(y), 3, { C: 100, threads: false });
+    const fit = await trainSoftmax(X, Int32Array.from(y), 3, { C: 100, threads: false });
     expect(Array.from(argmaxRows(decision(fit.model, X), 3))).toEqual(y);
   });
 
-  it('gives bit-identical weights with and without the worker thread', () => {
+  it('gives bit-identical weights with and without the worker thread', async () => {
     const X = randomCsr(200, 30, 4);
     const y = Int32Array.from({ length: 200 }, (_, i) => i % 4);
-    const a = trainSoftmax(X, y, 4, { threads: true, maxIter: 15 });
-    const b = trainSoftmax(X, y, 4, { threads: false, maxIter: 15 });
+    const a = await trainSoftmax(X, y, 4, { threads: true, maxIter: 15 });
+    const b = await trainSoftmax(X, y, 4, { threads: false, maxIter: 15 });
     expect(Buffer.from(a.model.weights.buffer).equals(Buffer.from(b.model.weights.buffer))).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 // Text classifier: stratified split, metrics on a known confusion, JSON round-trip, predict command.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trainTextClassifier, predict, predictProba, evaluate, stratifiedSplit } from '../../ml/text-classifier.js';
+import { trainTextClassifier, predict, predictProba, evaluate, stratifiedSplit, type TextClassifier } from '../../ml/text-classifier.js';
 import { serializeTextClassifier, deserializeTextClassifier } from '../../ml/model-file.js';
 import { predictCommand } from '../../cli/commands/predict.js';
 
@@ -55,7 +55,10 @@ describe('evaluate', () => {
 });
 
 describe('text classifier', () => {
-  const model = trainTextClassifier(texts, labels, { max_iter: 50 });
+  let model: TextClassifier;
+  beforeAll(async () => {
+    model = await trainTextClassifier(texts, labels, { max_iter: 50 });
+  });
 
   it('fits its training texts and ranks probabilities', () => {
     expect(predict(model, texts)).toEqual(labels);
@@ -71,8 +74,8 @@ describe('text classifier', () => {
     expect(serializeTextClassifier(again)).toBe(serializeTextClassifier(model));
   });
 
-  it('is deterministic: same data and options give the same file', () => {
-    expect(serializeTextClassifier(trainTextClassifier(texts, labels, { max_iter: 50 }))).toBe(serializeTextClassifier(model));
+  it('is deterministic: same data and options give the same file', async () => {
+    expect(serializeTextClassifier(await trainTextClassifier(texts, labels, { max_iter: 50 }))).toBe(serializeTextClassifier(model));
   });
 
   it.each([
@@ -85,8 +88,10 @@ describe('text classifier', () => {
   describe('genesis predict', () => {
     const dir = mkdtempSync(join(tmpdir(), 'genesis-predict-'));
     const path = join(dir, 'model.json');
-    writeFileSync(path, serializeTextClassifier(model));
-    writeFileSync(join(dir, 'bad.json'), '{"format":"nope"}');
+    beforeAll(() => {
+      writeFileSync(path, serializeTextClassifier(model));
+      writeFileSync(join(dir, 'bad.json'), '{"format":"nope"}');
+    });
     const run = async (argv: string[]) => {
       const out: string[] = [];
       const err: string[] = [];

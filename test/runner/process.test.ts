@@ -69,4 +69,26 @@ steps:
     expect(r.stderr).toMatch(/pipeline\.yaml:3:\d+: error: unknown step type "nope"/);
     expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+\)/);
   });
+
+  it('a second run waits for the lock holder to finish, saying who holds it, then runs', async () => {
+    const file = writePipeline('name: w\nsteps:\n  a: { uses: debug/echo }\n');
+    const state = join(dirname(file), '.genesis');
+    mkdirSync(state);
+    const holder = spawn('sleep', ['1']);
+    writeFileSync(join(state, 'lock'), JSON.stringify({ pid: holder.pid, host: hostname(), started: '2026-01-01T00:00:00Z', command: 'genesis run other.yaml' }));
+    const r = await runCli(['run', file, '--lock-timeout', '30']);
+    expect(r.stderr).toMatch(new RegExp(`waiting for pid ${holder.pid} \\(genesis run other\\.yaml\\)`));
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    [1, ['[a] running', '[a] ran', '[b] running', '[b] ran']],
+    [2, ['[a] running', '[b] running', '[a] ran', '[b] ran']],
+  ])('--concurrency %i bounds how many steps run at once', async (n, expected) => {
+    const file = writePipeline('name: c\nsteps:\n  a: { uses: debug/echo, with: { delay_ms: 300 } }\n  b: { uses: debug/echo, with: { delay_ms: 300, message: b } }\n');
+    const r = await runCli(['run', file, '--concurrency', String(n)]);
+    expect(r.code).toBe(0);
+    const events = r.stderr.split('\n').map((l) => /^\[(a|b)\] (running|ran)/.exec(l)?.[0]).filter(Boolean);
+    expect(events).toEqual(expected);
+  });
 });

@@ -8,6 +8,7 @@ interface Deferred {
   promise: Promise<StepReport>;
   output?: (text: string) => void;
   title?: (text: string) => void;
+  started?: boolean;
 }
 
 export async function listrReporter(io: Io): Promise<{ reporter: Reporter; done(): Promise<void> }> {
@@ -28,15 +29,24 @@ export async function listrReporter(io: Io): Promise<{ reporter: Reporter; done(
             task: async (_ctx: unknown, task: { output: string; title: string; skip(msg?: string): void }) => {
               const w = waits.get(s.id)!;
               w.output = (t) => (task.output = t);
+              if (!w.started) task.output = 'waiting for its inputs';
               const r = await w.promise;
               task.title = `${s.id}: ${stepLine(r)}`;
               if (r.status === 'failed' || r.status === 'interrupted') throw new Error(stepLine(r));
               if (r.status === 'skipped') task.skip(`${s.id}: ${stepLine(r)}`);
             },
           })),
-          { concurrent: true, exitOnError: false, rendererOptions: { collapseErrors: false, showErrorMessage: false } as never, renderer: io.color ? 'default' : 'simple' },
+          { concurrent: true, exitOnError: false, registerSignalListeners: false, rendererOptions: { collapseErrors: false, showErrorMessage: false } as never, renderer: io.color ? 'default' : 'simple' },
         );
         running = list.run().catch(() => undefined);
+        break;
+      }
+      case 'step-start': {
+        const w = waits.get(e.id);
+        if (w) {
+          w.started = true;
+          w.output?.(e.reason);
+        }
         break;
       }
       case 'step-progress':

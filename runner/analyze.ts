@@ -1,6 +1,7 @@
 // Analyze: check the pipeline as a graph — step types, `with:` per type, needs, cycles — as diagnostics.
 import { Graph, alg } from '@dagrejs/graphlib';
-import { isAbsolute, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, normalize, resolve } from 'node:path';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { InputError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
@@ -38,6 +39,12 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
       types.set(step.id, type);
       const problems = compileCheck(type.schema)(step.with);
       for (const p of problems) diagnostics.push(problemToDiagnostic(p, source, [...at, 'with']));
+      for (const key of type.pathParams ?? []) {
+        const v = step.with[key];
+        if (typeof v === 'string' && !existsSync(resolve(pipeline.dir, v))) {
+          diagnostics.push({ severity: 'error', message: `\`${key}\`: no such file: ${v} (relative paths start at the pipeline's folder)`, location: source.locate([...at, 'with', key]) });
+        }
+      }
       if (!problems.length && type.check) {
         for (const p of type.check(step.with)) diagnostics.push({ severity: 'error', message: p.message, location: source.locate([...at, 'with', ...p.path]) });
       }

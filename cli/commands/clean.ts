@@ -8,8 +8,12 @@ import { acquireLock } from '../../store/lock.js';
 import type { Manifest } from '../../store/outputs.js';
 
 export async function cleanCommand(argv: string[], io: Io): Promise<number> {
-  const usage = 'genesis clean [<pipeline.yaml>] [--state-dir DIR] [--keep-last N] [--dry-run]';
-  const { values, positionals } = parse(argv, { 'state-dir': { type: 'string' }, 'keep-last': { type: 'string' }, 'dry-run': { type: 'boolean' } }, usage);
+  const usage = 'genesis clean [<pipeline.yaml>] [--state-dir DIR] [--keep-last N] [--drop-checkpoints] [--dry-run]';
+  const { values, positionals } = parse(
+    argv,
+    { 'state-dir': { type: 'string' }, 'keep-last': { type: 'string' }, 'drop-checkpoints': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    usage,
+  );
   let stateDir = values['state-dir'] ? resolve(values['state-dir']) : resolve('.genesis');
   if (positionals[0]) stateDir = stateDirFor(await loadAnalyzed(positionals[0]), values['state-dir']);
   const keepLast = intOption(values['keep-last'], 'keep-last', 0);
@@ -65,7 +69,14 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       // Cached validated pipelines are rebuilt on the next run; old ones would only accumulate.
       rmSync(join(stateDir, 'pipelines'), { recursive: true, force: true });
     }
-    io.stdout(`${values['dry-run'] ? 'would remove' : 'removed'} ${removed} object(s), ${(bytes / 1048576).toFixed(1)} MB; ${dropOutputs.length} cached output(s) forgotten`);
+    let checkpoints = '';
+    if (values['drop-checkpoints']) {
+      // Item checkpoints are what resuming and top-ups reuse; dropping them means paying again for LLM items.
+      const n = (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+      if (!values['dry-run']) db.prepare('DELETE FROM items').run();
+      checkpoints = `; ${n} item checkpoint(s) ${values['dry-run'] ? 'would be ' : ''}dropped`;
+    }
+    io.stdout(`${values['dry-run'] ? 'would remove' : 'removed'} ${removed} object(s), ${(bytes / 1048576).toFixed(1)} MB; ${dropOutputs.length} cached output(s) forgotten${checkpoints}`);
     return 0;
   } finally {
     lock.release();

@@ -196,6 +196,17 @@ steps:
     expect(statuses((await runJson(file)).report)).toEqual({ a: 'cached', b: 'cached', c: 'cached', d: 'cached' });
   });
 
+  it('clean --drop-checkpoints forgets item checkpoints, so a forced rerun generates again', async () => {
+    const file = writePipeline('name: g\nsteps:\n  gen: { uses: generate/conversations, with: { count: 20 } }\n');
+    await runJson(file);
+    const kept = await runCli(['run', file, '--json', '--force']);
+    expect(kept.stdout).toMatch(/"reused": 20/);
+    const r = await runCli(['clean', file, '--drop-checkpoints']);
+    expect(r.stdout).toMatch(/20 item checkpoint\(s\) dropped/);
+    const again = await runCli(['run', file, '--json', '--force']);
+    expect(again.stdout).toMatch(/"generated": 20/);
+  });
+
   it('reuses its cache of validated pipelines, and survives a damaged cache entry', async () => {
     const file = writePipeline(chain());
     await runJson(file);

@@ -15,7 +15,3 @@ export function processIo(): Io {
     color: isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
   };
 }
-
-export function paint(io: Io, code: number, text: string): string {
-  return io.color ? `\u001b[${code}m${text}\u001b[0m` : text;
-}

@@ -116,11 +116,6 @@ function classify(real: readonly HourlySeries[], synthetic: readonly HourlySerie
 
 /** Reads a wide CSV (timestamp, one column per series) of hourly values. */
 export async function readWideCsv(path: string): Promise<HourlySeries[]> {
-  const { readCsv } = await import('../util/tabular.js');
-  const rows = await readCsv(path);
-  const first = rows[0];
-  if (!first) return [];
-  const cols = Object.keys(first).filter((c) => c !== 'timestamp');
-  const start = new Date(Date.parse(first.timestamp ?? '')).toISOString();
-  return cols.map((c) => ({ values: rows.map((r) => Number(r[c])), start }));
+  const { readWideCsv: read } = await import('../util/tabular.js');
+  return (await read(path)).map((c) => ({ values: c.values, start: c.start }));
 }

@@ -13,7 +13,7 @@ import { materialize, readMarker, storeOutputs, verifyMaterialized, type Manifes
 import type { StateStore } from '../store/state.js';
 import type { AnalyzedPipeline } from './analyze.js';
 import type { Reporter, RunReport, StepReport, StepStatus } from './events.js';
-import { computeFingerprint, diffFingerprints } from './fingerprint.js';
+import { computeFingerprint, diffFingerprints, staleReason } from './fingerprint.js';
 import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
@@ -59,6 +59,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   const reports = new Map<StepId, StepReport>();
   const outcomes = new Map<StepId, Promise<Outcome>>();
   const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
+  const verified = new Set<string>();
   let resumable = false;
   let cost = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
 
@@ -122,7 +123,11 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       opts.reporter({ kind: 'step-start', id: step.id, reason });
       const inputs: StepInput[] = step.needs.map((n, i) => {
         const d = deps[i]!;
-        if (!verifyMaterialized(d.manifest!, d.dir!)) materialize(store.objects, d.manifest!, d.outputHash!, d.dir!);
+        // Check what dependants will read once per run (users may have edited out/), not once per dependant.
+        if (!verified.has(d.dir!)) {
+          if (!verifyMaterialized(d.manifest!, d.dir!)) materialize(store.objects, d.manifest!, d.outputHash!, d.dir!);
+          verified.add(d.dir!);
+        }
         return { stepId: n, uses: byId.get(n)!.uses, dir: d.dir!, files: d.manifest!.files.map((f) => f.path), outputHash: d.outputHash! };
       });
       rmSync(work, { recursive: true, force: true });
@@ -207,13 +212,9 @@ function restoreCommandOutputs(store: StateStore, step: StepDef, manifest: Manif
 }
 
 /** One line on why a step is running: never ran, or which fingerprint fields changed. */
-export function whyStale(store: StateStore, file: string, id: string, fingerprint: object): string {
+function whyStale(store: StateStore, file: string, id: string, fingerprint: object): string {
   const last = store.lastState(file, id);
-  if (!last) return 'never ran';
-  const changes = diffFingerprints(last.fingerprint, fingerprint);
-  if (!changes.length) return 'cached output missing';
-  const shown = changes.slice(0, 3).map((c) => c.field).join(', ');
-  return `changed: ${shown}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}`;
+  return staleReason(last ? diffFingerprints(last.fingerprint, fingerprint) : undefined);
 }
 
 function describeError(err: unknown, signal: AbortSignal): string {

@@ -72,3 +72,11 @@ export function diffFingerprints(before: unknown, after: unknown, prefix = ''): 
   }
   return [{ field: prefix || '(root)', before, after }];
 }
+
+/** Why a step with these changes since its last run must run (undefined: it never ran). Shared by run, status and dry-run. */
+export function staleReason(changes: FingerprintChange[] | undefined): string {
+  if (!changes) return 'never ran';
+  if (!changes.length) return 'cached output missing';
+  const shown = changes.slice(0, 3).map((c) => c.field).join(', ');
+  return `changed: ${shown}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}`;
+}

@@ -25,13 +25,6 @@ export function parsePipeline(src: PipelineSource): Pipeline {
   return validateAndNormalize(src, text, doc, source);
 }
 
-/** Rebuilds the source map of a file known to be valid (diagnostics found after loading need positions). */
-export function sourceMapOf(display: string, text: string): SourceMap {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  return makeSourceMap(display, text, doc, lineCounter);
-}
-
 function validateAndNormalize(src: PipelineSource, text: string, doc: SourceMap['doc'], source: SourceMap): Pipeline {
   const { display: path, file, bytes } = src;
   const lineCounter = source.lineCounter;

@@ -1,6 +1,6 @@
 // Plan: without running anything, decide for each step whether its cached output is fresh, and why not.
 import type { AnalyzedPipeline } from './analyze.js';
-import { computeFingerprint, diffFingerprints, type Fingerprint, type FingerprintChange } from './fingerprint.js';
+import { computeFingerprint, diffFingerprints, staleReason, type Fingerprint, type FingerprintChange } from './fingerprint.js';
 import type { StepId } from './pipeline.js';
 import { FileHasher } from '../store/file-hashes.js';
 import type { StateStore } from '../store/state.js';
@@ -60,7 +60,7 @@ export function planRun(a: AnalyzedPipeline, store: StateStore | undefined, opts
       reason = 'cached';
     } else {
       state = 'stale';
-      reason = !previous ? 'never ran' : changes.length ? `changed: ${changes.map((c) => c.field).join(', ')}` : 'cached output missing';
+      reason = staleReason(previous ? changes : undefined);
     }
     if (hit && state !== 'stale') known.set(id, hit.outputHash);
     plans.set(id, { ...base, state, reason, changes, fingerprint, fingerprintHash: hash, previous: previous?.fingerprint, outputHash: hit?.outputHash });

@@ -1,6 +1,7 @@
 // Content hashes of user files (inputs, referenced datasets), memoized by size and mtime.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { hashFile } from './objects.js';
 import { join } from 'node:path';
 import type { Db } from './db.js';
 
@@ -27,7 +28,7 @@ export class FileHasher {
     const mtime = st.mtimeNs.toString();
     const row = this.getStmt?.get(path) as { size: number; mtime_ns: string; sha256: string } | undefined;
     if (row && row.size === Number(st.size) && row.mtime_ns === mtime) return row.sha256;
-    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const sha = hashFile(path).hash;
     try {
       this.putStmt?.run(path, Number(st.size), mtime, sha);
     } catch {

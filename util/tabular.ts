@@ -39,3 +39,35 @@ export async function readRecords(path: string): Promise<Array<Record<string, un
   for await (const r of readJsonl(path)) rows.push(r);
   return rows;
 }
+
+export interface WideColumn {
+  id: string;
+  /** ISO timestamp of the first row. */
+  start: string;
+  values: number[];
+}
+
+/**
+ * Reads a wide time-series CSV (`timestamp,col1,col2…`, one row per time step). Blank or non-numeric cells and a
+ * bad first timestamp are InputErrors naming the row and column, never silent NaNs or zeros.
+ */
+export async function readWideCsv(path: string): Promise<WideColumn[]> {
+  const rows = await readCsv(path);
+  const first = rows[0];
+  if (!first) throw new InputError(`${path}: error: no rows`);
+  if (!('timestamp' in first)) throw new InputError(`${path}: error: no \`timestamp\` column (expected timestamp,series1,series2…)`);
+  const t = Date.parse(first.timestamp ?? '');
+  if (Number.isNaN(t)) throw new InputError(`${path}:2: error: timestamp "${first.timestamp ?? ''}" is not a date`);
+  const start = new Date(t).toISOString();
+  const cols = Object.keys(first).filter((c) => c !== 'timestamp');
+  return cols.map((c) => ({
+    id: c,
+    start,
+    values: rows.map((row, i) => {
+      const cell = (row[c] ?? '').trim();
+      const v = cell === '' ? NaN : Number(cell);
+      if (!Number.isFinite(v)) throw new InputError(`${path}:${i + 2}: error: column ${c}: not a number: "${row[c] ?? ''}"`);
+      return v;
+    }),
+  }));
+}

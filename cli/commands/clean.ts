@@ -1,5 +1,6 @@
 // `genesis clean`: garbage-collect objects no longer referenced by recent runs' outputs or the cache.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { DB_FILE } from '../../store/db.js';
 import { join, resolve } from 'node:path';
 import { intOption, parse } from '../args.js';
 import type { Io } from '../io.js';
@@ -17,12 +18,19 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   let stateDir = values['state-dir'] ? resolve(values['state-dir']) : resolve('.genesis');
   if (positionals[0]) stateDir = stateDirFor(await loadAnalyzed(positionals[0]), values['state-dir']);
   const keepLast = intOption(values['keep-last'], 'keep-last', 0);
-  const store = openExistingState(stateDir);
-  if (!store) {
+  if (!existsSync(join(stateDir, DB_FILE))) {
     io.stdout(`nothing to clean in ${stateDir}`);
     return 0;
   }
+  // Lock first: opening the database may migrate it, which is a write.
   const lock = await acquireLock(stateDir, { command: 'genesis clean', timeoutMs: 0 });
+  let store: ReturnType<typeof openExistingState>;
+  try {
+    store = openExistingState(stateDir)!;
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   try {
     const db = store.db;
     // Keep: the current output of every step, and (with --keep-last N) the outputs of each step's last N runs.

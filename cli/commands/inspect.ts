@@ -1,5 +1,5 @@
 // Read-only commands: validate, graph, status, why, runs.
-import { parse, requireFile } from '../args.js';
+import { intOption, parse, requireFile } from '../args.js';
 import type { Io } from '../io.js';
 import { loadAnalyzed, openExistingState, stateDirFor } from '../pipeline-state.js';
 import { planRun } from '../../runner/plan.js';
@@ -100,7 +100,7 @@ export async function runsCommand(argv: string[], io: Io): Promise<number> {
          FROM runs r LEFT JOIN step_runs s ON s.run_id = r.id ${file ? 'WHERE r.pipeline_file = ?' : ''}
          GROUP BY r.id ORDER BY r.started_at DESC, r.rowid DESC LIMIT ?`,
       )
-      .all(...(file ? [file] : []), Number(values.limit)) as Array<Record<string, string | number | null>>;
+      .all(...(file ? [file] : []), intOption(values.limit, 'limit', 1) ?? 20) as Array<Record<string, string | number | null>>;
     if (values.json) io.stdout(JSON.stringify(rows, null, 2));
     else if (!rows.length) io.stdout('no runs yet');
     else {

@@ -1,5 +1,6 @@
 // `genesis run`: load, analyze, then execute (or plan, with --dry-run) under the state lock.
 import { ExitCode } from '../../util/errors.js';
+import { abortError } from '../../util/abort.js';
 import type { Reporter, RunReport } from '../../runner/events.js';
 import { intOption, listOption, parse, requireFile } from '../args.js';
 import type { Io } from '../io.js';
@@ -54,7 +55,13 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     timeoutMs: lockTimeoutS * 1000,
     onWait: (h) => io.stderr(`genesis: waiting for pid ${h.pid} (${h.command}) to release ${stateDir}/lock…`),
   });
-  const store = StateStore.open(stateDir);
+  let store: InstanceType<typeof StateStore>;
+  try {
+    store = StateStore.open(stateDir);
+  } catch (e) {
+    lock.release(); // e.g. a database newer than this genesis: leave no lock behind
+    throw e;
+  }
   remember();
   const controller = new AbortController();
   let interrupts = 0;
@@ -62,9 +69,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     interrupts++;
     if (interrupts === 1) {
       io.stderr(`\ngenesis: ${sig}: stopping — finished items are kept (press Ctrl-C again to quit now)`);
-      const err = new Error('interrupted');
-      err.name = 'AbortError';
-      controller.abort(err);
+      controller.abort(abortError('interrupted'));
     } else {
       lock.release();
       process.exit(ExitCode.interrupted);

@@ -1,5 +1,5 @@
 // Adaptive client-side limiter: RPM and TPM token buckets plus AIMD concurrency and rate on throttling.
-import { abortError, sleep } from '../llm/abort.js';
+import { abortError, sleep } from '../../util/abort.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface LimiterOptions {

@@ -2,7 +2,7 @@
 import type { ChatProvider, ChatRequest, ChatResponse, ProviderConfig } from '../contract.js';
 import { ResumableStop, StepFailure } from '../../util/errors.js';
 import { createRng, type Rng } from '../../util/rng.js';
-import { abortError, sleep } from '../llm/abort.js';
+import { abortError, sleep } from '../../util/abort.js';
 import { backoffMs } from './backoff.js';
 import { classifyError, type Failure } from './classify.js';
 import { AdaptiveLimiter } from './limiter.js';

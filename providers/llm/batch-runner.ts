@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { ChatProvider, ChatRequest, ChatResponse } from '../contract.js';
 import type { ItemCost, ItemStore } from '../../steps/contract.js';
 import { ResumableStop } from '../../util/errors.js';
-import { abortError, isAbortError } from './abort.js';
+import { abortError, isAbortError } from '../../util/abort.js';
 import { extractJsonItems } from './extract-json.js';
 
 export type ParseOutcome<R> = { ok: true; record: R } | { ok: false; errors: string[] };

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StepFailure } from '../../util/errors.js';
+import { sleep } from '../../util/abort.js';
 import type { StepType } from '../contract.js';
 
 interface Params {
@@ -34,16 +35,5 @@ const step: StepType<Params> = {
     return { summary: `wrote ${file}` };
   },
 };
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    }, { once: true });
-  });
-}
 
 export default step;

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, StepFailure } from '../../util/errors.js';
-import { readCsv, readJsonl } from '../../util/tabular.js';
+import { readJsonl, readWideCsv } from '../../util/tabular.js';
 import type { Series } from '../../util/records.js';
 import type { StepContext, StepInput, StepResult } from '../contract.js';
 import type { SeriesInput } from '../../ml/forecast.js';
@@ -71,19 +71,7 @@ export async function runForecaster(ctx: StepContext<ForecasterParams>): Promise
 
 /** Wide layout: `timestamp,col1,col2…`, one row per time step; every other column is a series. */
 async function seriesFromCsv(path: string): Promise<SeriesInput[]> {
-  const rows = await readCsv(path);
-  const first = rows[0];
-  if (!first) throw new InputError(`${path}: no rows`);
-  const cols = Object.keys(first).filter((c) => c !== 'timestamp');
-  return cols.map((c) => ({
-    id: c,
-    ...(first.timestamp ? { start: first.timestamp } : {}),
-    values: rows.map((row, i) => {
-      const v = Number(row[c]);
-      if (!Number.isFinite(v)) throw new InputError(`${path}: row ${i + 2}, column ${c}: not a number: "${row[c] ?? ''}"`);
-      return v;
-    }),
-  }));
+  return (await readWideCsv(path)).map((c) => ({ id: c.id, start: c.start, values: c.values }));
 }
 
 async function seriesFromInputs(inputs: readonly StepInput[]): Promise<SeriesInput[]> {

@@ -1,4 +1,4 @@
-// Cancellation helpers shared by LLM providers and the batch runner: one AbortError shape, abortable sleep.
+// Cancellation helpers shared by the CLI, steps and providers: one AbortError shape, abortable sleep.
 
 /** The error thrown when the user interrupts (Ctrl-C): the runner maps `name === 'AbortError'` to exit 130. */
 export function abortError(message = 'interrupted'): Error {

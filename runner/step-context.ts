@@ -64,6 +64,7 @@ export function buildContext(d: ContextDeps): StepContext<any> {
     services: {
       stateDir: d.store.dir,
       db: d.store.db,
+      pipelineFile: pipeline.file,
       pipelineHash: pipeline.fileHash,
       fingerprint: d.fingerprint,
       runId: d.runId,

@@ -83,6 +83,8 @@ export interface StepServices {
   stateDir: string;
   /** Open handle on the state database (better-sqlite3). */
   db: import('better-sqlite3').Database;
+  /** Absolute path of the pipeline file. */
+  pipelineFile: string;
   /** Hash of the pipeline file's bytes. */
   pipelineHash: string;
   /** Fingerprint (labelled object) of the running step. */

@@ -1,11 +1,6 @@
 // What the runner's own tables say about the step that made the dataset: its fingerprint and what it cost.
 import type { Db } from '../../store/db.js';
 
-export interface RunInfo {
-  pipelineFile: string;
-  pipelineName: string;
-}
-
 export interface ProducerState {
   fingerprintHash: string | null;
   fingerprint: Record<string, unknown>;
@@ -16,10 +11,6 @@ export interface Spend {
   outputTokens: number;
   requests: number;
   usd: number;
-}
-
-export function runInfo(db: Db, runId: string): RunInfo | undefined {
-  return db.prepare('SELECT pipeline_file AS pipelineFile, pipeline_name AS pipelineName FROM runs WHERE id = ?').get(runId) as RunInfo | undefined;
 }
 
 /** The fingerprint under which a step made this output (its last state, else any run that made it). */

@@ -8,7 +8,7 @@ import { sha256 } from '../../util/hash.js';
 import { hashAndCount } from './content.js';
 import type { RegisterParams } from './index.js';
 import { sortInputs, type ModelSource, type ReportSource } from './inputs.js';
-import { consumed, producerSpend, producerState, runInfo } from './provenance.js';
+import { consumed, producerSpend, producerState } from './provenance.js';
 
 export async function registerFromInputs(ctx: StepContext<RegisterParams>): Promise<StepResult> {
   const p = ctx.params;
@@ -18,8 +18,7 @@ export async function registerFromInputs(ctx: StepContext<RegisterParams>): Prom
   const datasetPath = join(src.input.dir, src.file);
   const { hash: contentHash, records } = hashAndCount(datasetPath);
 
-  const run = runInfo(db, runId);
-  const pipelineFile = run?.pipelineFile ?? ctx.pipelineDir;
+  const { pipelineFile } = ctx.services;
   const producer = producerState(db, pipelineFile, src.input.stepId, src.input.outputHash);
   const spend = producerSpend(db, src.input.stepId, src.input.outputHash);
   const generation = readJson(join(src.input.dir, src.file.replace(/[^/]+$/, 'generation.json')));
@@ -44,9 +43,9 @@ export async function registerFromInputs(ctx: StepContext<RegisterParams>): Prom
     recordType: src.recordType,
     recordCount: records,
     schemaVersion: p.schema_version,
-    runId: run ? runId : null,
+    runId,
     pipelineFile,
-    pipelineName: run?.pipelineName ?? ctx.pipelineName,
+    pipelineName: ctx.pipelineName,
     pipelineHash,
     producerStep: src.input.stepId,
     producerUses: src.input.uses,

@@ -75,6 +75,7 @@ export function testContext<P>(params: P, overrides: Partial<StepContext<P>> = {
       get db(): never {
         throw new Error('no database in this test context');
       },
+      pipelineFile: join(root, 'pipeline.yaml'),
       pipelineHash: 'test',
       fingerprint: {},
       runId: 'test-run',

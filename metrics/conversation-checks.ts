@@ -9,10 +9,13 @@ export const REQUIRED_FIELDS = [
 export const CHECKS = ['schema', 'customer_first', 'alternation', 'turn_count', 'language', 'catalogue'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
+// The enums of schemas/conversation.schema.json. The check is otherwise lenient on purpose (extra fields are fine):
+// datasets made elsewhere are validated with the same metrics.
 const ENUMS: Record<string, readonly string[]> = {
   sentiment: ['positive', 'neutral', 'negative'],
   complexity: ['simple', 'medium', 'complex'],
   language: ['en', 'es'],
+  resolution_status: ['resolved', 'pending', 'unresolved', 'escalated'],
 };
 
 /** Intent name → category id, from data/intents.json when present. */
@@ -52,6 +55,7 @@ export function checkConversation(c: Record<string, unknown>, catalogue?: Catalo
     typeof c.conversation_id === 'string' &&
     typeof c.intent === 'string' &&
     typeof c.category === 'string' &&
+    typeof c.emotion_arc === 'string' &&
     Object.entries(ENUMS).every(([k, vals]) => typeof c[k] === 'string' && vals.includes(c[k] as string)) &&
     Number.isInteger(c.turn_count) &&
     Array.isArray(c.turns) &&

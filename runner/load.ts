@@ -17,7 +17,7 @@ export function loadPipeline(path: string): Pipeline {
 }
 
 export function parsePipeline(src: PipelineSource): Pipeline {
-  const { display: path, file, bytes } = src;
+  const { display: path, bytes } = src;
   const text = decodeUtf8(path, bytes);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });

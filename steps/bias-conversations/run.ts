@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { StepContext, StepResult } from '../contract.js';
 import { coverageFinding, crosstabFinding, distributionFinding, severityRank, type Finding, type Severity } from '../../metrics/bias.js';
 import { loadCatalogue } from '../../metrics/catalogue.js';
-import { locateDataset, readDataset, readGenerationTargets } from '../../metrics/dataset-source.js';
+import { locateDataset, readDataset, readGenerationTargets } from '../shared/dataset-source.js';
 import { enforceGates, evaluateGates } from '../../metrics/gates.js';
 import { resolveTargets } from '../../metrics/targets.js';
 import { normalizeIntent } from '../../metrics/text-profile.js';

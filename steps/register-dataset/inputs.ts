@@ -3,6 +3,7 @@ import type { StepInput } from '../contract.js';
 import type { MetricsKind, RecordType } from '../../store/registry.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
+import { fileNamed } from '../shared/dataset-source.js';
 
 export interface DatasetSource {
   input: StepInput;
@@ -39,15 +40,10 @@ const REPORT_FILES: ReadonlyArray<[string, MetricsKind]> = [
 ];
 const MODEL_FILES = ['model.json', 'forecaster.json'];
 
-/** The file with this base name, preferring the shallowest (command steps nest theirs under `_outputs/`). */
-export function findFile(input: StepInput, baseName: string): string | undefined {
-  const hits = input.files.filter((f) => f === baseName || f.endsWith(`/${baseName}`));
-  return hits.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
-}
 
 function datasetIn(input: StepInput): DatasetSource | undefined {
   for (const [name, recordType] of DATASET_FILES) {
-    const file = findFile(input, name);
+    const file = fileNamed(input, name);
     if (file) return { input, file, recordType };
   }
   return undefined;
@@ -80,11 +76,11 @@ export function sortInputs(inputs: StepInput[], datasetStep: string | undefined)
   for (const input of inputs) {
     if (input === dataset.input) continue;
     for (const [name, kind] of REPORT_FILES) {
-      const file = findFile(input, name);
+      const file = fileNamed(input, name);
       if (file) reports.push({ input, kind, file });
     }
-    const metricsFile = findFile(input, 'metrics.json');
-    const modelFile = MODEL_FILES.map((m) => findFile(input, m)).find((f) => f !== undefined);
+    const metricsFile = fileNamed(input, 'metrics.json');
+    const modelFile = MODEL_FILES.map((m) => fileNamed(input, m)).find((f) => f !== undefined);
     if (metricsFile) reports.push({ input, kind: 'training', file: metricsFile });
     if (modelFile) models.push({ input, modelFile, metricsFile });
   }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, StepFailure } from '../../util/errors.js';
 import { readJsonl, readWideCsv } from '../../util/tabular.js';
+import { filesNamed } from '../shared/dataset-source.js';
 import type { Series } from '../../util/records.js';
 import type { StepContext, StepInput, StepResult } from '../contract.js';
 import type { SeriesInput } from '../../ml/forecast.js';
@@ -75,7 +76,7 @@ async function seriesFromCsv(path: string): Promise<SeriesInput[]> {
 }
 
 async function seriesFromInputs(inputs: readonly StepInput[]): Promise<SeriesInput[]> {
-  const files = inputs.flatMap((i) => i.files.filter((f) => f === 'series.jsonl' || f.endsWith('/series.jsonl')).map((f) => join(i.dir, f)));
+  const files = filesNamed(inputs, 'series.jsonl');
   if (files.length === 0) throw new InputError('train/forecaster needs `with.input` or an upstream step (in `needs`) that outputs series.jsonl');
   const out: SeriesInput[] = [];
   for (const f of files) {

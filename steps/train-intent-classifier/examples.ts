@@ -1,7 +1,7 @@
 // Turns conversations or labelled table rows into (text, label) training examples.
-import { join } from 'node:path';
 import type { Conversation } from '../../util/records.js';
 import { readRecords } from '../../util/tabular.js';
+import { filesNamed } from '../shared/dataset-source.js';
 import { InputError } from '../../util/errors.js';
 import type { StepInput } from '../contract.js';
 import type { IntentClassifierParams } from './params.js';
@@ -38,7 +38,7 @@ export async function examplesFromFile(path: string, textColumn: string, labelCo
 
 /** The upstream steps' conversations.jsonl records. */
 export async function examplesFromInputs(inputs: readonly StepInput[], p: IntentClassifierParams): Promise<Examples> {
-  const files = inputs.flatMap((i) => i.files.filter((f) => f === 'conversations.jsonl' || f.endsWith('/conversations.jsonl')).map((f) => join(i.dir, f)));
+  const files = filesNamed(inputs, 'conversations.jsonl');
   if (files.length === 0) {
     throw new InputError('train/intent-classifier needs `with.input` or an upstream step (in `needs`) that outputs conversations.jsonl');
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { StepContext, StepResult } from '../contract.js';
 import { loadCatalogue } from '../../metrics/catalogue.js';
 import { ConversationQualityAccumulator, DEFAULT_WEIGHTS, overallScore } from '../../metrics/conversation-quality.js';
-import { locateDataset, readDataset, readGenerationTargets } from '../../metrics/dataset-source.js';
+import { locateDataset, readDataset, readGenerationTargets } from '../shared/dataset-source.js';
 import { enforceGates, evaluateGates } from '../../metrics/gates.js';
 import { loadReferenceProfile } from '../../metrics/reference-profile.js';
 import { resolveTargets } from '../../metrics/targets.js';

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StepContext, StepResult } from '../contract.js';
-import { locateDataset, readDataset } from '../../metrics/dataset-source.js';
+import { locateDataset, readDataset } from '../shared/dataset-source.js';
 import { enforceGates, evaluateGates, describeFailure } from '../../metrics/gates.js';
 import { Reservoir } from '../../metrics/reservoir.js';
 import { checkSeries, ELECTRICITY_TYPES, frequencyHours, SERIES_CHECKS } from '../../metrics/series-checks.js';

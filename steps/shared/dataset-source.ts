@@ -1,9 +1,9 @@
 // Finds a step's dataset: `with.input` (JSONL or CSV path) or the named file of an upstream step.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import type { StepContext } from '../steps/contract.js';
-import { InputError } from '../util/errors.js';
-import { readCsv, readJsonl } from '../util/tabular.js';
+import type { StepContext, StepInput } from '../contract.js';
+import { InputError } from '../../util/errors.js';
+import { readCsv, readJsonl } from '../../util/tabular.js';
 
 export interface DatasetSource {
   path: string;
@@ -18,14 +18,23 @@ export function locateDataset(ctx: StepContext<{ input?: string }>, fileName: st
     if (!existsSync(path)) throw new InputError(`${ctx.stepId}: input file not found: ${input}`);
     return { path, dir: dirname(path) };
   }
-  for (const inp of ctx.inputs) {
-    const f = inp.files.find((x) => x === fileName || x.endsWith(`/${fileName}`));
-    if (f) {
-      const path = join(inp.dir, f);
-      return { path, dir: dirname(path) };
-    }
-  }
+  const path = filesNamed(ctx.inputs, fileName)[0];
+  if (path) return { path, dir: dirname(path) };
   throw new InputError(`${ctx.stepId}: no dataset: give \`with: { input: path }\` or \`needs:\` a step that writes ${fileName}`);
+}
+
+/** The file with this base name in one upstream output, preferring the shallowest (command steps nest theirs under `_outputs/`). */
+export function fileNamed(input: StepInput, baseName: string): string | undefined {
+  const hits = input.files.filter((f) => f === baseName || f.endsWith(`/${baseName}`));
+  return hits.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
+}
+
+/** Absolute paths of the file with this base name in each upstream output that has one, in `needs` order. */
+export function filesNamed(inputs: readonly StepInput[], baseName: string): string[] {
+  return inputs.flatMap((i) => {
+    const f = fileNamed(i, baseName);
+    return f ? [join(i.dir, f)] : [];
+  });
 }
 
 /** Streams records of a JSONL file, or the rows of a CSV file (read whole: CSV inputs are small references). */

@@ -1,6 +1,6 @@
 // Canonical JSON: sorted object keys, no whitespace, undefined dropped — stable input for hashing.
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+export function canonicalJson(value: unknown, indent?: number): string {
+  return JSON.stringify(sortKeys(value), null, indent);
 }
 
 function sortKeys(value: unknown): unknown {

@@ -109,7 +109,7 @@ export async function runBiasConversations(ctx: StepContext<BiasConversationsPar
       ...(maxSev ? [{ gate: 'max_severity', metric: 'max_severity', op: '<=', threshold: maxSev, value: worst, passed: extra.length === 0 }] : []),
     ],
   };
-  writeFileSync(join(ctx.outDir, 'bias.json'), JSON.stringify(JSON.parse(canonicalJson(report)), null, 2) + '\n');
+  writeFileSync(join(ctx.outDir, 'bias.json'), canonicalJson(report, 2) + '\n');
   writeFileSync(join(ctx.outDir, 'bias.md'), renderBiasMarkdown(n, worst, findings, report.gates));
   enforceGates(gates, extra);
   const flagged = findings.filter((f) => f.severity !== 'none').length;

@@ -72,7 +72,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     gates,
   };
   // Canonical key order keeps the report byte-identical for the same data and seed.
-  writeFileSync(join(ctx.outDir, 'quality.json'), JSON.stringify(JSON.parse(canonicalJson(report)), null, 2) + '\n');
+  writeFileSync(join(ctx.outDir, 'quality.json'), canonicalJson(report, 2) + '\n');
   writeFileSync(join(ctx.outDir, 'quality.md'), renderQualityMarkdown(report));
   enforceGates(gates);
   return {

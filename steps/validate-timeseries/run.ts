@@ -65,7 +65,7 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
     realism: realism && { ...realism, reference: p.reference ? 'csv' : 'data/electricity-profile.json' },
     gates,
   };
-  writeFileSync(join(ctx.outDir, 'quality.json'), JSON.stringify(JSON.parse(canonicalJson(report)), null, 2) + '\n');
+  writeFileSync(join(ctx.outDir, 'quality.json'), canonicalJson(report, 2) + '\n');
   writeFileSync(join(ctx.outDir, 'quality.md'), renderMarkdown(report, gates));
   enforceGates(gates);
   return {

@@ -8,18 +8,18 @@ import { processIo, type Io } from './io.js';
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 // Each command module is imported only when invoked, so `genesis validate` never loads SQLite or the AWS SDK.
-const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {
-  run: { help: 'run a pipeline (cached steps are reused; interrupted generation resumes)', load: async () => (await import('./commands/run.js')).runCommand },
-  validate: { help: 'check a pipeline file; exit 2 with located errors', load: async () => (await import('./commands/inspect.js')).validateCommand },
-  graph: { help: 'print the step graph (--format mermaid|dot)', load: async () => (await import('./commands/inspect.js')).graphCommand },
-  status: { help: 'show each step as fresh or stale, and why', load: async () => (await import('./commands/inspect.js')).statusCommand },
-  why: { help: 'explain what changed for one step since its last run', load: async () => (await import('./commands/inspect.js')).whyCommand },
-  runs: { help: 'list past runs', load: async () => (await import('./commands/inspect.js')).runsCommand },
-  clean: { help: 'remove cached objects no longer referenced (--keep-last N)', load: async () => (await import('./commands/clean.js')).cleanCommand },
-  datasets: { help: 'list or show registered datasets (list | show <name>[@version])', load: () => optional('./commands/registry.js', 'datasetsCommand') },
-  lineage: { help: 'show where a registered dataset came from', load: () => optional('./commands/registry.js', 'lineageCommand') },
-  predict: { help: 'classify texts with a trained model.json', load: () => optional('./commands/predict.js', 'predictCommand') },
-  'fake-bedrock': { help: 'serve a local fake of Amazon Bedrock for trying the bedrock provider', load: () => optional('./commands/fake-bedrock.js', 'fakeBedrockCommand') },
+const COMMANDS: Record<string, { help: string; usage: string; load: () => Promise<Command> }> = {
+  run: { help: 'run a pipeline (cached steps are reused; interrupted generation resumes)', usage: 'genesis run <pipeline.yaml> [--only <step>]… [--until <step>] [--force [<step>…]] [--dry-run] [--json] [--concurrency N] [--retry-failed] [--state-dir DIR] [--lock-timeout SECONDS] [-q]', load: async () => (await import('./commands/run.js')).runCommand },
+  validate: { help: 'check a pipeline file; exit 2 with located errors', usage: 'genesis validate <pipeline.yaml> [--json]', load: async () => (await import('./commands/inspect.js')).validateCommand },
+  graph: { help: 'print the step graph (--format mermaid|dot)', usage: 'genesis graph <pipeline.yaml> [--format mermaid|dot]', load: async () => (await import('./commands/inspect.js')).graphCommand },
+  status: { help: 'show each step as fresh or stale, and why', usage: 'genesis status <pipeline.yaml> [--json] [--state-dir DIR]', load: async () => (await import('./commands/inspect.js')).statusCommand },
+  why: { help: 'explain what changed for one step since its last run', usage: 'genesis why <pipeline.yaml> <step> [--json] [--state-dir DIR]', load: async () => (await import('./commands/inspect.js')).whyCommand },
+  runs: { help: 'list past runs', usage: 'genesis runs [<pipeline.yaml>] [--state-dir DIR] [--limit N] [--json]', load: async () => (await import('./commands/inspect.js')).runsCommand },
+  clean: { help: 'remove cached objects no longer referenced (--keep-last N)', usage: 'genesis clean [<pipeline.yaml>] [--state-dir DIR] [--keep-last N] [--drop-checkpoints] [--dry-run]', load: async () => (await import('./commands/clean.js')).cleanCommand },
+  datasets: { help: 'list or show registered datasets (list | show <name>[@version])', usage: 'genesis datasets [list | show <name>[@version]] [--json] [--state-dir DIR | --pipeline FILE]', load: () => optional('./commands/registry.js', 'datasetsCommand') },
+  lineage: { help: 'show where a registered dataset came from', usage: 'genesis lineage <name>[@version] [--json] [--state-dir DIR | --pipeline FILE]', load: () => optional('./commands/registry.js', 'lineageCommand') },
+  predict: { help: 'classify texts with a trained model.json', usage: 'genesis predict <model.json> "text"… [--top N] [--json]   (texts from stdin when none are given)', load: () => optional('./commands/predict.js', 'predictCommand') },
+  'fake-bedrock': { help: 'serve a local fake of Amazon Bedrock for trying the bedrock provider', usage: 'genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--faults 429=0.3,500=0.05,timeout=0.02,malformed=0.02,truncate=0.01] [--seed N]', load: () => optional('./commands/fake-bedrock.js', 'fakeBedrockCommand') },
 };
 
 async function optional(path: string, name: string): Promise<Command> {
@@ -62,7 +62,7 @@ export async function dispatch(argv: string[], io: Io): Promise<number> {
     return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`genesis ${name}: ${command.help}\nsee README.md for its options`);
+    io.stdout(`genesis ${name}: ${command.help}\nusage: ${command.usage}\nsee README.md for details`);
     return ExitCode.ok;
   }
   try {

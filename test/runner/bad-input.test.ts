@@ -74,4 +74,10 @@ describe('bad pipeline input', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--bogus/);
   });
+
+  it.each(['run', 'validate', 'clean', 'datasets', 'predict', 'fake-bedrock'])('genesis %s --help prints its usage (exit 0)', async (cmd) => {
+    const r = await runCli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^usage: genesis ${cmd} `, 'm'));
+  });
 });

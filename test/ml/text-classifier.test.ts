@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trainTextClassifier, predict, predictProba, evaluate, stratifiedSplit, type TextClassifier } from '../../ml/text-classifier.js';
 import { serializeTextClassifier, deserializeTextClassifier } from '../../ml/model-file.js';
-import { predictCommand } from '../../cli/commands/predict.js';
+import { runCli } from '../helpers/cli.js';
 
 const TOY: Array<[string, string]> = [
   ['my card has not arrived yet', 'card_arrival'],
@@ -92,11 +92,10 @@ describe('text classifier', () => {
       writeFileSync(path, serializeTextClassifier(model));
       writeFileSync(join(dir, 'bad.json'), '{"format":"nope"}');
     });
+    // Through the CLI's dispatcher, as users run it: errors reach its single error edge.
     const run = async (argv: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await predictCommand(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-      return { code, out: out.join('\n'), err: err.join('\n') };
+      const r = await runCli(['predict', ...argv]);
+      return { code: r.code, out: r.stdout.replace(/\n$/, ''), err: r.stderr };
     };
 
     it('prints the top intents with probabilities', async () => {

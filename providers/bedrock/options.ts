@@ -97,7 +97,7 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
       // 50 RPM is the default on-demand quota the origin log ran into; raise it to your account's quota.
       rpm: num('limits.rpm', limits.rpm, 50, 1),
       tpm: num('limits.tpm', limits.tpm, Infinity, 1),
-      concurrency: Math.floor(num('limits.concurrency', limits.concurrency, 8, 1)),
+      concurrency: Math.floor(num('limits.concurrency', limits.concurrency, defaultConcurrency(num('limits.rpm', limits.rpm, 50, 1)), 1)),
     },
     budgetUsd: num('budget.usd', budget.usd, Infinity, 0),
     prices,
@@ -106,4 +106,13 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
     timeoutMs: num('timeout_ms', o.timeout_ms, 120_000, 1),
     maxRetries: Math.floor(num('max_retries', o.max_retries, 6, 0)),
   };
+}
+
+/**
+ * In-flight requests needed to keep `rpm` busy when a Claude batch takes up to ~20 s: rpm / 60 × 20, at least 8, at
+ * most 64. The RPM and TPM buckets still set the pace; this only keeps slow responses from leaving the quota idle
+ * (8 in flight at 15 s each is 32 RPM of a 50 RPM quota).
+ */
+export function defaultConcurrency(rpm: number): number {
+  return Math.min(64, Math.max(8, Math.ceil(rpm / 3)));
 }

@@ -150,3 +150,15 @@ describe.concurrent('bedrock provider', () => {
     expect(seen).not.toContain('FAKEKEYGENESIS000000');
   });
 });
+
+describe('default concurrency', () => {
+  it.each([
+    [12, 8],
+    [50, 17],
+    [600, 64],
+  ])('rpm %i without limits.concurrency allows %i requests in flight', async (rpm, expected) => {
+    const { resolveBedrockOptions } = await import('../../providers/bedrock/options.js');
+    const o = resolveBedrockOptions({ name: 'p', type: 'bedrock', options: { region: 'us-east-1', limits: { rpm } } }, {});
+    expect(o.limits.concurrency).toBe(expected);
+  });
+});

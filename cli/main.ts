@@ -16,16 +16,11 @@ const COMMANDS: Record<string, { help: string; usage: string; load: () => Promis
   why: { help: 'explain what changed for one step since its last run', usage: 'genesis why <pipeline.yaml> <step> [--json] [--state-dir DIR]', load: async () => (await import('./commands/inspect.js')).whyCommand },
   runs: { help: 'list past runs', usage: 'genesis runs [<pipeline.yaml>] [--state-dir DIR] [--limit N] [--json]', load: async () => (await import('./commands/inspect.js')).runsCommand },
   clean: { help: 'remove cached objects no longer referenced (--keep-last N)', usage: 'genesis clean [<pipeline.yaml>] [--state-dir DIR] [--keep-last N] [--drop-checkpoints] [--dry-run]', load: async () => (await import('./commands/clean.js')).cleanCommand },
-  datasets: { help: 'list or show registered datasets (list | show <name>[@version])', usage: 'genesis datasets [list | show <name>[@version]] [--json] [--state-dir DIR | --pipeline FILE]', load: () => optional('./commands/registry.js', 'datasetsCommand') },
-  lineage: { help: 'show where a registered dataset came from', usage: 'genesis lineage <name>[@version] [--json] [--state-dir DIR | --pipeline FILE]', load: () => optional('./commands/registry.js', 'lineageCommand') },
-  predict: { help: 'classify texts with a trained model.json', usage: 'genesis predict <model.json> "text"… [--top N] [--json]   (texts from stdin when none are given)', load: () => optional('./commands/predict.js', 'predictCommand') },
-  'fake-bedrock': { help: 'serve a local fake of Amazon Bedrock for trying the bedrock provider', usage: 'genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--faults 429=0.3,500=0.05,timeout=0.02,malformed=0.02,truncate=0.01] [--seed N]', load: () => optional('./commands/fake-bedrock.js', 'fakeBedrockCommand') },
+  datasets: { help: 'list or show registered datasets (list | show <name>[@version])', usage: 'genesis datasets [list | show <name>[@version]] [--json] [--state-dir DIR | --pipeline FILE]', load: async () => (await import('./commands/registry.js')).datasetsCommand },
+  lineage: { help: 'show where a registered dataset came from', usage: 'genesis lineage <name>[@version] [--json] [--state-dir DIR | --pipeline FILE]', load: async () => (await import('./commands/registry.js')).lineageCommand },
+  predict: { help: 'classify texts with a trained model.json', usage: 'genesis predict <model.json> "text"… [--top N] [--json]   (texts from stdin when none are given)', load: async () => (await import('./commands/predict.js')).predictCommand },
+  'fake-bedrock': { help: 'serve a local fake of Amazon Bedrock for trying the bedrock provider', usage: 'genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--faults 429=0.3,500=0.05,timeout=0.02,malformed=0.02,truncate=0.01] [--seed N]', load: async () => (await import('./commands/fake-bedrock.js')).fakeBedrockCommand },
 };
-
-async function optional(path: string, name: string): Promise<Command> {
-  const mod = (await import(path)) as Record<string, Command>;
-  return mod[name]!;
-}
 
 function helpText(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));

@@ -6,8 +6,9 @@ export async function createProvider(config: ProviderConfig): Promise<ChatProvid
   switch (config.type) {
     case 'bedrock': {
       quietSdkNodeVersionWarning();
-      const mod = (await import(BEDROCK)) as { createBedrockProvider(c: ProviderConfig): ChatProvider };
-      return mod.createBedrockProvider(config);
+      // Imported only here: the AWS SDK stays out of every run that doesn't call Bedrock.
+      const { createBedrockProvider } = await import('./bedrock/index.js');
+      return createBedrockProvider(config);
     }
     case 'offline':
       throw new InputError(`provider "${config.name}" is the offline generator: it has no chat API (steps use it directly)`);
@@ -15,9 +16,6 @@ export async function createProvider(config: ProviderConfig): Promise<ChatProvid
       throw new InputError(`provider "${config.name}" has unknown type "${config.type}"`);
   }
 }
-
-// A variable keeps the bedrock module (and the AWS SDK behind it) out of start-up.
-const BEDROCK = './bedrock/index.js';
 
 /**
  * The AWS SDK warns on every run under Node 20 that releases after January 2027 will need Node 22. genesis

@@ -5,7 +5,10 @@ import type { ChatProvider, ProviderConfig } from '../providers/contract.js';
 export interface StepType<P = Record<string, unknown>> {
   /** Name used in `uses:`, e.g. `generate/conversations`. */
   readonly type: string;
-  /** Bump to invalidate every cached output of this type. */
+  /**
+   * Content hash of the type's code, everything it imports and the shipped files it reads, derived at build time
+   * (scripts/build-versions.mjs) and filled in by the registry: step files never declare it.
+   */
   readonly version: string;
   readonly description: string;
   /** JSON Schema (draft-07) of `with:`; defaults in it are applied before `run`. */
@@ -26,6 +29,9 @@ export interface StepType<P = Record<string, unknown>> {
   /** For `--dry-run`: one line on the work (requests, tokens, cost, time) still to do, if it costs anything. */
   estimate?(input: EstimateInput): Promise<string | undefined>;
 }
+
+/** What a step file exports: the contract without its version, which the build derives from content. */
+export type StepDefinition<P = Record<string, unknown>> = Omit<StepType<P>, 'version'>;
 
 export interface EstimateInput {
   params: Record<string, unknown>;

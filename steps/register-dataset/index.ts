@@ -1,5 +1,5 @@
 // register/dataset: records the dataset a pipeline made (versioned by content hash), its reports, models and lineage.
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 
 export interface RegisterParams {
   name: string;
@@ -8,9 +8,8 @@ export interface RegisterParams {
   dataset?: string;
 }
 
-const step: StepType<RegisterParams> = {
+const step: StepDefinition<RegisterParams> = {
   type: 'register/dataset',
-  version: '1',
   description:
     'Registers the dataset made by the generate step in `needs` under a name: same content → same version, changed content → next version. Reports (quality.json, bias.json) and models (model.json/forecaster.json + metrics.json) from the other `needs` are recorded with it.',
   schema: {

@@ -18,6 +18,11 @@ export interface StepType<P = Record<string, unknown>> {
    * them and hashes the files' content into the fingerprint, so editing a referenced file reruns the step.
    */
   readonly pathParams?: readonly string[];
+  /**
+   * Files the step also reads beside a path param's file when they exist (`{ input: ['generation.json'] }`): they
+   * enter the fingerprint too (absent → "missing"), so adding or editing one reruns the step.
+   */
+  readonly besideFiles?: Readonly<Record<string, readonly string[]>>;
   /** Whether `with.provider` names an LLM provider this step calls (its identity enters the fingerprint). */
   readonly usesProvider?: boolean;
   /**

@@ -1,4 +1,5 @@
 // bias/conversations: distributions vs targets, intent coverage and cross-tab dependence, with severity gates.
+import { GENERATION_FILE } from '../shared/dataset-source.js';
 import type { StepDefinition } from '../contract.js';
 import { DEFAULT_CROSSTABS, DEFAULT_FIELDS, type BiasConversationsParams } from './params.js';
 
@@ -6,6 +7,7 @@ const biasConversations: StepDefinition<BiasConversationsParams> = {
   type: 'bias/conversations',
   description: 'Checks a conversation dataset for skewed distributions, missing intents and dependent attributes (e.g. sentiment by language).',
   pathParams: ['input'],
+  besideFiles: { input: [GENERATION_FILE] },
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -1,4 +1,5 @@
 // validate/conversations: quality report (completeness, consistency, realism, diversity) with gates.
+import { GENERATION_FILE } from '../shared/dataset-source.js';
 import type { StepDefinition } from '../contract.js';
 import type { ValidateConversationsParams } from './params.js';
 
@@ -8,6 +9,7 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
   type: 'validate/conversations',
   description: 'Scores a conversation dataset (completeness, consistency, realism vs a reference, diversity) and enforces gates.',
   pathParams: ['input', 'reference'],
+  besideFiles: { input: [GENERATION_FILE] },
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -13,6 +13,8 @@ export interface Fingerprint {
   seed: number;
   /** Upstream step id → its output hash, in `needs` order. */
   inputs: Array<{ step: string; output: string }>;
+  /** Steps that read past their needs (readsLineage): every further-upstream step's output hash, by step id. */
+  lineage?: Array<{ step: string; output: string }>;
   provider: Record<string, unknown> | null;
   /** Content hashes of files the step reads by path (path params, command inputs). */
   files: Record<string, string>;
@@ -59,6 +61,7 @@ export function computeFingerprint(
     params: step.with,
     seed: pipeline.seed,
     inputs: step.needs.map((n) => ({ step: n, output: upstream.get(n) ?? 'unknown' })),
+    ...(type.readsLineage ? { lineage: ancestorsOf(pipeline, step).map((n) => ({ step: n, output: upstream.get(n) ?? 'unknown' })) } : {}),
     provider,
     files,
     ...(step.uses === 'command'
@@ -66,6 +69,21 @@ export function computeFingerprint(
       : {}),
   };
   return { fingerprint, hash: hashJson(fingerprint) };
+}
+
+/** Steps upstream of this one's needs (not the needs themselves), sorted: what a readsLineage step may read. */
+export function ancestorsOf(pipeline: Pipeline, step: StepDef): string[] {
+  const byId = new Map(pipeline.steps.map((s) => [s.id as string, s]));
+  const direct = new Set<string>(step.needs);
+  const seen = new Set<string>();
+  const stack = step.needs.flatMap((n) => byId.get(n)?.needs ?? []);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(byId.get(id)?.needs ?? []));
+  }
+  return [...seen].filter((id) => !direct.has(id)).sort();
 }
 
 /** A file beside a path param's file, named like the param: relative to the pipeline folder. */

@@ -23,6 +23,11 @@ export interface StepType<P = Record<string, unknown>> {
    * enter the fingerprint too (absent → "missing"), so adding or editing one reruns the step.
    */
   readonly besideFiles?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The step reads outputs beyond its direct needs, through `StepInput.needs` (register/dataset finds the dataset
+   * that fed validate/bias/train): every upstream step's output hash then enters its fingerprint.
+   */
+  readonly readsLineage?: boolean;
   /** Whether `with.provider` names an LLM provider this step calls (its identity enters the fingerprint). */
   readonly usesProvider?: boolean;
   /**
@@ -55,6 +60,8 @@ export interface StepInput {
   /** Relative paths of the files in `dir`. */
   files: string[];
   outputHash: string;
+  /** What that step was made from, recursively (its own inputs): lets a step find a dataset further upstream. */
+  needs: readonly StepInput[];
 }
 
 export interface StepLogger {

@@ -60,16 +60,27 @@ function importsOf(file, text) {
   return specs;
 }
 
-/** The leading string-literal arguments of the call opened at `open`, and whether a computed argument follows them. */
+/**
+ * The leading string-literal arguments of the call opened at `open`. A literal that a computed part continues
+ * (`'grammar/' + f`, `` `grammar/${f}` ``) contributes its folder part and ends the list: the read is inside it.
+ */
 function literalArgs(text, open) {
   const args = [];
-  const re = /\s*(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\$]*)`)\s*([,)])/y;
+  const re = /\s*(?:'([^'\\\n]*)'|"([^"\\\n]*)"|`([^`\\]*)`)\s*([,)+]?)/y;
   re.lastIndex = open + 1;
   for (;;) {
     const m = re.exec(text);
-    if (!m) return { args, computed: true };
-    args.push(m[1] ?? m[2] ?? m[3]);
-    if (m[4] === ')') return { args, computed: false };
+    if (!m) return args;
+    const value = m[1] ?? m[2] ?? m[3];
+    const templated = m[3] !== undefined && value.includes('${');
+    if (templated || m[4] === '+' || m[4] === '') {
+      const literal = templated ? value.slice(0, value.indexOf('${')) : value;
+      const folder = literal.slice(0, literal.lastIndexOf('/') + 1).replace(/\/+$/, '');
+      if (folder) args.push(folder);
+      return args;
+    }
+    args.push(value);
+    if (m[4] === ')') return args;
   }
 }
 
@@ -78,7 +89,7 @@ function shippedFilesOf(file, text) {
   const found = [];
   for (const m of text.matchAll(/\b(dataPath|loadData|schemaPath)\s*\(/g)) {
     if (/\bfunction\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
-    const { args } = literalArgs(text, m.index + m[0].length - 1);
+    const args = literalArgs(text, m.index + m[0].length - 1);
     if (!args.length) {
       fail(file, m.index, text, `${m[1]}() with a computed path: name the file, or at least its folder, as string literals`);
       continue;

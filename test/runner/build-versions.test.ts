@@ -76,6 +76,16 @@ describe('build-versions: what enters a version', () => {
     expect(after['step:plain']!.version !== before['step:plain']!.version).toBe(changed.plain);
   });
 
+  it.each([
+    ['a template literal', 'loadData(`words/${f}`)'],
+    ['a concatenation', "loadData('words/' + f)"],
+    ['a folder then a computed name', "dataPath('words', f)"],
+  ])('a path continued by %s counts its whole literal folder', (_what, call) => {
+    const { status, units } = build(fixture({ 'dist/lib/words.js': `import { loadData, dataPath } from '../util/paths.js';\nexport const words = (f) => ${call};\n` }));
+    expect(status).toBe(0);
+    expect(units['step:gen/a']!.data).toEqual(['data/words/en.json', 'schemas/rec.schema.json']);
+  });
+
   it('gives every offline generator (providers/offline/<name>/index.js) a version of its own, with no list to maintain', () => {
     const { status, units } = build(
       fixture({

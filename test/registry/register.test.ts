@@ -115,19 +115,6 @@ describe('register/dataset', () => {
     expect(step.error).toMatch(message);
   });
 
-  it('with.dataset picks the dataset when several needs hold one', async () => {
-    const yaml = pipelineYaml({
-      register: '{ name: curves, dataset: gen2 }',
-      extra: `  gen2:
-    uses: command
-    run: printf '{"series_id":"s0"}\\n{"series_id":"s1"}\\n' > "$GENESIS_OUT/series.jsonl"
-`,
-    }).replace('needs: [gen, quality, bias, train]', 'needs: [gen, gen2]');
-    const file = writePipeline(yaml);
-    await runOk(file);
-    expect(registration(file)).toMatchObject({ name: 'curves', version: 1, record_type: 'series', record_count: 2 });
-  });
-
   it('finds the dataset through the lineage of its needs: `needs: [quality, bias, train]` registers gen’s output with the reports and model', async () => {
     const file = newPipeline({ register: '{ name: support }' });
     writeFileSync(file, readFileSync(file, 'utf8').replace('needs: [gen, quality, bias, train]', 'needs: [quality, bias, train]'));
@@ -150,21 +137,25 @@ describe('register/dataset', () => {
     expect(registration(file)).toMatchObject({ version: 2, record_count: 1 });
   });
 
-  it('with.dataset may name a step upstream of the needs', async () => {
+  const check2 = `  check2:
+    uses: command
+    needs: [gen2]
+    run: echo ok > "$GENESIS_OUT/ok.txt"
+`;
+  it.each([
+    ['one of several needs holding a dataset', 'needs: [gen, gen2]', ''],
+    ['a step upstream of the needs', 'needs: [quality, check2]', check2],
+  ])('with.dataset picks %s', async (_label, needs, more) => {
     const yaml = pipelineYaml({
       register: '{ name: curves, dataset: gen2 }',
       extra: `  gen2:
     uses: command
-    run: printf '{"series_id":"s0"}\\n' > "$GENESIS_OUT/series.jsonl"
-  check2:
-    uses: command
-    needs: [gen2]
-    run: echo ok > "$GENESIS_OUT/ok.txt"
-`,
-    }).replace('needs: [gen, quality, bias, train]', 'needs: [quality, check2]');
+    run: printf '{"series_id":"s0"}\\n{"series_id":"s1"}\\n' > "$GENESIS_OUT/series.jsonl"
+${more}`,
+    }).replace('needs: [gen, quality, bias, train]', needs);
     const file = writePipeline(yaml);
     await runOk(file);
-    expect(registration(file)).toMatchObject({ name: 'curves', record_type: 'series', record_count: 1 });
+    expect(registration(file)).toMatchObject({ name: 'curves', version: 1, record_type: 'series', record_count: 2 });
   });
 
   it('rejects a name the registry cannot address, before anything runs', async () => {

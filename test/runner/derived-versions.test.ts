@@ -27,10 +27,13 @@ function genesis(root: string, ...args: string[]): { code: number | null; stdout
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const summaries = new Map<string, string>();
+
 function run(root: string, file: string): Record<string, string> {
   const r = genesis(root, 'run', file, '--json');
   expect(r.stderr).not.toMatch(/\n\s+at /);
-  const report = JSON.parse(r.stdout) as { steps: Array<{ id: string; status: string }> };
+  const report = JSON.parse(r.stdout) as { steps: Array<{ id: string; status: string; summary?: string }> };
+  for (const s of report.steps) summaries.set(s.id, s.summary ?? '');
   return Object.fromEntries(report.steps.map((s) => [s.id, s.status]));
 }
 
@@ -71,6 +74,8 @@ describe('versions derived from content, through the CLI', () => {
     rebuildVersions(root);
     expect(genesis(root, 'status', file).stdout).toMatch(/stale\s+generate\s+changed: version/);
     expect(run(root, file)).toEqual({ generate: 'ran', series: 'cached', validate: 'cached', register: 'cached' });
+    // The generator's version is in every offline item key: the items are made again, not reused from checkpoints.
+    expect(summaries.get('generate')).toMatch(/30 new, 0 reused/);
   });
 
   it('editing a quality metric’s code and rebuilding reruns validate, not the generators', () => {
@@ -85,5 +90,6 @@ describe('versions derived from content, through the CLI', () => {
     reformatJson(join(root, 'data/series-types.json'));
     rebuildVersions(root);
     expect(run(root, file)).toMatchObject({ generate: 'cached', series: 'ran', validate: 'cached' });
+    expect(summaries.get('series')).toMatch(/4 new, 0 reused/);
   });
 });

@@ -1,5 +1,4 @@
 // bias/conversations: distributions vs targets, intent coverage and cross-tab dependence, with severity gates.
-import { GENERATION_FILE } from '../shared/dataset-source.js';
 import type { StepDefinition } from '../contract.js';
 import { DEFAULT_CROSSTABS, DEFAULT_FIELDS, type BiasConversationsParams } from './params.js';
 
@@ -7,7 +6,8 @@ const biasConversations: StepDefinition<BiasConversationsParams> = {
   type: 'bias/conversations',
   description: 'Checks a conversation dataset for skewed distributions, missing intents and dependent attributes (e.g. sentiment by language).',
   pathParams: ['input'],
-  besideFiles: { input: [GENERATION_FILE] },
+  // The generator's targets beside a `with: input:` file (dataset-source reads it and checks this declaration).
+  besideFiles: { input: ['generation.json'] },
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -1,5 +1,4 @@
 // validate/conversations: quality report (completeness, consistency, realism, diversity) with gates.
-import { GENERATION_FILE } from '../shared/dataset-source.js';
 import type { StepDefinition } from '../contract.js';
 import type { ValidateConversationsParams } from './params.js';
 
@@ -9,7 +8,8 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
   type: 'validate/conversations',
   description: 'Scores a conversation dataset (completeness, consistency, realism vs a reference, diversity) and enforces gates.',
   pathParams: ['input', 'reference'],
-  besideFiles: { input: [GENERATION_FILE] },
+  // The generator's targets beside a `with: input:` file (dataset-source reads it and checks this declaration).
+  besideFiles: { input: ['generation.json'] },
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -32,9 +32,17 @@ const fail = (file, index, text, message) => {
 const posix = (p) => p.split(sep).join('/');
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
-/** Versioned units: each step type of the registry, and each offline generator (providers/offline/<name>/index.js). */
+/**
+ * Code whose output genesis caches but which reads no shipped data: the pipeline loader (load → validate →
+ * normalize), whose version keys the cache of normalized pipelines. Only its code is hashed (the schemas it
+ * validates with key that cache through their precompiled validators), so locating checks are not applied.
+ */
+const CODE_ONLY_UNITS = { 'pipeline-loader': 'runner/load.js' };
+
+/** Versioned units: each step type of the registry, each offline generator (providers/offline/<name>/index.js), and CODE_ONLY_UNITS. */
 function units() {
   const out = new Map();
+  for (const [unit, rel] of Object.entries(CODE_ONLY_UNITS)) if (existsSync(join(dist, rel))) out.set(unit, join(dist, rel));
   const registry = join(dist, 'steps', 'registry.js');
   const text = readFileSync(registry, 'utf8');
   const loader = /(?:'([^']+)'|"([^"]+)"|([A-Za-z_$][\w$]*))\s*:\s*\(\)\s*=>\s*import\(\s*(['"])([^'"]+)\4\s*\)/g;
@@ -51,10 +59,12 @@ function units() {
 }
 
 /** Relative module specifiers a compiled module imports (static, re-export, dynamic, require). */
-function importsOf(file, text) {
+function importsOf(file, text, codeOnly) {
   const specs = [];
   const literal = /(?:\bfrom\s*|\bimport\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
   for (const m of text.matchAll(literal)) if (m[2].startsWith('.')) specs.push({ spec: m[2], index: m.index });
+  // Code-only units may load build outputs by computed path (the loader's precompiled validators).
+  if (codeOnly) return specs;
   for (const m of text.matchAll(/\bimport\s*\(\s*(?!['"]\S+['"]\s*\))/g)) fail(file, m.index, text, 'dynamic import of a computed path: the build cannot see what it loads (import a string literal)');
   for (const m of text.matchAll(/\brequire\s*\(\s*(?!['"])/g)) fail(file, m.index, text, 'require() of a computed path: the build cannot see what it loads (require a string literal)');
   return specs;
@@ -111,31 +121,32 @@ function filesUnder(rel) {
 }
 
 const moduleCache = new Map();
-function readModule(file) {
-  let m = moduleCache.get(file);
+function readModule(file, codeOnly) {
+  const key = `${codeOnly ? 'code:' : ''}${file}`;
+  let m = moduleCache.get(key);
   if (!m) {
     const text = readFileSync(file, 'utf8');
     const rel = posix(relative(dist, file));
     const imports = [];
-    for (const { spec, index } of importsOf(file, text)) {
+    for (const { spec, index } of importsOf(file, text, codeOnly)) {
       const target = resolve(dirname(file), spec);
       if (!existsSync(target)) fail(file, index, text, `imports ${spec}, which is not in dist/`);
       else imports.push(target);
     }
     const shipped = [];
-    if (!LOCATING_MODULES.has(rel)) {
+    if (!codeOnly && !LOCATING_MODULES.has(rel)) {
       for (const s of shippedFilesOf(file, text)) {
         if (!existsSync(join(root, s.path))) fail(file, s.index, text, `${s.call}() reads ${s.path}, which does not exist`);
         else shipped.push(...filesUnder(s.path));
       }
     }
     m = { rel, hash: sha256(text), imports, shipped };
-    moduleCache.set(file, m);
+    moduleCache.set(key, m);
   }
   return m;
 }
 
-function versionOf(entry) {
+function versionOf(entry, codeOnly) {
   const seen = new Set();
   const code = new Map();
   const shipped = new Set();
@@ -144,7 +155,7 @@ function versionOf(entry) {
     const file = stack.pop();
     if (seen.has(file)) continue;
     seen.add(file);
-    const m = readModule(file);
+    const m = readModule(file, codeOnly);
     code.set(`dist/${m.rel}`, m.hash);
     for (const s of m.shipped) shipped.add(s);
     stack.push(...m.imports);
@@ -161,7 +172,7 @@ for (const [unit, entry] of units()) {
     errors.push(`${posix(relative(process.cwd(), join(dist, 'steps', 'registry.js')))}:1:1: error: ${unit} loads ${posix(relative(root, entry))}, which does not exist`);
     continue;
   }
-  table[unit] = versionOf(entry);
+  table[unit] = versionOf(entry, unit in CODE_ONLY_UNITS);
 }
 if (errors.length) {
   for (const e of [...new Set(errors)]) process.stderr.write(`${e}\n`);

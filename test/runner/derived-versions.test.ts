@@ -92,4 +92,17 @@ describe('versions derived from content, through the CLI', () => {
     expect(run(root, file)).toMatchObject({ generate: 'cached', series: 'ran', validate: 'cached' });
     expect(summaries.get('series')).toMatch(/4 new, 0 reused/);
   });
+
+  it('a change to the pipeline loader’s code drops the cached normalized pipelines it made', () => {
+    const echo = writePipeline('name: loader\nsteps:\n  a: { uses: debug/echo, with: { message: hi } }\n');
+    expect(run(root, echo)).toEqual({ a: 'ran' });
+    expect(run(root, echo)).toEqual({ a: 'cached' }); // served from the cache of normalized pipelines
+    // The loader now normalizes `with:` differently: only a fresh parse sees it.
+    const load = join(root, 'dist/runner/load.js');
+    const text = readFileSync(load, 'utf8');
+    expect(text).toContain('with: s.with ?? {},');
+    writeFileSync(load, text.replace('with: s.with ?? {},', "with: { ...(s.with ?? {}), message: 'normalized' },"));
+    rebuildVersions(root);
+    expect(genesis(root, 'status', echo).stdout).toMatch(/stale\s+a\s+changed: params\.message/);
+  });
 });

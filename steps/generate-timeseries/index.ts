@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
+import { codeVersion } from '../../util/code-versions.js';
 import type { StepDefinition } from '../contract.js';
 import { normalizeTimeseriesParams, timeseriesParamsSchema, type TimeseriesParams } from './params.js';
 
@@ -34,7 +35,8 @@ const step: StepDefinition<TimeseriesParams> = {
       scope: 'timeseries',
       file: 'series.jsonl',
       plan: (i) => planSeries(params, ctx.seed, i),
-      keyOf: (spec) => ({ generator: OFFLINE_SERIES_VERSION, seed: ctx.seed, spec }),
+      // The step's own code (plan, the per-item stream) makes the item too: its derived version is in the key.
+      keyOf: (spec) => ({ generator: OFFLINE_SERIES_VERSION, step: codeVersion('step:generate/timeseries'), seed: ctx.seed, spec }),
       make: (spec) => ({ ok: true, json: JSON.stringify(generateSeries(spec, seriesRng(ctx.seed, spec))) }),
     });
     writeFileSync(

@@ -59,6 +59,7 @@ describe('versions derived from content, through the CLI', () => {
   let file: string;
   beforeAll(() => {
     root = copyPackage();
+    rebuildVersions(root); // what the copy holds, whatever state the repository's dist/ was left in
     file = writePipeline(PIPELINE);
     expect(run(root, file)).toEqual({ generate: 'ran', series: 'ran', validate: 'ran', register: 'ran' });
   });
@@ -84,6 +85,14 @@ describe('versions derived from content, through the CLI', () => {
     writeFileSync(join(root, metric), readFileSync(join(root, metric), 'utf8') + '\n// a change\n');
     rebuildVersions(root);
     expect(run(root, file)).toEqual({ generate: 'cached', series: 'cached', validate: 'ran', register: 'cached' });
+  });
+
+  it('editing the code that checks and corrects each offline item makes the items again, not reuses them', () => {
+    const check = join(root, 'dist/steps/generate-conversations/check.js');
+    writeFileSync(check, readFileSync(check, 'utf8') + '\n// a change\n');
+    rebuildVersions(root);
+    expect(run(root, file)).toEqual({ generate: 'ran', series: 'cached', validate: 'cached', register: 'cached' });
+    expect(summaries.get('generate')).toMatch(/30 new, 0 reused/);
   });
 
   it('editing a time-series data file reruns the series generator only', () => {

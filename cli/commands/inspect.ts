@@ -73,6 +73,7 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
     for (const c of plan.changes) {
       // env values are recorded as hashes only: say which variable changed, not two meaningless digests.
       if (c.field.startsWith('env.')) io.stdout(`  ${c.field} ${c.before === undefined ? 'added' : c.after === undefined ? 'removed' : 'changed'}`);
+      else if (c.field === 'version') io.stdout(`  version: ${short(c.before)} → ${short(c.after)} (the step's code, a module it imports or a data file it reads changed)`);
       else io.stdout(`  ${c.field}: ${short(c.before)} → ${short(c.after)}`);
     }
     return 0;

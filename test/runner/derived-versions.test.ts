@@ -74,6 +74,7 @@ describe('versions derived from content, through the CLI', () => {
     reformatJson(join(root, 'data/grammar', grammar));
     rebuildVersions(root);
     expect(genesis(root, 'status', file).stdout).toMatch(/stale\s+generate\s+changed: version/);
+    expect(genesis(root, 'why', file, 'generate').stdout).toMatch(/version: "[0-9a-f]{16}" → "[0-9a-f]{16}" \(the step's code, a module it imports or a data file it reads changed\)/);
     expect(run(root, file)).toEqual({ generate: 'ran', series: 'cached', validate: 'cached', register: 'cached' });
     // The generator's version is in every offline item key: the items are made again, not reused from checkpoints.
     expect(summaries.get('generate')).toMatch(/30 new, 0 reused/);

@@ -13,7 +13,7 @@ import { materialize, readMarker, storeOutputs, verifyMaterialized, type Manifes
 import type { StateStore } from '../store/state.js';
 import type { AnalyzedPipeline } from './analyze.js';
 import type { Reporter, RunReport, StepReport, StepStatus } from './events.js';
-import { computeFingerprint, diffFingerprints, staleReason } from './fingerprint.js';
+import { ancestorsOf, computeFingerprint, diffFingerprints, staleReason } from './fingerprint.js';
 import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
@@ -89,6 +89,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     }
     const type = a.types.get(step.id)!;
     const upstream = new Map(step.needs.map((n, i) => [n as string, deps[i]!.outputHash!]));
+    if (type.readsLineage) for (const n of ancestorsOf(pipeline, step)) upstream.set(n, lineage.get(n)?.outputHash ?? 'unknown');
     const { fingerprint, hash } = computeFingerprint(pipeline, step, type, upstream, hasher);
     const outDir = outputDirOf(a, step.id);
 
@@ -128,7 +129,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
           if (!verifyMaterialized(d.manifest!, d.dir!)) materialize(store.objects, d.manifest!, d.outputHash!, d.dir!);
           verified.add(d.dir!);
         }
-        return { stepId: n, uses: byId.get(n)!.uses, dir: d.dir!, files: d.manifest!.files.map((f) => f.path), outputHash: d.outputHash! };
+        return { stepId: n, uses: byId.get(n)!.uses, dir: d.dir!, files: d.manifest!.files.map((f) => f.path), outputHash: d.outputHash!, needs: lineage.get(n)?.needs ?? [] };
       });
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true });
@@ -162,7 +163,18 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     cost = { inputTokens: cost.inputTokens + c.inputTokens, outputTokens: cost.outputTokens + c.outputTokens, usd: cost.usd + c.usd, requests: cost.requests + c.requests };
   };
 
-  for (const id of a.order) outcomes.set(id, process1(byId.get(id)!));
+  // What each finished step made, with what it was made from: dependants see their inputs' lineage.
+  const lineage = new Map<string, StepInput>();
+  for (const id of a.order) {
+    const step = byId.get(id)!;
+    outcomes.set(
+      id,
+      process1(step).then((o) => {
+        if (o.ok) lineage.set(id, { stepId: id, uses: step.uses, dir: o.dir!, files: o.manifest!.files.map((f) => f.path), outputHash: o.outputHash!, needs: step.needs.flatMap((n) => lineage.get(n) ?? []) });
+        return o;
+      }),
+    );
+  }
   await Promise.all(outcomes.values());
   for (const p of providers.values()) await p.then((x) => x.close?.()).catch(() => undefined);
   rmSync(store.tmpDir(runId), { recursive: true, force: true });

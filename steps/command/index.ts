@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StepFailure } from '../../util/errors.js';
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 
 /** The runner passes the step definition's run/outputs/env through these reserved params. */
 export interface CommandParams {
@@ -12,9 +12,8 @@ export interface CommandParams {
   env: Record<string, string>;
 }
 
-const step: StepType<CommandParams> = {
+const step: StepDefinition<CommandParams> = {
   type: 'command',
-  version: '1',
   description: 'Runs `run:` with sh from the pipeline folder. GENESIS_OUT is a folder for outputs; GENESIS_INPUT_<ID> points at each upstream output.',
   schema: { type: 'object', additionalProperties: false, properties: {} },
   async run(ctx) {

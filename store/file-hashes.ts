@@ -1,9 +1,15 @@
-// Content hashes of user files (inputs, referenced datasets), memoized by size and mtime.
+// Content hashes of files (inputs, referenced datasets, materialized outputs, objects), memoized by size and mtime.
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { hashFile } from './objects.js';
 import { join } from 'node:path';
+import { hashFile } from './hash-file.js';
 import type { Db } from './db.js';
+
+/**
+ * A memo entry is trusted only for a file whose mtime was at least this far in the past when it was hashed: an edit
+ * within the file system's timestamp granularity (up to 2 s on some) could otherwise keep the same size and mtime.
+ */
+const RACY_NS = 2_000_000_000n;
 
 export class FileHasher {
   private readonly getStmt;
@@ -29,11 +35,16 @@ export class FileHasher {
     const row = this.getStmt?.get(path) as { size: number; mtime_ns: string; sha256: string } | undefined;
     if (row && row.size === Number(st.size) && row.mtime_ns === mtime) return row.sha256;
     const sha = hashFile(path).hash;
+    this.memo(path, st, sha);
+    return sha;
+  }
+
+  private memo(path: string, st: { size: bigint; mtimeNs: bigint }, sha: string): void {
+    if (BigInt(Date.now()) * 1_000_000n - st.mtimeNs < RACY_NS) return; // hashed again next time, then trusted
     try {
-      this.putStmt?.run(path, Number(st.size), mtime, sha);
+      this.putStmt?.run(path, Number(st.size), st.mtimeNs.toString(), sha);
     } catch {
       // Read-only database (status/why): memoization is optional.
     }
-    return sha;
   }
 }

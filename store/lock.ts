@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { mayBeAlive } from '../util/alive.js';
 import { GenesisError, ExitCode } from '../util/errors.js';
 
 export interface LockInfo {
@@ -149,14 +150,6 @@ function releaseIf(path: string, body: string): void {
 }
 
 function isStale(c: Current): boolean {
-  const h = c.info;
-  if (!h) return Date.now() - c.mtimeMs > UNREADABLE_STALE_MS;
-  if (h.host !== hostname()) return false; // can't check another machine's processes
-  if (h.pid === process.pid) return false;
-  try {
-    process.kill(h.pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  if (!c.info) return Date.now() - c.mtimeMs > UNREADABLE_STALE_MS;
+  return !mayBeAlive(c.info.pid, c.info.host);
 }

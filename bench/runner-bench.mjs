@@ -1,6 +1,8 @@
 // Runner benchmark: genesis no-op reruns and first runs against Snakemake and wireit, interleaved in one run.
 // Usage: node bench/runner-bench.mjs [--reps N] [--wide-reps N] [--sizes 10,100,1000,10000] [--skip chain5|wide]
-//        [--bin path/to/genesis.js] [--no-build] [--tag name]
+//        [--bin path/to/genesis.js] [--baseline-bin path/to/other/genesis.js] [--no-build] [--tag name]
+// --baseline-bin adds a second genesis build (e.g. main's) to the five-step case, interleaved with the rest, so a
+// change is measured before/after in the same rounds rather than in two runs under different machine load.
 // By default it runs `npm run build` (tsc + precompiled validators, what users get) and measures bin/genesis.js.
 // Fixtures live in bench/.work/runner; results go to stdout as markdown and to bench/.work/runner/results-<tag>.json.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     'wide-reps': { type: 'string', default: '5' },
     sizes: { type: 'string', default: '10,100,1000,10000' },
     bin: { type: 'string' },
+    'baseline-bin': { type: 'string' },
     'snakemake-max': { type: 'string', default: '1000' },
     skip: { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
@@ -96,6 +99,12 @@ if (!skip.has('chain5')) {
     { name: 'genesis run', ...genesisArgv(gdir) },
   ];
   warmAndCheck('genesis', cases[1], genesisNoop);
+  if (values['baseline-bin']) {
+    const bdir = writeGenesis(join(WORK, 'chain5', 'genesis-baseline'), 'chain5', CHAIN5);
+    const c = { name: 'genesis run (baseline build)', argv: [process.execPath, resolve(values['baseline-bin']), 'run', 'pipeline.yaml', '--quiet'], cwd: bdir };
+    warmAndCheck('genesis baseline', c, genesisNoop);
+    cases.push(c);
+  }
   if (versions.snakemake !== 'missing') {
     const sdir = writeSnakemake(join(WORK, 'chain5', 'snakemake'), CHAIN5);
     const c = { name: 'snakemake', ...snakeArgv(sdir) };

@@ -79,7 +79,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   /** Brings a step's out/ folder (and a command's declared outputs) in line with its stored output, saying what it changed. */
   const sync = (step: StepDef, outputHash: string, manifest: Manifest, dir: string): { ok: true } | { ok: false; corrupt?: string; error?: string } => {
     try {
-      say(step, dir, syncOutput(store.objects, hasher, manifest, outputHash, dir));
+      say(step, dir, syncOutput(store.objects, hasher, manifest, outputHash, dir), true);
       const restored = restoreCommandOutputs(store, step, manifest, pipeline.dir, hasher);
       if (restored.length) opts.reporter({ kind: 'step-log', id: step.id, level: 'warn', message: `restored ${list(restored)} from the cache (changed or deleted since this step wrote them)` });
       return { ok: true };
@@ -89,9 +89,10 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       throw e;
     }
   };
-  const say = (step: StepDef, dir: string, r: SyncReport) => {
+  const say = (step: StepDef, dir: string, r: SyncReport, cached = false) => {
     const where = relative(pipeline.dir, dir) || dir;
     const warn = (message: string) => opts.reporter({ kind: 'step-log', id: step.id, level: 'warn', message });
+    if (r.replaced && cached) opts.reporter({ kind: 'step-log', id: step.id, level: 'info', message: `${where}: put in place from the cache` });
     if (r.restored.length) warn(`${where}: restored ${list(r.restored)} from the cache (changed or deleted since genesis wrote it)`);
     if (r.removed.length) warn(`${where}: removed ${list(r.removed)} (not part of this step's output)`);
     if (r.repaired.length) warn(`stored object(s) behind ${where}/${list(r.repaired)} were corrupt or missing; stored again from the intact copy`);

@@ -5,18 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../util/hash.js';
 import { runCli, spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
-
-interface JsonReport {
-  status: string;
-  steps: Array<{ id: string; status: string; outputHash: string | null; error?: string }>;
-}
-
-async function run(file: string, ...extra: string[]): Promise<{ code: number; report: JsonReport; stderr: string }> {
-  const json = await runCli(['run', file, '--json', ...extra]);
-  return { code: json.code, report: JSON.parse(json.stdout) as JsonReport, stderr: json.stderr };
-}
-
-const statuses = (r: JsonReport) => Object.fromEntries(r.steps.map((s) => [s.id, s.status]));
+import { runJson as run, statuses } from '../helpers/run-json.js';
 
 const chain = (msgB = 'b') => `name: chain
 steps:

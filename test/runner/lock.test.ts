@@ -1,10 +1,10 @@
 // The state lock under contention: many processes released at once on a dead holder's lock, none may overlap.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, writePipeline } from '../helpers/cli.js';
 
 const LIB = resolve(__dirname, '../../dist/store/lock.js');
 const WORKER = resolve(__dirname, '../helpers/lock-worker.mjs');
@@ -70,5 +70,20 @@ describe('state lock', () => {
     expect(n).toBe(0);
     // Takeover markers and temp files are removed by whoever made them.
     expect(readdirSync(state).filter((f) => f !== 'lock' && existsSync(join(state, f)))).toEqual([]);
+  });
+
+  it('an empty lock file (a holder between create and write) is held, not stale; only an old one is debris', async () => {
+    const file = writePipeline('name: e\nsteps:\n  a: { uses: debug/echo }\n');
+    const state = join(dirname(file), '.genesis');
+    mkdirSync(state);
+    writeFileSync(join(state, 'lock'), '');
+    const held = await runCli(['run', file, '--lock-timeout', '0']);
+    expect(held.code).toBe(75);
+    expect(held.stderr).toContain('holds the state lock');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(state, 'lock'), old, old);
+    const r = await runCli(['run', file, '--lock-timeout', '0']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(state, 'lock'))).toBe(false);
   });
 });

@@ -162,6 +162,12 @@ if (!skip.has('wide')) {
     const rf = timeInterleaved(first, { reps: nreps, warmup: 0 });
     // The first-run loop leaves every fixture fully built, so the no-op loop needs no separate warm-up run.
     warmAndCheck(`genesis wide ${n}`, noop[0], genesisNoop);
+    if (values['baseline-bin']) {
+      const bdir = writeGenesis(join(WORK, `wide-${n}`, 'genesis-baseline'), `wide${n}`, steps);
+      const c = { name: 'genesis (baseline build)', argv: [process.execPath, resolve(values['baseline-bin']), 'run', 'pipeline.yaml', '--quiet'], cwd: bdir };
+      warmAndCheck(`genesis baseline wide ${n}`, c, genesisNoop);
+      noop.push(c);
+    }
     process.stderr.write(`wide ${n}: no-op × ${nreps} …\n`);
     const rn = timeInterleaved(noop, { reps: nreps, warmup: 0 });
     results.wide[n] = { first: rf, noop: rn };
@@ -172,6 +178,10 @@ if (!skip.has('wide')) {
       const ratio = (x, y) => (Number.isFinite(x / y) ? (x / y).toFixed(2) : '—');
       const ratios = c.name === 'snakemake' ? ' — | — |' : ` ${ratio(f, sf)} | ${ratio(nn, sn)} |`;
       md.push(`| ${n} | ${c.name} | ${f.toFixed(0)} | ${median(rf[c.name].cpu).toFixed(0)} | ${nn.toFixed(0)} | ${median(rn[c.name].cpu).toFixed(0)} | ${(f / n).toFixed(2)} |${ratios}`);
+    }
+    if (rn['genesis (baseline build)']) {
+      const b = rn['genesis (baseline build)'];
+      md.push(`| ${n} | genesis (baseline build), no-op only | | | ${median(b.wall).toFixed(0)} | ${median(b.cpu).toFixed(0)} | | | ${Number.isFinite(sn) ? (median(b.wall) / sn).toFixed(2) : '—'} |`);
     }
     if (!useSnake) md.push(`| ${n} | snakemake | skipped (n > --snakemake-max ${snakemakeMax}) | | | | | | |`);
   }

@@ -94,6 +94,14 @@ export function materialize(objects: ObjectStore, manifest: Manifest, hash: stri
   renameSync(staging, dir);
 }
 
+/** Files in `dir` that are not in the manifest. A flat folder holding exactly the expected names costs one readdir. */
+function strays(manifest: Manifest, dir: string): string[] {
+  const wanted = new Set(manifest.files.map((f) => f.path));
+  const names = readdirSync(dir);
+  if (names.length === wanted.size + 1 && names.every((n) => n === MARKER || wanted.has(n))) return [];
+  return listFiles(dir).filter((p) => !wanted.has(p));
+}
+
 /** What syncOutput changed, for the reporter: users must hear that their edits under out/ were put back. */
 export interface SyncReport {
   /** The folder held another output (or none): replaced whole. */
@@ -118,9 +126,7 @@ export function syncOutput(objects: ObjectStore, hasher: FileHasher, manifest: M
     report.replaced = true;
     return report;
   }
-  const wanted = new Set(manifest.files.map((f) => f.path));
-  for (const p of listFiles(dir)) {
-    if (wanted.has(p)) continue;
+  for (const p of strays(manifest, dir)) {
     rmSync(join(dir, p), { force: true });
     report.removed.push(p);
   }

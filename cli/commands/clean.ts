@@ -55,6 +55,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     const objectsDir = join(stateDir, 'objects');
     let removed = 0;
     let bytes = 0;
+    const removedPaths: string[] = [];
     for (const prefix of safeList(objectsDir)) {
       for (const rest of safeList(join(objectsDir, prefix))) {
         const hash = prefix + rest;
@@ -62,6 +63,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         const p = join(objectsDir, prefix, rest);
         bytes += statSync(p).size;
         removed++;
+        removedPaths.push(p);
         if (!values['dry-run']) rmSync(p, { force: true });
       }
     }
@@ -73,6 +75,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
           delCache.run(h);
           delOut.run(h);
         }
+        // Their size-and-mtime memo rows would only grow the memo every run reads.
+        const delMemo = db.prepare('DELETE FROM file_hashes WHERE path = ?');
+        for (const p of removedPaths) delMemo.run(p);
       })();
       // Cached validated pipelines are rebuilt on the next run; old ones would only accumulate.
       rmSync(join(stateDir, 'pipelines'), { recursive: true, force: true });

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../util/hash.js';
-import { runCli, spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, runCli, spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
 import { runJson as run, statuses } from '../helpers/run-json.js';
 
 const chain = (msgB = 'b') => `name: chain
@@ -34,6 +35,16 @@ describe('materialized outputs are what the database says', () => {
     expect(r.stderr).toMatch(/\[a\] warning: out\/chain\/a: removed notes\.txt/);
     expect(readFileSync(join(a, 'message.txt'), 'utf8')).toBe('alpha\n');
     expect(existsSync(join(a, 'notes.txt'))).toBe(false);
+  });
+
+  // util-linux `script` gives the run a terminal, so the TTY (listr) reporter renders.
+  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal too, the warning stays on screen under the cached step', async () => {
+    const file = writePipeline(chain());
+    expect((await runCli(['run', file])).code).toBe(0);
+    writeFileSync(join(dirname(file), 'out/chain/a/message.txt'), 'edited\n');
+    const r = spawnSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${BIN}" run "${file}"`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/a: cached[^]*warning: out\/chain\/a: restored message\.txt from the cache/);
   });
 
   it.each([

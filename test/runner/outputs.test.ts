@@ -124,7 +124,7 @@ steps:
     const tmp = join(dir, '.genesis/tmp');
     const written = () => existsSync(tmp) && readdirSync(tmp).some((r) => existsSync(join(tmp, r, 'slow/big.bin')) && readFileSync(join(tmp, r, 'slow/big.bin')).length === 3145728);
     const { child, done } = spawnCli(['run', file]);
-    for (let i = 0; i < 400 && !written(); i++) await new Promise((res) => setTimeout(res, 25));
+    for (let i = 0; i < 1200 && !written(); i++) await new Promise((res) => setTimeout(res, 25));
     child.kill('SIGKILL');
     await done;
     expect(readdirSync(tmp)).toHaveLength(1);

@@ -1,5 +1,5 @@
 // Load: read a pipeline file, parse YAML with positions, validate against the schema, normalize.
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { readPipelineSource, type PipelineSource } from './source.js';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { InputError } from '../util/errors.js';
@@ -75,7 +75,21 @@ function validateAndNormalize(src: PipelineSource, text: string, doc: SourceMap[
 
   const problems = schemaValidator('pipeline.schema.json')(data);
   if (problems.length) throw new InputError('invalid pipeline', problems.map((p) => problemToDiagnostic(p, source, [])));
-  return normalize(path, file, bytes, data as RawPipeline, source);
+  const pipeline = normalize(path, file, bytes, data as RawPipeline, source);
+  const outside = outputsOutside(pipeline, (data as RawPipeline).allow_outside_outputs);
+  if (outside) throw new InputError('invalid pipeline', [outside]);
+  return pipeline;
+}
+
+/** `outputs:` outside the pipeline's folder tree is refused unless opted into: a typo there must not write elsewhere. */
+function outputsOutside(p: Pipeline, allowed: boolean | undefined): Diagnostic | undefined {
+  const rel = relative(p.dir, p.outputsDir);
+  if (allowed || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) return undefined;
+  return {
+    severity: 'error',
+    message: `\`outputs:\` points outside this pipeline's folder (${p.outputsDir}); use a folder inside it, or add \`allow_outside_outputs: true\` if that is intended`,
+    location: p.source.locate(['outputs']),
+  };
 }
 
 function decodeUtf8(display: string, bytes: Buffer): string {
@@ -168,6 +182,7 @@ interface RawPipeline {
   name: string;
   seed?: number;
   outputs?: string;
+  allow_outside_outputs?: boolean;
   concurrency?: number;
   providers?: Record<string, { type: string } & Record<string, unknown>>;
   steps: Record<string, RawStep>;

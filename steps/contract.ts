@@ -25,6 +25,8 @@ export interface StepType<P = Record<string, unknown>> {
   run(ctx: StepContext<P>): Promise<StepResult | void>;
   /** For `--dry-run`: one line on the work (requests, tokens, cost, time) still to do, if it costs anything. */
   estimate?(input: EstimateInput): Promise<string | undefined>;
+  /** The item checkpoints (scope and keys) the step's current `with:` would read and write, for `genesis clean --drop-checkpoints`. */
+  checkpointKeys?(input: EstimateInput): Promise<{ scope: string; keys: string[] }>;
 }
 
 export interface EstimateInput {

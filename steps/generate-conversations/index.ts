@@ -34,6 +34,12 @@ const step: StepType<ConversationParams> = {
     const { estimateConversations } = await import('./estimate.js');
     return estimateConversations(input as Parameters<typeof estimateConversations>[0]);
   },
+  async checkpointKeys(input) {
+    const { CONVERSATION_SCOPE, conversationItems } = await import('./checkpoint-keys.js');
+    const params = input.params as unknown as ConversationParams;
+    const config = input.providers.get(params.provider);
+    return { scope: CONVERSATION_SCOPE, keys: config ? (await conversationItems(params, input.seed, config)).map((it) => it.key) : [] };
+  },
   async run(ctx) {
     const params = ctx.params;
     const intents = resolveIntents(params);

@@ -6,6 +6,13 @@ import type { StepType } from '../contract.js';
 import { OFFLINE_SERIES_VERSION } from '../../providers/offline/timeseries/version.js';
 import { normalizeTimeseriesParams, timeseriesParamsSchema, type TimeseriesParams } from './params.js';
 
+const SERIES_SCOPE = 'timeseries';
+
+/** What identifies one series in the checkpoint store: the generator version, the seed and the item's plan. */
+function seriesItemKey(seed: number, spec: unknown): unknown {
+  return { generator: OFFLINE_SERIES_VERSION, seed, spec };
+}
+
 const step: StepType<TimeseriesParams> = {
   type: 'generate/timeseries',
   // The generator's version is part of the step's: new models invalidate cached datasets.
@@ -22,11 +29,16 @@ const step: StepType<TimeseriesParams> = {
       throw e;
     }
   },
+  async checkpointKeys(input) {
+    const [{ planSeries }, { hashJson }] = await Promise.all([import('./plan.js'), import('../../util/hash.js')]);
+    const params = normalizeTimeseriesParams(input.params as unknown as TimeseriesParams);
+    return { scope: SERIES_SCOPE, keys: Array.from({ length: params.count }, (_, i) => hashJson(seriesItemKey(input.seed, planSeries(params, input.seed, i)))) };
+  },
   async run(ctx) {
     const params = normalizeTimeseriesParams(ctx.params);
     const provider = ctx.providerConfig(params.provider);
     if (provider.type !== 'offline') throw new InputError(`generate/timeseries: provider "${provider.name}" is ${provider.type}; time series are generated offline only`);
-    const [{ generateSeries, OFFLINE_SERIES_VERSION }, { planSeries, seriesRng }, { buildItemDataset, describeCounts }] = await Promise.all([
+    const [{ generateSeries }, { planSeries, seriesRng }, { buildItemDataset, describeCounts }] = await Promise.all([
       import('../../providers/offline/timeseries/index.js'),
       import('./plan.js'),
       import('../shared/item-dataset.js'),
@@ -34,10 +46,10 @@ const step: StepType<TimeseriesParams> = {
     const result = await buildItemDataset({
       ctx,
       count: params.count,
-      scope: 'timeseries',
+      scope: SERIES_SCOPE,
       file: 'series.jsonl',
       plan: (i) => planSeries(params, ctx.seed, i),
-      keyOf: (spec) => ({ generator: OFFLINE_SERIES_VERSION, seed: ctx.seed, spec }),
+      keyOf: (spec) => seriesItemKey(ctx.seed, spec),
       make: (spec) => ({ ok: true, json: JSON.stringify(generateSeries(spec, seriesRng(ctx.seed, spec))) }),
     });
     writeFileSync(

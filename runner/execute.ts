@@ -17,6 +17,7 @@ import { computeFingerprint, diffFingerprints, staleReason } from './fingerprint
 import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
+import { keepFailedReport } from './failed-report.js';
 import { Semaphore } from '../util/semaphore.js';
 
 export interface ExecuteOptions {
@@ -147,10 +148,15 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       return { ok: true, outputHash, manifest, dir: outDir };
     } catch (err) {
       checkpoints.flushAll();
-      addCost(checkpoints.totals());
+      const spent = checkpoints.totals();
+      addCost(spent);
       const status: StepStatus = opts.signal.aborted || err instanceof ResumableStop ? 'interrupted' : 'failed';
       if (err instanceof ResumableStop) resumable = true;
-      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error: describeError(err, opts.signal), reason, metrics: Object.keys(stats).length ? { counts: stats } : undefined }, hash);
+      let error = describeError(err, opts.signal);
+      if (err instanceof GateError && !opts.signal.aborted) error += keepFailedReport(work, outDir, error, runId);
+      // What an interrupted or failed attempt paid for is recorded too: a resumed run pays only for the rest.
+      const metrics = { ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
+      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error, reason, metrics: Object.keys(metrics).length ? metrics : undefined }, hash);
       return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
     } finally {
       release();

@@ -1,0 +1,23 @@
+// A step that failed its gates still wrote its report: put it where the user looks, marked as failed.
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { listFiles } from '../store/outputs.js';
+
+/** Name of the file that marks an output folder as holding a failed run's report (not a cached output). */
+export const FAILED_MARK = 'FAILED.txt';
+
+/**
+ * Replaces the step's output folder with what the failed run wrote, so `out/` never shows the previous run's
+ * "passed". The folder has no output marker, so the next cached use of the step puts its real output back.
+ * Returns the message to append to the error, or '' when the step wrote nothing.
+ */
+export function keepFailedReport(work: string, outDir: string, error: string, runId: string): string {
+  const files = listFiles(work);
+  if (!files.length) return '';
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  cpSync(work, outDir, { recursive: true });
+  writeFileSync(join(outDir, FAILED_MARK), `run ${runId} failed: ${error}\nThe files here are that run's report; the step has no cached output from it.\n`);
+  const shown = relative(process.cwd(), outDir) || '.';
+  return ` (the failed run's report is in ${shown.startsWith('..') ? outDir : shown}/: ${files.join(', ')})`;
+}

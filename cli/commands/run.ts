@@ -82,7 +82,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   let reporter: Reporter;
   let finishReporter = async () => {};
   if (values.json) reporter = () => {};
-  else if (io.isTTY) {
+  // listr2 only where it can draw (colour on a terminal); otherwise labelled lines, which NO_COLOR and -q expect.
+  else if (io.isTTY && io.color && !values.quiet) {
     const { listrReporter } = await import('../reporters/listr.js');
     const l = await listrReporter(io);
     reporter = l.reporter;

@@ -101,7 +101,15 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
   if (values.json) {
-    io.stdout(JSON.stringify({ pipeline: report.pipeline, runId: report.runId, status: report.status, resumable: report.resumable, cost: report.cost, steps: report.steps.map(({ id, uses, status, durationMs, outputHash, summary, error, metrics }) => ({ id, uses, status, durationMs: Math.round(durationMs), outputHash, summary, error, metrics })) }, null, 2));
+    const noCost = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+    const steps = report.steps.map(({ id, uses, status, durationMs, outputHash, outputDir, summary, error, metrics }) => ({
+      id, uses, status, durationMs: Math.round(durationMs), outputHash,
+      // Where the step's files are (absolute); null when the step made no output this run.
+      output: outputHash && outputDir ? outputDir : null,
+      cost: (metrics?.cost as typeof noCost | undefined) ?? noCost,
+      summary, error, metrics,
+    }));
+    io.stdout(JSON.stringify({ pipeline: report.pipeline, runId: report.runId, status: report.status, resumable: report.resumable, cost: report.cost ?? noCost, steps }, null, 2));
   } else {
     io.stderr(runSummary(report, performance.now() - started));
     for (const s of report.steps) if (s.status === 'ran' && s.outputDir && !values.quiet) io.stderr(`  ${s.id} → ${s.outputDir}`);

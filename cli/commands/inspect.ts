@@ -6,6 +6,7 @@ import { planRun } from '../../runner/plan.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 import { duration } from '../reporters/format.js';
+import { findStateDir, show } from '../find-state.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const usage = 'genesis validate <pipeline.yaml> [--json]';
@@ -80,16 +81,21 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
 export async function runsCommand(argv: string[], io: Io): Promise<number> {
   const usage = 'genesis runs [<pipeline.yaml>] [--state-dir DIR] [--limit N] [--json]';
   const { values, positionals } = parse(argv, { json: { type: 'boolean' }, 'state-dir': { type: 'string' }, limit: { type: 'string', default: '20' } }, usage);
-  let stateDir = values['state-dir'];
+  let stateDir: string;
   let file: string | undefined;
   if (positionals[0]) {
     const a = await loadAnalyzed(positionals[0]);
-    stateDir = stateDirFor(a, stateDir);
+    stateDir = stateDirFor(a, values['state-dir']);
     file = a.pipeline.file;
+  } else {
+    const found = findStateDir(values['state-dir']);
+    if (found.note && !values.json) io.stderr(`genesis: ${found.note}`);
+    stateDir = found.dir;
   }
-  const store = openExistingState(stateDir ?? '.genesis');
+  const store = openExistingState(stateDir);
+  const where = `in ${show(stateDir)}`;
   if (!store) {
-    io.stdout(values.json ? '[]' : 'no runs yet');
+    io.stdout(values.json ? '[]' : `no runs yet ${where}${positionals[0] ? '' : ' (name a pipeline file, or use --state-dir DIR)'}`);
     return 0;
   }
   try {
@@ -102,13 +108,14 @@ export async function runsCommand(argv: string[], io: Io): Promise<number> {
       )
       .all(...(file ? [file] : []), intOption(values.limit, 'limit', 1) ?? 20) as Array<Record<string, string | number | null>>;
     if (values.json) io.stdout(JSON.stringify(rows, null, 2));
-    else if (!rows.length) io.stdout('no runs yet');
+    else if (!rows.length) io.stdout(`no runs yet ${where}`);
     else {
       io.stdout('run                     pipeline          status       ran cached failed  took');
       for (const r of rows) {
         const took = r.finishedAt ? duration(Date.parse(String(r.finishedAt)) - Date.parse(String(r.startedAt))) : '-';
         io.stdout(`${String(r.id).padEnd(23)} ${String(r.pipeline).padEnd(17)} ${String(r.status).padEnd(12)} ${String(r.ran ?? 0).padStart(3)} ${String(r.cached ?? 0).padStart(6)} ${String(r.failed ?? 0).padStart(6)}  ${took}`);
       }
+      io.stdout(`(runs ${where})`);
     }
     return 0;
   } finally {

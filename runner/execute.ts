@@ -105,7 +105,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       const hit = store.lookup(hash);
       if (hit && ensureMaterialized(store, hit.outputHash, hit.manifest, outDir) && restoreCommandOutputs(store, step, hit.manifest, pipeline.dir, hasher)) {
         if (store.lastFingerprintHash(pipeline.file, step.id) !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
-        finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, summary: store.summaryOf(step.id, hit.outputHash), outputDir: outDir }, hash);
+        finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, summary: store.producedBy(step.id, hit.outputHash)?.summary ?? undefined, outputDir: outDir }, hash);
         return { ok: true, outputHash: hit.outputHash, manifest: hit.manifest, dir: outDir };
       }
       if (hit) store.forget(hash); // corrupt object: recompute, never serve it

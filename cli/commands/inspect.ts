@@ -65,13 +65,36 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   if (!a.order.includes(stepId as never)) throw new InputError(`no step "${stepId}" in ${a.pipeline.displayFile}${didYouMean(stepId, a.order)}`);
   const store = openExistingState(stateDirFor(a, values['state-dir']));
   try {
-    const plan = planRun(a, store).find((p) => p.id === stepId)!;
+    const plans = planRun(a, store);
+    const plan = plans.find((p) => p.id === stepId)!;
     if (values.json) {
       io.stdout(JSON.stringify({ step: plan.id, state: plan.state, reason: plan.reason, changes: plan.changes, fingerprint: plan.fingerprint ?? null, previous: plan.previous ?? null }, null, 2));
       return 0;
     }
     io.stdout(`${plan.id}: ${plan.state === 'fresh' ? 'fresh (cached output matches)' : plan.reason}`);
-    for (const c of plan.changes) io.stdout(`  ${c.field}: ${short(c.before)} → ${short(c.after)}`);
+    // Waiting on upstream steps that will run: say what changed there.
+    if (plan.state === 'pending') {
+      for (const need of a.pipeline.steps.find((s) => s.id === stepId)!.needs) {
+        const up = plans.find((p) => p.id === need)!;
+        if (up.state === 'fresh') continue;
+        io.stdout(`  ${need} runs first: ${up.reason}`);
+        for (const c of up.changes) io.stdout(`    ${c.field}: ${short(c.before)} → ${short(c.after)}`);
+      }
+    }
+    for (const c of plan.changes) {
+      const input = /^inputs\[(\d+)\]\.output$/.exec(c.field);
+      const upstream = input && plan.fingerprint?.inputs[Number(input[1])]?.step;
+      if (!upstream || !store) {
+        io.stdout(`  ${c.field}: ${short(c.before)} → ${short(c.after)}`);
+        continue;
+      }
+      // A changed input hash says little by itself: name the step and the runs that made each output.
+      io.stdout(`  the output of ${upstream} changed: ${String(c.before).slice(0, 12)} → ${String(c.after).slice(0, 12)}`);
+      for (const [label, hash] of [['was', c.before], ['now', c.after]] as const) {
+        const made = typeof hash === 'string' ? store.producedBy(upstream, hash) : undefined;
+        io.stdout(`    ${label}: ${made ? `made by run ${made.runId} (${made.startedAt.slice(0, 19).replace('T', ' ')})${made.summary ? `: ${made.summary}` : ''}` : 'no run of it is recorded'}`);
+      }
+    }
     return 0;
   } finally {
     store?.close();

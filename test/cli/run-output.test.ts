@@ -42,3 +42,26 @@ describe('genesis run output', () => {
     expect(r.stderr).not.toMatch(/warning/);
   });
 });
+
+describe('genesis why', () => {
+  const chain = (count: number) => `name: w
+steps:
+  generate: { uses: generate/conversations, with: { count: ${count} } }
+  check: { uses: debug/echo, needs: [generate] }
+`;
+
+  it('names the upstream step and what changed there, before and after it reran', async () => {
+    const file = writePipeline(chain(10));
+    expect((await runCli(['run', file])).code).toBe(0);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, chain(12));
+    const pending = await runCli(['why', file, 'check']);
+    expect(pending.stdout).toMatch(/^check: reruns if the output of generate changes\n {2}generate runs first: changed: params\.count\n {4}params\.count: 10 → 12$/m);
+
+    expect((await runCli(['run', file, '--only', 'generate'])).code).toBe(0);
+    const after = await runCli(['why', file, 'check']);
+    expect(after.stdout).toMatch(/^ {2}the output of generate changed: [0-9a-f]{12} → [0-9a-f]{12}$/m);
+    expect(after.stdout).toMatch(/^ {4}was: made by run \S+ \([\d-]+ [\d:]+\): 10 conversations \(10 new, 0 reused\)$/m);
+    expect(after.stdout).toMatch(/^ {4}now: made by run \S+ \([\d-]+ [\d:]+\): 12 conversations \(2 new, 10 reused\)$/m);
+  });
+});

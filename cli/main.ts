@@ -1,7 +1,7 @@
 // The CLI edge: dispatch a command, map every expected failure to an exit code, print no stack for user mistakes.
 import { readFileSync } from 'node:fs';
 import { ExitCode, GenesisError, InputError } from '../util/errors.js';
-import { formatDiagnostic } from '../util/diagnostics.js';
+import { printDiagnostics } from './print-diagnostics.js';
 import { didYouMean } from '../util/suggest.js';
 import { commandHelp, generalHelp } from './help.js';
 import { processIo, type Io } from './io.js';
@@ -65,12 +65,7 @@ function helpFor(name: string, io: Io): number {
 export function reportError(err: unknown, io: Io): number {
   if (err instanceof InputError) {
     if (err.diagnostics.length) {
-      const sources = new Map<string, string | undefined>();
-      for (const d of err.diagnostics) {
-        const file = d.location?.file;
-        if (file && !sources.has(file)) sources.set(file, readQuietly(file));
-        io.stderr(formatDiagnostic(d, file ? sources.get(file) : undefined));
-      }
+      printDiagnostics(err.diagnostics, io);
       const n = err.diagnostics.filter((d) => d.severity === 'error').length;
       io.stderr(`${n} error${n === 1 ? '' : 's'}`);
     } else {
@@ -85,12 +80,4 @@ export function reportError(err: unknown, io: Io): number {
   io.stderr(`genesis: internal error: ${err instanceof Error ? (process.env.GENESIS_DEBUG ? err.stack : err.message) : String(err)}`);
   if (!process.env.GENESIS_DEBUG) io.stderr('(set GENESIS_DEBUG=1 for a stack trace, and please report it)');
   return ExitCode.failed;
-}
-
-function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

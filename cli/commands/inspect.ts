@@ -7,12 +7,14 @@ import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 import { duration } from '../reporters/format.js';
 import { findStateDir, show } from '../find-state.js';
+import { printDiagnostics } from '../print-diagnostics.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const usage = 'genesis validate <pipeline.yaml> [--json]';
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, usage);
   const a = await loadAnalyzed(requireFile(positionals, usage));
-  if (values.json) io.stdout(JSON.stringify({ valid: true, pipeline: a.pipeline.name, steps: a.order }));
+  printDiagnostics(a.warnings, io);
+  if (values.json) io.stdout(JSON.stringify({ valid: true, pipeline: a.pipeline.name, steps: a.order, warnings: a.warnings }));
   else io.stdout(`${a.pipeline.displayFile}: ok — ${a.pipeline.name}, ${a.order.length} step(s): ${a.order.join(' → ')}`);
   return 0;
 }

@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { loadAnalyzedCached, stateDirFor, openExistingState } from '../pipeline-state.js';
 import { plainReporter } from '../reporters/plain.js';
 import { runSummary } from '../reporters/format.js';
+import { printDiagnostics } from '../print-diagnostics.js';
 
 const USAGE = 'genesis run <pipeline.yaml> [--only <step>]… [--until <step>] [--force [<step>…]] [--dry-run] [--json] [--concurrency N] [--retry-failed] [--state-dir DIR] [--lock-timeout SECONDS]';
 
@@ -39,6 +40,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const lockTimeoutS = intOption(values['lock-timeout'], 'lock-timeout', 0) ?? 60;
 
   const { analyzed, remember } = await loadAnalyzedCached(file, values['state-dir']);
+  printDiagnostics(analyzed.warnings, io);
   const stateDir = stateDirFor(analyzed, values['state-dir']);
 
   if (values['dry-run']) {

@@ -8,6 +8,7 @@ import { llmItemKey, offlineItemKey } from './keys.js';
 import { OFFLINE_CONVERSATION_VERSION } from '../../providers/offline/conversations/version.js';
 import type { StepContext, StepType } from '../contract.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
+import { checkConversationParams } from './params-check.js';
 
 /** Offline records that fail their check are regenerated from a fresh stream this many times. */
 const OFFLINE_ATTEMPTS = 3;
@@ -21,14 +22,7 @@ const step: StepType<ConversationParams> = {
   pathParams: ['examples'],
   usesProvider: true,
   check(params) {
-    try {
-      resolveIntents(params);
-      if (params.turns.min > params.turns.max) return [{ path: ['turns'], message: `turns.min (${params.turns.min}) is greater than turns.max (${params.turns.max})` }];
-      return [];
-    } catch (e) {
-      if (e instanceof InputError) return [{ path: ['intents'], message: e.message }];
-      throw e;
-    }
+    return checkConversationParams(params);
   },
   async estimate(input) {
     const { estimateConversations } = await import('./estimate.js');

@@ -3,19 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, spawnCli, writePipeline } from '../helpers/cli.js';
-
-function waitFor(get: () => string, pattern: RegExp, limitMs = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (pattern.test(get())) return resolve();
-      if (Date.now() - started > limitMs) return reject(new Error(`timed out waiting for ${pattern}; saw:\n${get()}`));
-      setTimeout(tick, 25);
-    };
-    tick();
-  });
-}
+import { BIN, runCli, spawnCli, writePipeline, waitFor } from '../helpers/cli.js';
 
 const generate = (count: number) => `name: big
 steps:
@@ -29,7 +17,7 @@ describe('Ctrl-C', () => {
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
     // A progress line past 0 means generation is under way, and that progress reaches the user while it runs.
-    await waitFor(() => err, /\[generate\] [1-9]\d*\/30000/);
+    await waitFor(() => err, /\[generate\] [1-9]\d*\/30000/, 60_000);
     for (let i = 0; i < presses; i++) child.kill('SIGINT');
     const r = await done;
     expect(r.code).toBe(130);
@@ -50,7 +38,7 @@ steps:
     const { child, done } = spawnCli(['run', file]);
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
-    await waitFor(() => err, /\[train\] \d+\/\d+ texts read for features/);
+    await waitFor(() => err, /\[train\] \d+\/\d+ texts read for features/, 60_000);
     child.kill('SIGINT');
     const r = await done;
     expect(r.code).toBe(130);

@@ -69,31 +69,33 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
   try {
     const plans = planRun(a, store);
     const plan = plans.find((p) => p.id === stepId)!;
+    // A changed input hash says little by itself: name the upstream step and the runs that made each output.
+    const changes = plan.changes.map((c) => {
+      const input = /^inputs\[(\d+)\]\.output$/.exec(c.field);
+      const step = input ? plan.fingerprint?.inputs[Number(input[1])]?.step : undefined;
+      if (!step) return c;
+      const made = (h: unknown) => (typeof h === 'string' ? store?.producedBy(step, h) ?? null : null);
+      return { ...c, upstream: { step, was: made(c.before), now: made(c.after) } };
+    });
+    // Waiting on upstream steps that will run: what changed there.
+    const upstream = plan.state !== 'pending' ? [] : a.pipeline.steps.find((s) => s.id === stepId)!.needs.map((n) => plans.find((p) => p.id === n)!).filter((up) => up.state !== 'fresh');
     if (values.json) {
-      io.stdout(JSON.stringify({ step: plan.id, state: plan.state, reason: plan.reason, changes: plan.changes, fingerprint: plan.fingerprint ?? null, previous: plan.previous ?? null }, null, 2));
+      const waitingOn = upstream.map((up) => ({ step: up.id, reason: up.reason, changes: up.changes }));
+      io.stdout(JSON.stringify({ step: plan.id, state: plan.state, reason: plan.reason, changes, waitingOn, fingerprint: plan.fingerprint ?? null, previous: plan.previous ?? null }, null, 2));
       return 0;
     }
     io.stdout(`${plan.id}: ${plan.state === 'fresh' ? 'fresh (cached output matches)' : plan.reason}`);
-    // Waiting on upstream steps that will run: say what changed there.
-    if (plan.state === 'pending') {
-      for (const need of a.pipeline.steps.find((s) => s.id === stepId)!.needs) {
-        const up = plans.find((p) => p.id === need)!;
-        if (up.state === 'fresh') continue;
-        io.stdout(`  ${need} runs first: ${up.reason}`);
-        for (const c of up.changes) io.stdout(`    ${c.field}: ${short(c.before)} → ${short(c.after)}`);
-      }
+    for (const up of upstream) {
+      io.stdout(`  ${up.id} runs first: ${up.reason}`);
+      for (const c of up.changes) io.stdout(`    ${c.field}: ${short(c.before)} → ${short(c.after)}`);
     }
-    for (const c of plan.changes) {
-      const input = /^inputs\[(\d+)\]\.output$/.exec(c.field);
-      const upstream = input && plan.fingerprint?.inputs[Number(input[1])]?.step;
-      if (!upstream || !store) {
+    for (const c of changes) {
+      if (!('upstream' in c)) {
         io.stdout(`  ${c.field}: ${short(c.before)} → ${short(c.after)}`);
         continue;
       }
-      // A changed input hash says little by itself: name the step and the runs that made each output.
-      io.stdout(`  the output of ${upstream} changed: ${String(c.before).slice(0, 12)} → ${String(c.after).slice(0, 12)}`);
-      for (const [label, hash] of [['was', c.before], ['now', c.after]] as const) {
-        const made = typeof hash === 'string' ? store.producedBy(upstream, hash) : undefined;
+      io.stdout(`  the output of ${c.upstream.step} changed: ${String(c.before).slice(0, 12)} → ${String(c.after).slice(0, 12)}`);
+      for (const [label, made] of [['was', c.upstream.was], ['now', c.upstream.now]] as const) {
         io.stdout(`    ${label}: ${made ? `made by run ${made.runId} (${made.startedAt.slice(0, 19).replace('T', ' ')})${made.summary ? `: ${made.summary}` : ''}` : 'no run of it is recorded'}`);
       }
     }

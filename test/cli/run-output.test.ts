@@ -63,5 +63,7 @@ steps:
     expect(after.stdout).toMatch(/^ {2}the output of generate changed: [0-9a-f]{12} → [0-9a-f]{12}$/m);
     expect(after.stdout).toMatch(/^ {4}was: made by run \S+ \([\d-]+ [\d:]+\): 10 conversations \(10 new, 0 reused\)$/m);
     expect(after.stdout).toMatch(/^ {4}now: made by run \S+ \([\d-]+ [\d:]+\): 12 conversations \(2 new, 10 reused\)$/m);
+    const json = JSON.parse((await runCli(['why', file, 'check', '--json'])).stdout) as { changes: Array<{ field: string; upstream?: { step: string; now: { summary: string } } }> };
+    expect(json.changes.find((c) => c.field === 'inputs[0].output')!.upstream).toMatchObject({ step: 'generate', now: { summary: '12 conversations (2 new, 10 reused)' } });
   });
 });

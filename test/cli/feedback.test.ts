@@ -47,6 +47,21 @@ steps:
   });
 });
 
+describe('progress', () => {
+  it('validate and bias report progress on datasets of a few thousand conversations, not only every 10,000', async () => {
+    const file = writePipeline(`name: p
+steps:
+  generate: { uses: generate/conversations, with: { count: 4000 } }
+  validate: { uses: validate/conversations, needs: [generate] }
+  bias: { uses: bias/conversations, needs: [generate] }
+`);
+    const r = await runCli(['run', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^\[validate\] 2000 conversations read$/m);
+    expect(r.stderr).toMatch(/^\[bias\] 2000 conversations read$/m);
+  });
+});
+
 describe('quiet and NO_COLOR', () => {
   it('-q prints no progress or per-step lines, only the summary', async () => {
     const file = writePipeline(`name: q

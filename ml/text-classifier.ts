@@ -1,7 +1,7 @@
 // Intent classifier: TF-IDF features + softmax regression; train, predict, evaluate, (de)serialise as JSON.
-import { fitTfidf, TfidfVectorizer, defaultTfidfOptions, type TfidfModel, type TfidfOptions } from './tfidf.js';
+import { DocumentFrequencies, TfidfVectorizer, defaultTfidfOptions, type TfidfModel, type TfidfOptions } from './tfidf.js';
 import { trainSoftmax, probabilities, argmaxRows, decision, type SoftmaxModel } from './softmax.js';
-import { selectRows } from './sparse.js';
+import { CsrBuilder, selectRows, type Csr } from './sparse.js';
 import { stratifiedSplit } from './split.js';
 
 export { evaluate, type Evaluation, type ClassMetrics } from './classification-metrics.js';
@@ -55,6 +55,33 @@ export interface TrainControl {
   signal?: AbortSignal;
   /** Told after each L-BFGS iteration. */
   onIteration?: (iteration: number, maxIter: number) => void;
+  /** Told as the features are built (two passes over the texts: vocabulary, then vectors). */
+  onFeatures?: (done: number, total: number) => void;
+}
+
+/** Texts per chunk of the feature phase: small enough that Ctrl-C and progress are seen within a fraction of a second. */
+const FEATURE_CHUNK = 2000;
+
+/** The tf-idf vocabulary and matrix, built in chunks with a turn of the event loop between them. */
+async function featurize(texts: readonly string[], options: TfidfOptions, control: TrainControl): Promise<{ tfidf: TfidfModel; X: Csr }> {
+  const step = async (done: number) => {
+    control.onFeatures?.(done, 2 * texts.length);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    control.signal?.throwIfAborted();
+  };
+  const counter = new DocumentFrequencies(options);
+  for (let i = 0; i < texts.length; i += FEATURE_CHUNK) {
+    counter.add(texts.slice(i, i + FEATURE_CHUNK));
+    await step(Math.min(i + FEATURE_CHUNK, texts.length));
+  }
+  const tfidf = counter.finish();
+  const vectorizer = new TfidfVectorizer(tfidf);
+  const b = new CsrBuilder(vectorizer.size);
+  for (let i = 0; i < texts.length; i += FEATURE_CHUNK) {
+    vectorizer.transformInto(b, texts.slice(i, i + FEATURE_CHUNK));
+    await step(texts.length + Math.min(i + FEATURE_CHUNK, texts.length));
+  }
+  return { tfidf, X: b.build() };
 }
 
 /** Trains on texts with their labels; deterministic for the same inputs and options. */
@@ -71,10 +98,7 @@ export async function trainTextClassifier(
   const classes = [...new Set(labels)].sort();
   if (classes.length < 2) throw new RangeError(`need at least 2 distinct labels, got ${classes.length}`);
   const classIndex = new Map(classes.map((c, i) => [c, i]));
-  const tfidf = fitTfidf(texts, { ...defaultTfidfOptions, ...o.tfidf });
-  signal?.throwIfAborted();
-  const X = new TfidfVectorizer(tfidf).transform(texts);
-  signal?.throwIfAborted();
+  const { tfidf, X } = await featurize(texts, { ...defaultTfidfOptions, ...o.tfidf }, control);
   const y = Int32Array.from(labels, (l) => classIndex.get(l) as number);
   let fitX = X;
   let fitY = y;

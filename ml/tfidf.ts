@@ -81,19 +81,39 @@ export function isSpace(c: number): boolean {
 
 /** Learns the vocabulary and idf from training documents. */
 export function fitTfidf(docs: readonly string[], opts: Partial<TfidfOptions> = {}): TfidfModel {
-  const options: TfidfOptions = { ...defaultTfidfOptions, ...opts };
-  const df = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const doc of docs) {
-    seen.clear();
-    analyze(doc, options, (t) => seen.add(t));
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  const counter = new DocumentFrequencies(opts);
+  counter.add(docs);
+  return counter.finish();
+}
+
+/** fitTfidf in pieces: documents are added in chunks (so a long fit can yield to the event loop between them). */
+export class DocumentFrequencies {
+  readonly options: TfidfOptions;
+  private readonly df = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  private n = 0;
+
+  constructor(opts: Partial<TfidfOptions> = {}) {
+    this.options = { ...defaultTfidfOptions, ...opts };
   }
-  // Sorted terms make the feature order independent of document order, as scikit-learn's is.
-  const terms = [...df.keys()].filter((t) => (df.get(t) as number) >= options.min_df).sort();
-  const n = docs.length;
-  const idf = terms.map((t) => Math.log((1 + n) / (1 + (df.get(t) as number))) + 1);
-  return { options, terms, idf };
+
+  add(docs: readonly string[]): void {
+    const { df, seen } = this;
+    for (const doc of docs) {
+      seen.clear();
+      analyze(doc, this.options, (t) => seen.add(t));
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    this.n += docs.length;
+  }
+
+  finish(): TfidfModel {
+    const { df, n, options } = this;
+    // Sorted terms make the feature order independent of document order, as scikit-learn's is.
+    const terms = [...df.keys()].filter((t) => (df.get(t) as number) >= options.min_df).sort();
+    const idf = terms.map((t) => Math.log((1 + n) / (1 + (df.get(t) as number))) + 1);
+    return { options, terms, idf };
+  }
 }
 
 // 1 + ln(tf) for the small counts nearly every term has: the same doubles, without a log call per term.
@@ -110,6 +130,8 @@ export class TfidfVectorizer {
   private readonly block: Uint8Array;
   /** The padded word being cut into char n-grams. */
   private buf = new Uint16Array(64);
+  /** Per-term counters, all zero between documents. */
+  private counts: Float64Array | undefined;
 
   constructor(readonly model: TfidfModel) {
     const charKeys: string[] = [];
@@ -132,9 +154,15 @@ export class TfidfVectorizer {
   /** Tf-idf rows, one per document, each n-gram family L2-normalised; unknown terms are ignored. */
   transform(docs: readonly string[]): Csr {
     const b = new CsrBuilder(this.size);
+    this.transformInto(b, docs);
+    return b.build();
+  }
+
+  /** Appends the documents' rows to `b`: transform in chunks, one builder. */
+  transformInto(b: CsrBuilder, docs: readonly string[]): void {
     const { sublinear_tf, word_ngrams, char_ngrams } = this.model.options;
-    // Dense per-term counters reset through the touched list: no Map per document.
-    const counts = new Float64Array(this.size);
+    // Dense per-term counters reset through the touched list: no Map per document, and one array per vectorizer.
+    const counts = (this.counts ??= new Float64Array(this.size));
     let touched = new Int32Array(256);
     let nTouched = 0;
     let val = new Float64Array(256);
@@ -175,7 +203,6 @@ export class TfidfVectorizer {
       for (let k = 0; k < nTouched; k++) val[k] = (val[k] as number) * (scale[this.block[idx[k] as number] as number] as number);
       b.push(idx, val, nTouched);
     }
-    return b.build();
   }
 
   /**

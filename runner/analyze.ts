@@ -17,6 +17,8 @@ export interface AnalyzedPipeline {
   graph: Graph;
   /** Step ids in a topological order (file order among independent steps). */
   order: StepId[];
+  /** Located warnings (e.g. weights normalized); the CLI prints them, the pipeline still runs. */
+  warnings: Diagnostic[];
 }
 
 export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
@@ -46,7 +48,7 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
         }
       }
       if (!problems.length && type.check) {
-        for (const p of type.check(step.with)) diagnostics.push({ severity: 'error', message: p.message, location: source.locate([...at, 'with', ...p.path]) });
+        for (const p of type.check(step.with)) diagnostics.push({ severity: p.severity ?? 'error', message: p.message, location: source.locate([...at, 'with', ...p.path]) });
       }
       const provider = step.with.provider;
       if (type.usesProvider && typeof provider === 'string' && !pipeline.providers.has(provider)) {
@@ -88,8 +90,8 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
     });
   }
 
-  if (diagnostics.length) throw new InputError('invalid pipeline', sortDiagnostics(diagnostics));
-  return { pipeline, types, graph, order: topoOrder(pipeline) };
+  if (diagnostics.some((d) => d.severity === 'error')) throw new InputError('invalid pipeline', sortDiagnostics(diagnostics));
+  return { pipeline, types, graph, order: topoOrder(pipeline), warnings: sortDiagnostics(diagnostics) };
 }
 
 /** Provider entries checked before anything runs: a missing price or region is an input error, not a failed step. */

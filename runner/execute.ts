@@ -18,6 +18,7 @@ import { ancestorsOf, computeFingerprint, diffFingerprints, staleReason } from '
 import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
+import { keepFailedReport } from './failed-report.js';
 import { Semaphore } from '../util/semaphore.js';
 
 export interface ExecuteOptions {
@@ -134,7 +135,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
         const s = sync(step, hit.outputHash, hit.manifest, outDir);
         if (s.ok) {
           if (store.lastFingerprintHash(pipeline.file, step.id) !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
-          finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, outputDir: outDir }, hash);
+          finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, summary: store.producedBy(step.id, hit.outputHash)?.summary ?? undefined, outputDir: outDir }, hash);
           return { ok: true, outputHash: hit.outputHash, manifest: hit.manifest, dir: outDir };
         }
         if (s.error) {
@@ -183,10 +184,15 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       return { ok: true, outputHash, manifest, dir: outDir };
     } catch (err) {
       checkpoints.flushAll();
-      addCost(checkpoints.totals());
+      const spent = checkpoints.totals();
+      addCost(spent);
       const status: StepStatus = opts.signal.aborted || err instanceof ResumableStop ? 'interrupted' : 'failed';
       if (err instanceof ResumableStop) resumable = true;
-      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error: describeError(err, opts.signal), reason, metrics: Object.keys(stats).length ? { counts: stats } : undefined }, hash);
+      let error = describeError(err, opts.signal);
+      if (err instanceof GateError && !opts.signal.aborted) error += keepFailedReport(work, outDir, error, runId);
+      // What an interrupted or failed attempt paid for is recorded too: a resumed run pays only for the rest.
+      const metrics = { ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
+      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error, reason, metrics: Object.keys(metrics).length ? metrics : undefined }, hash);
       return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
     } finally {
       release();

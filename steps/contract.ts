@@ -34,10 +34,12 @@ export interface StepType<P = Record<string, unknown>> {
    * Checks what a schema can't (unknown intent names, impossible dates) at analysis time, so the user gets a
    * located error before anything runs. Paths are relative to `with:`.
    */
-  check?(params: P): Array<{ path: Array<string | number>; message: string }>;
+  check?(params: P): ParamProblem[];
   run(ctx: StepContext<P>): Promise<StepResult | void>;
   /** For `--dry-run`: one line on the work (requests, tokens, cost, time) still to do, if it costs anything. */
   estimate?(input: EstimateInput): Promise<string | undefined>;
+  /** The item checkpoints (scope and keys) the step's current `with:` would read and write, for `genesis clean --drop-checkpoints`. */
+  checkpointKeys?(input: EstimateInput): Promise<{ scope: string; keys: string[] }>;
 }
 
 /** What a step file exports: the contract without its version, which the build derives from content. */
@@ -49,6 +51,13 @@ export interface EstimateInput {
   providers: ReadonlyMap<string, ProviderConfig>;
   /** The state database when one exists (to count items already checkpointed). */
   db?: import('better-sqlite3').Database;
+}
+
+/** A problem `check` found in `with:`; warnings are shown but let the pipeline run. */
+export interface ParamProblem {
+  path: Array<string | number>;
+  message: string;
+  severity?: 'error' | 'warning';
 }
 
 /** One upstream step's output, as the dependant sees it. */

@@ -49,6 +49,10 @@ export class StateStore {
         `SELECT s.metrics FROM step_runs s JOIN runs r ON r.id = s.run_id
          WHERE r.pipeline_file = ? AND s.step_id = ? AND s.status IN ('ran', 'interrupted', 'failed') ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1`,
       ),
+      producedBy: db.prepare(
+        `SELECT s.run_id AS runId, r.started_at AS startedAt, s.summary FROM step_runs s JOIN runs r ON r.id = s.run_id
+         WHERE s.step_id = ? AND s.output_hash = ? AND s.status = 'ran' ORDER BY r.started_at DESC, s.rowid DESC LIMIT 1`,
+      ),
       stepRunPut: db.prepare(
         'INSERT OR REPLACE INTO step_runs (run_id, step_id, uses, status, fingerprint_hash, output_hash, duration_ms, summary, metrics, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -94,6 +98,11 @@ export class StateStore {
     if (!row?.metrics) return 0;
     const m = JSON.parse(row.metrics) as { counts?: { failed?: number } };
     return m.counts?.failed ?? 0;
+  }
+
+  /** The run in which the step made this output, and the summary it printed (so a cached step can say what it holds). */
+  producedBy(stepId: string, outputHash: string): { runId: string; startedAt: string; summary: string | null } | undefined {
+    return this.q.producedBy.get(stepId, outputHash) as { runId: string; startedAt: string; summary: string | null } | undefined;
   }
 
   lastFingerprintHash(pipelineFile: string, stepId: string): string | undefined {

@@ -14,7 +14,9 @@ export async function dryRun(a: AnalyzedPipeline, store: StateStore | undefined,
     }
     for (const p of plans) {
       const verb = p.state === 'fresh' ? 'cached  ' : p.state === 'stale' ? 'run     ' : p.state === 'pending' ? 'maybe   ' : 'skip    ';
-      io.stdout(`${verb}${p.id} (${p.uses}): ${p.reason}`);
+      // A fresh step's reason is just "cached": say what the cached output holds instead.
+      const detail = p.state === 'fresh' ? (p.outputHash && store?.producedBy(p.id, p.outputHash)?.summary) : p.reason;
+      io.stdout(`${verb}${p.id} (${p.uses})${detail ? `: ${detail}` : ''}`);
       const est = estimates.get(p.id);
       if (est) io.stdout(`        ${est}`);
     }

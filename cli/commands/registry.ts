@@ -1,6 +1,6 @@
 // Registry views: `genesis datasets [list | show <name>[@version]]` and `genesis lineage <name>[@version]`.
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from '../args.js';
 import type { Io } from '../io.js';
 import { DB_FILE, openDb, type Db } from '../../store/db.js';
@@ -19,6 +19,8 @@ import {
 } from '../../store/registry.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
+import { findStateDir, show } from '../find-state.js';
+import { reportHeadline } from '../headlines.js';
 
 const STATE_OPTIONS = {
   json: { type: 'boolean' },
@@ -33,10 +35,10 @@ export async function datasetsCommand(argv: string[], io: Io): Promise<number> {
   if (sub !== 'list' && sub !== 'show') throw new InputError(`unknown datasets subcommand "${sub}"${didYouMean(sub, ['list', 'show'])}\nusage: ${usage}`);
   if (extra.length || (sub === 'list' && ref !== undefined)) throw new InputError(`unexpected argument "${extra[0] ?? ref}"\nusage: ${usage}`);
   if (sub === 'show' && ref === undefined) throw new InputError(`missing dataset name\nusage: ${usage}`);
-  const db = await openState(values);
+  const { db, dir } = await openState(values, io);
   try {
-    if (sub === 'list') return list(db, io, values.json ?? false);
-    const d = resolveRef(db, ref!);
+    if (sub === 'list') return list(db, dir, io, values.json ?? false);
+    const d = resolveRef(db, ref!, dir);
     const metrics = datasetMetrics(db!, d.id);
     const models = trainingRuns(db!, d.id);
     const versions = listDatasets(db!).filter((x) => x.name === d.name).map((x) => x.version).reverse();
@@ -54,9 +56,9 @@ export async function lineageCommand(argv: string[], io: Io): Promise<number> {
   const [ref, ...extra] = positionals;
   if (ref === undefined) throw new InputError(`missing dataset name\nusage: ${usage}`);
   if (extra.length) throw new InputError(`unexpected argument "${extra[0]}"\nusage: ${usage}`);
-  const db = await openState(values);
+  const { db, dir } = await openState(values, io);
   try {
-    const d = resolveRef(db, ref);
+    const d = resolveRef(db, ref, dir);
     const roots = lineageOf(db!, d);
     if (values.json) {
       io.stdout(JSON.stringify({ dataset: `${d.name}@${d.version}`, roots }, null, 2));
@@ -79,21 +81,24 @@ export async function lineageCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * --state-dir wins; else the state folder of --pipeline; else .genesis in the working folder. The pipeline
- * loader (YAML, ajv) is imported only for --pipeline, so listing stays close to bare node start-up.
+ * --state-dir wins; else the state folder of --pipeline; else .genesis here or the one state folder below. The
+ * pipeline loader (YAML, ajv) is imported only for --pipeline, so listing stays close to bare node start-up.
  */
-async function openState(values: { 'state-dir'?: string; pipeline?: string }): Promise<Db | undefined> {
-  const override = values['state-dir'];
-  let dir = resolve(override ?? '.genesis');
+async function openState(values: { 'state-dir'?: string; pipeline?: string }, io: Io): Promise<{ db: Db | undefined; dir: string }> {
+  let dir: string;
   if (values.pipeline) {
     const { loadAnalyzed, stateDirFor } = await import('../pipeline-state.js');
-    dir = stateDirFor(await loadAnalyzed(values.pipeline), override);
+    dir = stateDirFor(await loadAnalyzed(values.pipeline), values['state-dir']);
+  } else {
+    const found = findStateDir(values['state-dir']);
+    if (found.note) io.stderr(`genesis: ${found.note}`);
+    dir = found.dir;
   }
   // Read-only commands create nothing; an older database is still upgraded (openDb migrates), a newer refused.
-  return existsSync(join(dir, DB_FILE)) ? openDb(dir) : undefined;
+  return { db: existsSync(join(dir, DB_FILE)) ? openDb(dir) : undefined, dir };
 }
 
-function resolveRef(db: Db | undefined, ref: string): DatasetRow {
+function resolveRef(db: Db | undefined, ref: string, dir: string): DatasetRow {
   const at = ref.lastIndexOf('@');
   const name = at < 0 ? ref : ref.slice(0, at);
   const v = at < 0 ? 'latest' : ref.slice(at + 1);
@@ -106,27 +111,37 @@ function resolveRef(db: Db | undefined, ref: string): DatasetRow {
     const latest = findDataset(db!, name)!;
     throw new InputError(`dataset "${name}" has no version ${v} (latest is ${latest.version})`);
   }
-  throw new InputError(`no dataset "${name}" is registered${names.length ? didYouMean(name, names) : ' (nothing is registered in this state folder yet)'}`);
+  throw new InputError(`no dataset "${name}" is registered in ${show(dir)}${names.length ? didYouMean(name, names) : ' (nothing is registered there yet; another pipeline\'s? use --pipeline FILE)'}`);
 }
 
-function list(db: Db | undefined, io: Io, json: boolean): number {
-  const rows = db ? listDatasets(db) : [];
+function list(db: Db | undefined, dir: string, io: Io, json: boolean): number {
+  const rows = (db ? listDatasets(db) : []).map((r) => ({ ...r, headlines: headlinesOf(db!, r) }));
   if (json) {
-    io.stdout(JSON.stringify(rows.map(({ producerFingerprint: _fp, ...r }) => r), null, 2));
+    io.stdout(JSON.stringify(rows.map(({ producerFingerprint: _fp, ...r }) => ({ ...r, tokens: r.inputTokens + r.outputTokens })), null, 2));
     return 0;
   }
   if (!rows.length) {
-    io.stdout('no datasets registered yet (add a register/dataset step to a pipeline)');
+    io.stdout(`no datasets registered in ${show(dir)} yet (add a register/dataset step to a pipeline, or point at its state with --pipeline FILE)`);
     return 0;
   }
   io.stdout(
     table(
-      ['dataset', 'records', 'type', 'source', 'cost', 'content', 'created'],
-      rows.map((r) => [`${r.name}@${r.version}`, String(r.recordCount), r.recordType, origin(r), usd(r.costUsd), short(r.contentHash), r.createdAt.slice(0, 19).replace('T', ' ')]),
-      [false, true, false, false, true, false, false],
-    ),
+      ['dataset', 'records', 'type', 'source', 'seed', 'tokens', 'cost', 'quality', 'bias', 'content', 'created'],
+      rows.map((r) => [
+        `${r.name}@${r.version}`, String(r.recordCount), r.recordType, origin(r), String(r.seed), String(r.inputTokens + r.outputTokens), usd(r.costUsd),
+        r.headlines.quality ?? '-', r.headlines.bias ?? '-', short(r.contentHash), r.createdAt.slice(0, 19).replace('T', ' '),
+      ]),
+      [false, true, false, false, true, true, true, false, false, false, false],
+    ) + `\n(registry: ${show(join(dir, DB_FILE))})`,
   );
   return 0;
+}
+
+/** The latest report of each kind, as one line each (what the list promises: quality, bias, training). */
+function headlinesOf(db: Db, d: DatasetRow): Partial<Record<MetricsRow['kind'], string>> {
+  const out: Partial<Record<MetricsRow['kind'], string>> = {};
+  for (const m of datasetMetrics(db, d.id)) out[m.kind] = reportHeadline(m.kind, m.metrics);
+  return out;
 }
 
 function showText(d: DatasetRow, versions: number[], metrics: MetricsRow[], models: TrainingRunRow[]): string {
@@ -135,19 +150,19 @@ function showText(d: DatasetRow, versions: number[], metrics: MetricsRow[], mode
   kv('content', `sha256:${d.contentHash}`);
   kv('records', `${d.recordCount} ${d.recordType} (${d.fileName}, schema ${d.schemaVersion})`);
   kv('created', `${d.createdAt}${d.runId ? ` by run ${d.runId}` : ''}`);
-  kv('pipeline', `${d.pipelineName} (${displayPath(d.pipelineFile)}, sha256 ${short(d.pipelineHash)})`);
+  kv('pipeline', `${d.pipelineName} (${show(d.pipelineFile)}, sha256 ${short(d.pipelineHash)})`);
   kv('producer', `${d.producerStep} (${d.producerUses}), fingerprint ${d.producerFingerprintHash ? short(d.producerFingerprintHash) : 'unknown'}`);
   kv('source', `${origin(d)}, seed ${d.seed}`);
   kv('spend', `${d.requests} requests, ${d.inputTokens} input + ${d.outputTokens} output tokens, ${usd(d.costUsd)}`);
-  kv('file', displayPath(d.outputPath));
+  kv('file', show(d.outputPath));
   kv('versions', versions.join(', '));
   if (metrics.length) {
     lines.push('reports');
-    for (const m of metrics) lines.push(`  ${m.kind.padEnd(9)} ${m.stepId.padEnd(16)} ${headline(m.metrics)}`);
+    for (const m of metrics) lines.push(`  ${m.kind.padEnd(9)} ${m.stepId.padEnd(16)} ${reportHeadline(m.kind, m.metrics)}`);
   }
   if (models.length) {
     lines.push('models');
-    for (const m of models) lines.push(`  ${m.stepId.padEnd(16)} ${m.modelFile} sha256 ${short(m.modelHash)}  ${headline(m.metrics)}`);
+    for (const m of models) lines.push(`  ${m.stepId.padEnd(16)} ${m.modelFile} sha256 ${short(m.modelHash)}  ${reportHeadline('training', m.metrics)}`);
   }
   return lines.join('\n');
 }
@@ -156,39 +171,20 @@ function nodeLabel(t: LineageTree, d: DatasetRow, metrics: MetricsRow[], models:
   const { label, ref } = splitNodeId(t.id);
   switch (t.kind) {
     case 'pipeline':
-      return `pipeline ${displayPath(label)} (sha256 ${short(ref)})`;
+      return `pipeline ${show(label)} (sha256 ${short(ref)})`;
     case 'step':
       return `step ${label} (fingerprint ${short(ref)})`;
     case 'dataset':
       return `dataset ${t.id} (${d.recordCount} ${d.recordType} records, sha256 ${short(d.contentHash)})`;
     case 'report': {
       const m = metrics.find((x) => x.stepId === label && x.outputHash === ref && x.kind === t.relation);
-      return `${t.relation ?? 'report'} ${label}${m ? ` (${headline(m.metrics)})` : ''}`;
+      return `${t.relation ?? 'report'} ${label}${m ? ` (${reportHeadline(m.kind, m.metrics)})` : ''}`;
     }
     case 'model': {
       const m = models.find((x) => x.modelHash === t.id);
-      return `model ${m ? `${m.stepId}/${m.modelFile} ` : ''}(sha256 ${short(t.id)}${m ? `, ${headline(m.metrics)}` : ''})`;
+      return `model ${m ? `${m.stepId}/${m.modelFile} ` : ''}(sha256 ${short(t.id)}${m ? `, ${reportHeadline('training', m.metrics)}` : ''})`;
     }
   }
-}
-
-/** A report's first few scalar figures (and its gates), e.g. "overall 0.912 · duplicates 0 · gates 2/2 passed". */
-export function headline(m: Record<string, unknown>, max = 4): string {
-  const shown: string[] = [];
-  const scalar = (v: unknown) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
-  const fmt = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v));
-  for (const [k, v] of Object.entries(m)) if (k !== 'type' && scalar(v) && shown.length < max) shown.push(`${k} ${fmt(v)}`);
-  if (!shown.length) {
-    for (const [k, v] of Object.entries(m)) {
-      if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
-      for (const [k2, v2] of Object.entries(v)) if (scalar(v2) && shown.length < max) shown.push(`${k}.${k2} ${fmt(v2)}`);
-    }
-  }
-  if (Array.isArray(m.gates) && m.gates.length) {
-    const passed = m.gates.filter((g) => (g as { passed?: unknown }).passed === true).length;
-    shown.push(`gates ${passed}/${m.gates.length} passed`);
-  }
-  return shown.join(' · ') || 'no figures';
 }
 
 function origin(d: DatasetRow): string {
@@ -203,12 +199,6 @@ function usd(v: number): string {
 
 function short(hash: string): string {
   return hash.slice(0, 12);
-}
-
-function displayPath(p: string): string {
-  if (!isAbsolute(p)) return p;
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }
 
 function table(head: string[], rows: string[][], right: boolean[]): string {

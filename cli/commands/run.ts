@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { loadAnalyzedCached, stateDirFor, openExistingState } from '../pipeline-state.js';
 import { plainReporter } from '../reporters/plain.js';
 import { runSummary } from '../reporters/format.js';
+import { printDiagnostics } from '../print-diagnostics.js';
 
 const USAGE = 'genesis run <pipeline.yaml> [--only <step>]… [--until <step>] [--force [<step>…]] [--dry-run] [--json] [--concurrency N] [--retry-failed] [--state-dir DIR] [--lock-timeout SECONDS]';
 
@@ -39,6 +40,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const lockTimeoutS = intOption(values['lock-timeout'], 'lock-timeout', 0) ?? 60;
 
   const { analyzed, remember } = await loadAnalyzedCached(file, values['state-dir']);
+  printDiagnostics(analyzed.warnings, io);
   const stateDir = stateDirFor(analyzed, values['state-dir']);
 
   if (values['dry-run']) {
@@ -82,7 +84,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   let reporter: Reporter;
   let finishReporter = async () => {};
   if (values.json) reporter = () => {};
-  else if (io.isTTY) {
+  // listr2 only where it can draw (colour on a terminal); otherwise labelled lines, which NO_COLOR and -q expect.
+  else if (io.isTTY && io.color && !values.quiet) {
     const { listrReporter } = await import('../reporters/listr.js');
     const l = await listrReporter(io);
     reporter = l.reporter;
@@ -100,7 +103,15 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
   if (values.json) {
-    io.stdout(JSON.stringify({ pipeline: report.pipeline, runId: report.runId, status: report.status, resumable: report.resumable, cost: report.cost, steps: report.steps.map(({ id, uses, status, durationMs, outputHash, summary, error, metrics }) => ({ id, uses, status, durationMs: Math.round(durationMs), outputHash, summary, error, metrics })) }, null, 2));
+    const noCost = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+    const steps = report.steps.map(({ id, uses, status, durationMs, outputHash, outputDir, summary, error, metrics }) => ({
+      id, uses, status, durationMs: Math.round(durationMs), outputHash,
+      // Where the step's files are (absolute); null when the step made no output this run.
+      output: outputHash && outputDir ? outputDir : null,
+      cost: (metrics?.cost as typeof noCost | undefined) ?? noCost,
+      summary, error, metrics,
+    }));
+    io.stdout(JSON.stringify({ pipeline: report.pipeline, runId: report.runId, status: report.status, resumable: report.resumable, cost: report.cost ?? noCost, steps }, null, 2));
   } else {
     io.stderr(runSummary(report, performance.now() - started));
     for (const s of report.steps) if (s.status === 'ran' && s.outputDir && !values.quiet) io.stderr(`  ${s.id} → ${s.outputDir}`);

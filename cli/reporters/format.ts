@@ -12,7 +12,7 @@ export function stepLine(r: StepReport): string {
     case 'ran':
       return `ran in ${duration(r.durationMs)}${r.summary ? `: ${r.summary}` : ''}`;
     case 'cached':
-      return 'cached';
+      return r.summary ? `cached: ${r.summary}` : 'cached';
     case 'failed':
       return `FAILED: ${r.error ?? 'unknown error'}`;
     case 'interrupted':

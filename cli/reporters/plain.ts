@@ -1,14 +1,16 @@
-// Plain reporter for non-TTY output: one line per event, each labelled with its step id.
+// Plain reporter for non-TTY output (and NO_COLOR, -q): one line per event, each labelled with its step id.
 import type { Reporter } from '../../runner/events.js';
 import type { Io } from '../io.js';
 import { stepLine } from './format.js';
 
+/** With `quiet`, only what needs attention: warnings, failures, stops (the run summary is printed by the command). */
 export function plainReporter(io: Io, opts: { quiet?: boolean } = {}): Reporter {
   const lastProgress = new Map<string, { at: number; pct: number }>();
   return (e) => {
+    if (opts.quiet && !needsAttention(e)) return;
     switch (e.kind) {
       case 'run-start':
-        if (!opts.quiet) io.stderr(`genesis: running ${e.pipeline} (${e.steps.length} step${e.steps.length === 1 ? '' : 's'}, run ${e.runId})`);
+        io.stderr(`genesis: running ${e.pipeline} (${e.steps.length} step${e.steps.length === 1 ? '' : 's'}, run ${e.runId})`);
         break;
       case 'step-start':
         io.stderr(`[${e.id}] running (${e.reason})`);
@@ -28,10 +30,16 @@ export function plainReporter(io: Io, opts: { quiet?: boolean } = {}): Reporter 
         io.stderr(`[${e.id}] ${e.level === 'warn' ? 'warning: ' : ''}${e.message}`);
         break;
       case 'step-finish':
-        if (e.report.status !== 'cached' || !opts.quiet) io.stderr(`[${e.report.id}] ${stepLine(e.report)}`);
+        io.stderr(`[${e.report.id}] ${stepLine(e.report)}`);
         break;
       case 'run-finish':
         break;
     }
   };
+}
+
+function needsAttention(e: Parameters<Reporter>[0]): boolean {
+  if (e.kind === 'step-log') return e.level === 'warn';
+  if (e.kind === 'step-finish') return e.report.status === 'failed' || e.report.status === 'interrupted';
+  return false;
 }

@@ -43,7 +43,11 @@ export async function runBiasConversations(ctx: StepContext<BiasConversationsPar
       const m = joint[i] as Map<string, number>;
       m.set(k, (m.get(k) ?? 0) + 1);
     });
-    if (n % 10_000 === 0) ctx.progress(n, undefined, 'conversations read');
+    // Often enough that the count moves every second on a loaded machine; reporters throttle what they print.
+    if (n % 2_000 === 0) {
+      ctx.progress(n, undefined, 'conversations read');
+      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
+    }
   }
 
   const intentTargets = targets.intent ? Object.fromEntries(Object.entries(targets.intent).map(([k, v]) => [normalizeIntent(k), v])) : undefined;

@@ -40,8 +40,9 @@ const step: StepDefinition<CommandParams> = {
         });
         stream.on('end', () => buf && log(buf));
       };
+      // Programs write progress and diagnostics to stderr as a matter of course: shown like stdout, not as warnings.
       forward(child.stdout, ctx.log.info);
-      forward(child.stderr, ctx.log.warn);
+      forward(child.stderr, ctx.log.info);
       const onAbort = () => child.kill('SIGTERM');
       ctx.signal.addEventListener('abort', onAbort, { once: true });
       child.on('error', fail);

@@ -1,9 +1,7 @@
 // Dry-run estimate for LLM generation: items still missing, requests, tokens, cost and time at the configured quota.
-import { hashJson } from '../../util/hash.js';
-import { providerIdentity } from '../../providers/identity.js';
 import type { EstimateInput } from '../contract.js';
 import type { ConversationParams } from './params.js';
-import { llmItemKey, offlineItemKey } from './keys.js';
+import { CONVERSATION_SCOPE, conversationItems } from './checkpoint-keys.js';
 
 /** Rough output size of one generated conversation, in tokens (a turn is ~40 tokens, plus JSON fields). */
 const OUTPUT_TOKENS_PER_TURN = 40;
@@ -13,21 +11,16 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const params = input.params as unknown as ConversationParams;
   const config = input.providers.get(params.provider);
   if (!config) return undefined;
-  if (config.type === 'offline') return estimateOffline(params, input);
-  const [{ planConversation }, prompts, bedrock] = await Promise.all([
-    import('./plan.js'),
-    import('../../providers/llm/conversation-prompt.js'),
-    import('../../providers/bedrock/options.js'),
-  ]);
-  const options = bedrock.resolveBedrockOptions(config);
-  const identity = providerIdentity(config);
-  const has = input.db?.prepare("SELECT 1 FROM items WHERE scope = 'conversations' AND key = ? AND status = 'done'");
-  const missing = [];
-  for (let i = 0; i < params.count; i++) {
-    const spec = planConversation(params, input.seed, i);
-    const key = hashJson(llmItemKey(identity, prompts.conversationItemPrompt(spec), spec));
-    if (!has?.get(key)) missing.push(spec);
+  const has = input.db?.prepare(`SELECT 1 FROM items WHERE scope = '${CONVERSATION_SCOPE}' AND key = ? AND status = 'done'`);
+  const items = await conversationItems(params, input.seed, config);
+  const missing = items.filter((it) => !has?.get(it.key)).map((it) => it.spec);
+  if (config.type === 'offline') {
+    const done = params.count - missing.length;
+    // Offline items cost nothing but time: say how many are already checkpointed.
+    return `${missing.length} of ${params.count} conversations to generate offline (${done} checkpointed; no cost)`;
   }
+  const [prompts, bedrock] = await Promise.all([import('../../providers/llm/conversation-prompt.js'), import('../../providers/bedrock/options.js')]);
+  const options = bedrock.resolveBedrockOptions(config);
   if (!missing.length) return `all ${params.count} items already checkpointed: no requests`;
   let requests = 0;
   let inputTokens = 0;
@@ -44,16 +37,4 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const budget = Number.isFinite(options.budgetUsd) && usd > options.budgetUsd ? ` — over the $${options.budgetUsd} budget: the run will stop resumably` : '';
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   return `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
-}
-
-/** Offline items cost nothing but time: say how many are already checkpointed. */
-async function estimateOffline(params: ConversationParams, input: EstimateInput): Promise<string> {
-  const [{ planConversation }, { OFFLINE_CONVERSATION_VERSION }] = await Promise.all([import('./plan.js'), import('../../providers/offline/conversations/index.js')]);
-  const has = input.db?.prepare("SELECT 1 FROM items WHERE scope = 'conversations' AND key = ? AND status = 'done'");
-  let done = 0;
-  for (let i = 0; i < params.count; i++) {
-    const spec = planConversation(params, input.seed, i);
-    if (has?.get(hashJson(offlineItemKey(OFFLINE_CONVERSATION_VERSION, input.seed, spec)))) done++;
-  }
-  return `${params.count - done} of ${params.count} conversations to generate offline (${done} checkpointed; no cost)`;
 }

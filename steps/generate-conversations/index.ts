@@ -7,6 +7,7 @@ import { providerIdentity } from '../../providers/identity.js';
 import { llmItemKey, offlineItemKey } from './keys.js';
 import type { StepContext, StepDefinition } from '../contract.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
+import { checkConversationParams } from './params-check.js';
 
 /** Offline records that fail their check are regenerated from a fresh stream this many times. */
 const OFFLINE_ATTEMPTS = 3;
@@ -18,18 +19,17 @@ const step: StepDefinition<ConversationParams> = {
   pathParams: ['examples'],
   usesProvider: true,
   check(params) {
-    try {
-      resolveIntents(params);
-      if (params.turns.min > params.turns.max) return [{ path: ['turns'], message: `turns.min (${params.turns.min}) is greater than turns.max (${params.turns.max})` }];
-      return [];
-    } catch (e) {
-      if (e instanceof InputError) return [{ path: ['intents'], message: e.message }];
-      throw e;
-    }
+    return checkConversationParams(params);
   },
   async estimate(input) {
     const { estimateConversations } = await import('./estimate.js');
     return estimateConversations(input as Parameters<typeof estimateConversations>[0]);
+  },
+  async checkpointKeys(input) {
+    const { CONVERSATION_SCOPE, conversationItems } = await import('./checkpoint-keys.js');
+    const params = input.params as unknown as ConversationParams;
+    const config = input.providers.get(params.provider);
+    return { scope: CONVERSATION_SCOPE, keys: config ? (await conversationItems(params, input.seed, config)).map((it) => it.key) : [] };
   },
   async run(ctx) {
     const params = ctx.params;

@@ -84,21 +84,30 @@ export function categoryOf(intent: string): string | undefined {
   return categoryIndex.get(intent);
 }
 
+/** Every name in `intents` that is neither a catalogue intent nor a category id, with its position and a hint. */
+export function unknownIntents(intents: readonly string[]): Array<{ index: number; message: string }> {
+  const cat = intentCatalogue();
+  const known = new Set([...cat.intents.map((i) => i.name), ...cat.categories.map((c) => c.id)]);
+  const out: Array<{ index: number; message: string }> = [];
+  intents.forEach((name, index) => {
+    if (known.has(name)) return;
+    const hint = closest(name, [...known]);
+    out.push({ index, message: `unknown intent or category '${name}'${hint ? `; did you mean '${hint}'?` : ''} (\`genesis list intents\` lists them)` });
+  });
+  return out;
+}
+
 /** Expands 'all' and category ids into intent names (catalogue order, no duplicates). */
 export function resolveIntents(params: Pick<ConversationParams, 'intents'>): string[] {
   const cat = intentCatalogue();
   const all = cat.intents.map((i) => i.name);
   if (params.intents === 'all') return all;
+  const unknown = unknownIntents(params.intents);
+  if (unknown.length) throw new InputError(unknown.map((u) => u.message).join('; '));
   const wanted = new Set<string>();
   for (const name of params.intents) {
     if (all.includes(name)) wanted.add(name);
-    else if (cat.categories.some((c) => c.id === name)) {
-      for (const i of cat.intents) if (i.category === name) wanted.add(i.name);
-    } else {
-      const candidates = [...all, ...cat.categories.map((c) => c.id)];
-      const hint = closest(name, candidates);
-      throw new InputError(`unknown intent or category '${name}'${hint ? `; did you mean '${hint}'?` : ''}`);
-    }
+    else for (const i of cat.intents) if (i.category === name) wanted.add(i.name);
   }
   return all.filter((n) => wanted.has(n));
 }

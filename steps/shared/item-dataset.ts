@@ -50,6 +50,7 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
   if (o.fill) {
     const missing: Array<{ key: string; spec: S }> = [];
     for (let i = 0; i < o.count; i++) {
+      if ((i & 1023) === 1023) await yieldToLoop(ctx.signal);
       const spec = o.plan(i);
       const key = hashJson(o.keyOf(spec));
       keys[i] = key;
@@ -79,8 +80,9 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
   try {
     for (let i = 0; i < o.count; i++) {
       if ((i & 255) === 0) {
-        if (ctx.signal.aborted) throw ctx.signal.reason;
         ctx.progress(i, o.count);
+        // Offline items are made synchronously: without a turn of the event loop, Ctrl-C and the spinner wait for the end.
+        await yieldToLoop(ctx.signal);
       }
       let key = keys[i];
       let spec = specs[i];
@@ -131,6 +133,12 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
     throw new StepFailure(`no item could be generated (${counts.failed} failed); see the warnings above, then rerun with --retry-failed`);
   }
   return { ...counts, written };
+}
+
+/** Lets signal handlers, timers and the reporter run; throws the abort reason once Ctrl-C was pressed. */
+async function yieldToLoop(signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (signal.aborted) throw signal.reason;
 }
 
 /** One line for the reporter. */

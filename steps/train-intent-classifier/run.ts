@@ -29,7 +29,11 @@ export async function runIntentClassifier(ctx: StepContext<IntentClassifierParam
       seed,
       tfidf: { word_ngrams: p.word_ngrams, char_ngrams: p.char_ngrams, min_df: p.min_df },
     },
-    { signal: ctx.signal, onIteration: (i, max) => ctx.progress(i, max, 'L-BFGS iterations') },
+    {
+      signal: ctx.signal,
+      onFeatures: (done, total) => ctx.progress(done, total, 'texts read for features (two passes)'),
+      onIteration: (i, max) => ctx.progress(i, max, 'L-BFGS iterations'),
+    },
   );
   ctx.signal.throwIfAborted();
   const heldOut = evaluate(pick(split.test, data.labels), predict(model, pick(split.test, data.texts)));

@@ -46,3 +46,16 @@ export function writePipeline(yaml: string, dir = tempDir(), name = 'pipeline.ya
   writeFileSync(p, yaml);
   return p;
 }
+
+/** Resolves once `get()` matches `pattern` (polling), rejects with what was seen after `limitMs`. */
+export function waitFor(get: () => string, pattern: RegExp, limitMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (pattern.test(get())) return resolve();
+      if (Date.now() - started > limitMs) return reject(new Error(`timed out waiting for ${pattern}; saw:\n${get()}`));
+      setTimeout(tick, 25);
+    };
+    tick();
+  });
+}

@@ -24,8 +24,9 @@ describe('genesis datasets / lineage', () => {
     const r = await runCli(['datasets', '--pipeline', file]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^dataset\s+records\s+type\s+source\s+cost\s+content\s+created$/);
-    expect(lines[1]).toMatch(/^support@1\s+3\s+conversation\s+unknown\s+\$0\.00\s+[0-9a-f]{12}\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(lines[0]).toMatch(/^dataset\s+records\s+type\s+source\s+seed\s+tokens\s+cost\s+quality\s+bias\s+content\s+created$/);
+    expect(lines[1]).toMatch(/^support@1\s+3\s+conversation\s+unknown\s+\d+\s+0\s+\$0\.00\s+overall 0\.875 · gates 1\/1 passed\s+max severity low\s+[0-9a-f]{12}\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(lines[2]).toMatch(/^\(registry: \S+\.genesis\/state\.db\)$/);
     expect((await runCli(['datasets', 'list', '--state-dir', stateDir(file)])).stdout).toBe(r.stdout);
   });
 
@@ -36,8 +37,8 @@ describe('genesis datasets / lineage', () => {
     expect(r.stdout).toMatch(/records\s+3 conversation \(conversations\.jsonl, schema 1\)/);
     expect(r.stdout).toMatch(/producer\s+gen \(command\), fingerprint [0-9a-f]{12}/);
     expect(r.stdout).toMatch(/spend\s+0 requests, 0 input \+ 0 output tokens, \$0\.00/);
-    expect(r.stdout).toMatch(/quality\s+quality\s+overall 0\.875 · documents 3 · gates 1\/1 passed/);
-    expect(r.stdout).toMatch(/bias\s+bias\s+max_severity low · documents 3/);
+    expect(r.stdout).toMatch(/quality\s+quality\s+overall 0\.875 · gates 1\/1 passed/);
+    expect(r.stdout).toMatch(/bias\s+bias\s+max severity low$/m);
     expect(r.stdout).toMatch(/models\n\s+train\s+model\.json sha256 [0-9a-f]{12}\s+accuracy 0\.500 · macro_f1 0\.250/);
   });
 
@@ -63,12 +64,12 @@ describe('genesis datasets / lineage', () => {
 
   it('an empty state folder lists nothing and creates nothing', async () => {
     const dir = tempDir();
-    expect(await runCli(['datasets', '--state-dir', join(dir, 'none')])).toMatchObject({ code: 0, stdout: expect.stringMatching(/no datasets registered yet/) });
+    expect(await runCli(['datasets', '--state-dir', join(dir, 'none')])).toMatchObject({ code: 0, stdout: expect.stringMatching(/no datasets registered in \S+none yet/) });
     expect(JSON.parse((await runCli(['datasets', '--json', '--state-dir', join(dir, 'none')])).stdout)).toEqual([]);
   });
 
   it.each([
-    [['datasets', 'show', 'suport'], /no dataset "suport" is registered \(did you mean "support"\?\)/],
+    [['datasets', 'show', 'suport'], /no dataset "suport" is registered in \S+\.genesis \(did you mean "support"\?\)/],
     [['datasets', 'show', 'support@3'], /dataset "support" has no version 3 \(latest is 1\)/],
     [['datasets', 'show', 'support@x'], /version after @ must be a number/],
     [['datasets', 'show'], /missing dataset name/],
@@ -87,6 +88,6 @@ describe('genesis datasets / lineage', () => {
     mkdirSync(join(dir, '.genesis'));
     const r = await runCli(['lineage', 'support', '--state-dir', join(dir, '.genesis')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/nothing is registered in this state folder yet/);
+    expect(r.stderr).toMatch(/is registered in \S+ \(nothing is registered there yet/);
   });
 });

@@ -4,19 +4,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, spawnCli, writePipeline } from '../helpers/cli.js';
+import { runCli, spawnCli, writePipeline, waitFor } from '../helpers/cli.js';
 
-function waitFor(get: () => string, pattern: RegExp, limitMs = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (pattern.test(get())) return resolve();
-      if (Date.now() - started > limitMs) return reject(new Error(`timed out waiting for ${pattern}; saw:\n${get()}`));
-      setTimeout(tick, 25);
-    };
-    tick();
-  });
-}
 
 describe('process behaviour', () => {
   it('Ctrl-C stops cleanly with exit 130, caches nothing half-done, and the rerun keeps finished steps', async () => {

@@ -21,11 +21,15 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   ]);
   const options = bedrock.resolveBedrockOptions(config);
   const identity = providerIdentity(config);
+  // The examples file is read relative to the working directory here (the estimate has no pipeline folder):
+  // when it can't be read, the estimate counts as if the template's examples were used.
+  const { loadExamples } = await import('./examples.js');
+  const shots = { examples: await loadExamples(params).catch(() => undefined), fewShot: params.few_shot };
   const has = input.db?.prepare("SELECT 1 FROM items WHERE scope = 'conversations' AND key = ? AND status = 'done'");
   const missing = [];
   for (let i = 0; i < params.count; i++) {
     const spec = planConversation(params, input.seed, i);
-    const key = hashJson(llmItemKey(identity, prompts.conversationItemPrompt(spec), spec));
+    const key = hashJson(llmItemKey(identity, prompts.conversationItemPrompt(spec, shots), prompts.CONVERSATION_INFERENCE, spec));
     if (!has?.get(key)) missing.push(spec);
   }
   if (!missing.length) return `all ${params.count} items already checkpointed: no requests`;
@@ -34,7 +38,7 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   let outputTokens = 0;
   for (let i = 0; i < missing.length; i += params.batch_size) {
     const batch = missing.slice(i, i + params.batch_size);
-    const req = prompts.renderConversationBatch(batch, { fewShot: params.few_shot });
+    const req = prompts.renderConversationBatch(batch, shots);
     requests++;
     inputTokens += Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
     outputTokens += batch.reduce((a, s) => a + OUTPUT_TOKENS_PER_ITEM + OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max) / 2, 0);

@@ -116,8 +116,12 @@ describe('bedrock provider through genesis run', () => {
     expect(items.written).toBe(10 - items.failed);
     expect(lines(file)).toHaveLength(10 - items.failed);
 
-    const good = await fake();
-    writeFileSync(file, pipeline(good.url, 10)); // the endpoint is not part of the fingerprint
+    // The same server (same endpoint, so the same identity) now answering well.
+    const port = Number(new URL(bad.url).port);
+    await bad.close();
+    fakes = fakes.filter((x) => x !== bad);
+    const good = await fake({ port });
+    writeFileSync(file, pipeline(good.url, 10));
     const plain = await run(file);
     expect(plain.report.steps[0]!.status).toBe('cached');
     const r = await run(file, '--retry-failed');

@@ -39,7 +39,7 @@ const keyed = (list) => list.map((spec) => ({ key: createHash('sha256').update(c
 
 async function scenario({ name, fakeOpts, limits, n, batchSize, extra = {} }) {
   const fake = await startFakeBedrock({ seed: 5, ...fakeOpts });
-  const provider = createBedrockProvider({ name: 'bench', type: 'bedrock', options: { region: 'us-east-1', endpoint: fake.url, limits, timeout_ms: 3000, max_retries: 10, ...extra } });
+  const provider = createBedrockProvider({ name: 'bench', type: 'bedrock', options: { model: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0', region: 'us-east-1', endpoint: fake.url, limits, timeout_ms: 3000, max_retries: 10, ...extra } });
   const store = new CountingStore();
   const list = specs(n, name.length);
   const t0 = performance.now();

@@ -17,6 +17,8 @@ export function estimateInputTokens(request: ChatRequest): number {
   return Math.ceil(chars / 4);
 }
 
+const DEADLINE_RECHECK_MS = 1000;
+
 export class BedrockProvider implements ChatProvider {
   private readonly limiter: AdaptiveLimiter;
   private readonly breaker: CircuitBreaker;
@@ -92,11 +94,20 @@ export class BedrockProvider implements ChatProvider {
       if (attempt > 0) this.counts.retries++;
       const call = new AbortController();
       let timedOut = false;
-      const timeoutMs = this.timeoutMs();
-      const timer = setTimeout(() => {
-        timedOut = true;
-        call.abort();
-      }, timeoutMs);
+      let timeoutMs = this.timeoutMs();
+      const sentAt = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      // The deadline follows the timeout as it is learned: requests sent before the first reply was timed start
+      // under the ceiling, and must not keep it once the p95 says replies take a fraction of that.
+      const arm = () => {
+        timeoutMs = this.timeoutMs();
+        const left = timeoutMs - (Date.now() - sentAt);
+        if (left <= 0) {
+          timedOut = true;
+          call.abort();
+        } else timer = setTimeout(arm, Math.min(left, DEADLINE_RECHECK_MS));
+      };
+      arm();
       const onAbort = () => call.abort();
       signal?.addEventListener('abort', onAbort, { once: true });
       let failure: Failure;

@@ -254,11 +254,6 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
   /** What a model does to the answer it was asked for: ids, order, count (each a seeded draw per reply). */
   const misbehave = (convs: Conversation[], specs: ConversationSpec[]): Array<Record<string, unknown>> => {
     let out: Array<Record<string, unknown>> = convs.map((c) => ({ ...c }));
-    const style = opts.ids ?? 'mixed';
-    const pick = style === 'mixed' ? (rng.chance(0.6) ? 'echo' : rng.chance(0.6) ? 'renumber' : 'omit') : style;
-    if (pick === 'renumber') out.forEach((c, i) => (c.conversation_id = `conv_${String(i + 1).padStart(3, '0')}`));
-    if (pick === 'omit') out.forEach((c) => delete c.conversation_id);
-    if (pick !== 'echo') bump(`ids_${pick}`);
     if (out.length > 1 && rng.chance(opts.reorder ?? 0)) {
       bump('reordered');
       out = rng.shuffle(out);
@@ -271,6 +266,12 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
       bump('more');
       out.push({ ...(out[0] ?? {}), conversation_id: `conv_extra_${requestSeq}` });
     }
+    // Ids last: a model numbers what it actually wrote.
+    const style = opts.ids ?? 'mixed';
+    const pick = style === 'mixed' ? (rng.chance(0.6) ? 'echo' : rng.chance(0.6) ? 'renumber' : 'omit') : style;
+    if (pick === 'renumber') out.forEach((c, i) => (c.conversation_id = `conv_${String(i + 1).padStart(3, '0')}`));
+    if (pick === 'omit') out.forEach((c) => delete c.conversation_id);
+    if (pick !== 'echo') bump(`ids_${pick}`);
     return out;
   };
 

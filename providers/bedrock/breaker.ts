@@ -1,4 +1,4 @@
-// Circuit breaker: when nearly every recent request fails, or nothing has succeeded for `patience`, stop resumably.
+// Circuit breaker: when nearly every recent request errs, or nothing has succeeded for `patience`, stop resumably.
 
 const WINDOW = 50;
 const OPEN_SHARE = 0.9;
@@ -7,6 +7,8 @@ const OPEN_SHARE = 0.9;
 export class CircuitBreaker {
   private readonly recent: Array<string | undefined> = [];
   private failingSince: number | undefined;
+  /** Throttles since the last success. */
+  private throttles = 0;
 
   constructor(
     private readonly patienceMs: number,
@@ -16,16 +18,23 @@ export class CircuitBreaker {
   success(): void {
     this.push(undefined);
     this.failingSince = undefined;
+    this.throttles = 0;
   }
 
-  /** Records a failure (`what`: e.g. "ThrottlingException"); returns why the circuit is now open, if it is. */
-  failure(what: string): string | undefined {
-    this.push(what);
+  /**
+   * Records a failure (`what`: e.g. "InternalServerException"); returns why the circuit is now open, if it is.
+   * Throttles only count against patience: refusing everything for a while is how a sliding-window quota answers
+   * a burst, and the rate controller, not the breaker, is what deals with that.
+   */
+  failure(what: string, throttle = false): string | undefined {
+    if (!throttle) this.push(what);
     const now = this.now();
     this.failingSince ??= now;
     const failed = this.recent.filter((r) => r !== undefined);
+    if (throttle) this.throttles++;
     if (now - this.failingSince >= this.patienceMs) {
-      return `no successful reply for ${Math.round((now - this.failingSince) / 1000)} s (patience_s ${Math.round(this.patienceMs / 1000)}): ${tally(failed)}`;
+      const throttled = this.throttles ? [`${this.throttles} × throttled`] : [];
+      return `no successful reply for ${Math.round((now - this.failingSince) / 1000)} s (patience_s ${Math.round(this.patienceMs / 1000)}): ${[...throttled, tally(failed)].filter(Boolean).join(', ')}`;
     }
     if (this.recent.length >= WINDOW && failed.length >= OPEN_SHARE * WINDOW) {
       return `${failed.length} of the last ${WINDOW} requests failed: ${tally(failed)}`;

@@ -138,7 +138,7 @@ export class BedrockProvider implements ChatProvider {
         permit.release('error');
         throw new StepFailure(failure.message);
       }
-      const open = this.breaker.failure(failure.label);
+      const open = this.breaker.failure(failure.label, failure.kind === 'throttle');
       let wait: number;
       if (failure.kind === 'throttle') {
         this.counts.throttles++;

@@ -77,3 +77,19 @@ describe.concurrent('throughput controller', () => {
     expect(stats).toMatchObject({ requests: 2, paid_replies: 1, items_served: 0 });
   });
 });
+
+describe('circuit breaker', () => {
+  it('leaves throttles to the rate controller and patience; errors open it', async () => {
+    const { CircuitBreaker } = await import('../../providers/bedrock/breaker.js');
+    let t = 0;
+    const b = new CircuitBreaker(60_000, () => t);
+    // A sliding-window quota refusing a burst: many throttles in a row, well within patience.
+    for (let i = 0; i < 200; i++) expect(b.failure('ThrottlingException', true)).toBeUndefined();
+    t = 60_000;
+    expect(b.failure('ThrottlingException', true)).toMatch(/no successful reply for 60 s \(patience_s 60\): 201 × throttled/);
+    b.success();
+    for (let i = 0; i < 44; i++) expect(b.failure('InternalServerException')).toBeUndefined();
+    for (let i = 0; i < 5; i++) b.success();
+    expect(b.failure('InternalServerException')).toMatch(/45 of the last 50 requests failed: 45 × InternalServerException/);
+  });
+});

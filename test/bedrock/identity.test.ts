@@ -2,23 +2,19 @@
 // few-shot examples enter item keys; failed items say why. Through `genesis run` in temp dirs, real SDK → fake.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
+import { useAwsEnv } from './aws-env.js';
 import { foreignEndpoint, providerIdentity } from '../../providers/identity.js';
 
-const ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_PROFILE', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'AWS_ENDPOINT_URL'];
-const saved: Record<string, string | undefined> = {};
-beforeAll(() => {
-  for (const k of ENV) saved[k] = process.env[k];
-  process.env.AWS_ACCESS_KEY_ID = 'FAKEKEYIDFORGENESISTESTS';
-  process.env.AWS_SECRET_ACCESS_KEY = 'fake-secret';
-  process.env.AWS_REGION = 'us-east-1';
-  delete process.env.AWS_PROFILE;
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+useAwsEnv({
+  AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS',
+  AWS_SECRET_ACCESS_KEY: 'fake-secret',
+  AWS_REGION: 'us-east-1',
+  AWS_PROFILE: undefined,
+  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: undefined,
+  AWS_ENDPOINT_URL: undefined,
 });
 
 let fakes: FakeBedrock[] = [];

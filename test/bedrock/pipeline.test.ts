@@ -2,24 +2,18 @@
 // resume without paying twice, --retry-failed, --dry-run estimates, and no secret anywhere on disk.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
+import { useAwsEnv } from './aws-env.js';
 
 const SECRET = 'SECRETgenesisTEST0123456789abcdefSECRET';
-const saved: Record<string, string | undefined> = {};
-
-beforeAll(() => {
-  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_PROFILE']) saved[k] = process.env[k];
-  process.env.AWS_ACCESS_KEY_ID = 'FAKEKEYIDFORGENESISTESTS';
-  process.env.AWS_SECRET_ACCESS_KEY = SECRET;
-  process.env.AWS_SESSION_TOKEN = `${SECRET}-token`;
-  process.env.AWS_REGION = 'us-east-1';
-  delete process.env.AWS_PROFILE;
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+useAwsEnv({
+  AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS',
+  AWS_SECRET_ACCESS_KEY: SECRET,
+  AWS_SESSION_TOKEN: `${SECRET}-token`,
+  AWS_REGION: 'us-east-1',
+  AWS_PROFILE: undefined,
 });
 
 let fakes: FakeBedrock[] = [];

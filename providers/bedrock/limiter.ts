@@ -143,6 +143,11 @@ export class AdaptiveLimiter {
     return n;
   }
 
+  /** Throttles are more than the tolerated share of recent replies: the quota, not noise, is refusing. */
+  congested(): boolean {
+    return this.throttleShare() > TOLERATED_THROTTLE_SHARE;
+  }
+
   private record(throttled: boolean): void {
     this.outcomes.push(throttled);
     if (this.outcomes.length > OUTCOME_WINDOW) this.outcomes.shift();
@@ -164,7 +169,7 @@ export class AdaptiveLimiter {
   private onThrottle(epoch: number, now: number, retryAfterMs: number | undefined): void {
     this.record(true);
     if (retryAfterMs !== undefined && retryAfterMs > 0) this.pauseUntil = Math.max(this.pauseUntil, now + retryAfterMs);
-    if (epoch !== this.epoch || this.throttleShare() <= TOLERATED_THROTTLE_SHARE) return;
+    if (epoch !== this.epoch || !this.congested()) return;
     this.epoch++;
     this.rpm = Math.max(this.maxRpm * MIN_RATE_FRACTION, this.rpm * RATE_DECREASE);
     this.requests.setRate(this.rpm / 60_000, now);

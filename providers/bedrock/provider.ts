@@ -18,6 +18,8 @@ export function estimateInputTokens(request: ChatRequest): number {
 }
 
 const DEADLINE_RECHECK_MS = 1000;
+/** Throttle backoff stays within 500 ms × 2^2 = 2 s while throttles are not most replies. */
+const UNCONGESTED_BACKOFF_STEPS = 2;
 
 export class BedrockProvider implements ChatProvider {
   private readonly limiter: AdaptiveLimiter;
@@ -143,7 +145,11 @@ export class BedrockProvider implements ChatProvider {
       if (failure.kind === 'throttle') {
         this.counts.throttles++;
         permit.release('throttle', 0, failure.retryAfterMs);
-        wait = failure.retryAfterMs ?? backoffMs(throttleAttempt++, this.rng);
+        // Backing off further and further is for congestion; a refusal the rate didn't cause (a service-side
+        // storm) only needs a jittered retry, so the exponent stops growing while the limiter sees no congestion.
+        const exponent = this.limiter.congested() ? throttleAttempt : Math.min(throttleAttempt, UNCONGESTED_BACKOFF_STEPS);
+        throttleAttempt++;
+        wait = failure.retryAfterMs ?? backoffMs(exponent, this.rng);
       } else {
         this.counts.errors++;
         if (timedOut) this.counts.timeouts++;

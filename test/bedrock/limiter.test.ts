@@ -68,11 +68,13 @@ describe('AdaptiveLimiter', () => {
     // A storm refusing 30 % whatever the rate: retried, never slowed for.
     for (let i = 0; i < 40; i++) await reply(l, c, i % 10 < 3 ? 'throttle' : 'success');
     expect(l.snapshot().rpm).toBe(1000);
+    expect(l.congested()).toBe(false);
     // A quota refusing nearly everything: the rate comes down…
     const sent = await Promise.all(Array.from({ length: 30 }, () => l.acquire(0)));
     for (const p of sent) p.release('throttle');
     // …by 30 % once: the other throttles answer requests sent before the cut.
     expect(l.snapshot().rpm).toBe(700);
+    expect(l.congested()).toBe(true);
     await reply(l, c, 'throttle');
     expect(l.snapshot().rpm).toBe(490);
     // Additive increase: 1 % of the ceiling per success.

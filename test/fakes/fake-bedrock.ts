@@ -158,7 +158,6 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     } catch {
       return sendError(res, [400, 'ValidationException', 'Malformed input request, please reformat your input and try again.']);
     }
-    if (opts.latencyMs) await sleep(opts.latencyMs * (1 + (opts.latencyJitter ?? 0) * (2 * rng.next() - 1)));
 
     if (PROFILE_ONLY.test(modelId)) {
       return sendError(res, [
@@ -203,6 +202,8 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
         break;
     }
     accepted.push(now);
+    // The model's time: refusals and errors above come back at once, as the real service's do.
+    if (opts.latencyMs) await sleep(opts.latencyMs * (1 + (opts.latencyJitter ?? 0) * (2 * rng.next() - 1)));
 
     const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
     const specs = specsInPrompt(promptText);

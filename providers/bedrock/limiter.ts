@@ -153,9 +153,13 @@ export class AdaptiveLimiter {
     if (this.outcomes.length > OUTCOME_WINDOW) this.outcomes.shift();
   }
 
+  /**
+   * Requests still in flight count as not refused: refusals come back at once and successes after a whole reply
+   * time, so at the start of a storm only its 429s have answered yet, and would look like all there is.
+   */
   private throttleShare(): number {
     const throttled = this.outcomes.reduce((a, t) => a + (t ? 1 : 0), 0);
-    return throttled / Math.max(MIN_OUTCOMES, this.outcomes.length);
+    return throttled / Math.max(MIN_OUTCOMES, this.outcomes.length + Math.min(this.inFlight, OUTCOME_WINDOW));
   }
 
   private onSuccess(now: number): void {

@@ -50,6 +50,18 @@ describe('AdaptiveLimiter', () => {
     expect(fast.snapshot().concurrency).toBe(4);
   });
 
+  it('does not take a storm\'s quick 429s for all there is while the successes are still being written', async () => {
+    const c = clock();
+    const l = new AdaptiveLimiter({ rpm: 6000, tpm: Infinity, concurrency: 64, now: c.now });
+    const sent = await Promise.all(Array.from({ length: 60 }, () => l.acquire(0)));
+    // 30 % refused within milliseconds; the other 70 % are replies that take 15 s.
+    sent.slice(0, 18).forEach((p) => p.release('throttle'));
+    expect(l.snapshot().rpm).toBe(6000);
+    c.advance(15_000);
+    sent.slice(18).forEach((p) => p.release('success'));
+    expect(l.snapshot().rpm).toBe(6000);
+  });
+
   it('adds a slot for each request hung past twice the p95, so it holds no working slot', async () => {
     const c = clock();
     const l = new AdaptiveLimiter({ rpm: 60_000, tpm: Infinity, concurrency: 4, minConcurrency: 4, maxConcurrency: 64, now: c.now });

@@ -31,6 +31,7 @@ export class CountingStore {
   flush() {}
   duplicates() { return [...this.writes.values()].filter((n) => n > 1).length; }
   done() { return [...this.items.values()].filter((r) => r.status === 'done').length; }
+  failures() { return [...this.items.values()].filter((r) => r.status === 'failed').map((r) => r.error); }
 }
 
 const INTENTS = [['card_arrival', 'cards'], ['exchange_rate', 'exchange'], ['top_up_failed', 'top_ups'], ['lost_or_stolen_card', 'cards'], ['declined_card_payment', 'payments']];

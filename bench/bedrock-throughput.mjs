@@ -18,7 +18,7 @@ async function scenario({ name, fakeOpts, limits, n, batchSize, extra = {} }) {
   await provider.close();
   await fake.close();
   const answered = Object.values(fake.itemRequests());
-  return { name, n, batchSize, seconds, r, fs, ps, done: store.done(), duplicates: store.duplicates(), itemsAskedTwice: answered.filter((x) => x > 1).length };
+  return { name, n, batchSize, seconds, r, fs, ps, done: store.done(), failures: store.failures(), duplicates: store.duplicates(), itemsAskedTwice: answered.filter((x) => x > 1).length };
 }
 
 const rows = [];
@@ -46,7 +46,7 @@ if (which === 'faults' || which === 'all') {
   const needed = Math.ceil(500 / 5);
   const bound = 1.05 * needed + s.r.retriedInvalid;
   rows.push(s);
-  console.log(`faults: ${s.done}/500 valid, failed ${s.r.failed}, duplicates ${s.duplicates}, items answered twice ${s.itemsAskedTwice}; ` +
+  console.log(`faults: ${s.done}/500 valid, failed ${s.r.failed}${s.failures.length ? ` (${s.failures.join(' | ')})` : ''}, duplicates ${s.duplicates}, items answered twice ${s.itemsAskedTwice}; ` +
     `successful generation requests ${s.fs.ok} (needed ${needed}, invalid retries ${s.r.retriedInvalid}, bound ${bound.toFixed(1)}: ${s.fs.ok <= bound ? 'OK' : 'OVER'}); ` +
     `attempts ${s.ps.requests}: throttles ${s.ps.throttles}, errors ${s.ps.errors}, retries ${s.ps.retries}; ${s.seconds.toFixed(1)} s; fake ${JSON.stringify(s.fs)}`);
 }

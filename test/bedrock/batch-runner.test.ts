@@ -162,7 +162,8 @@ describe('runLlmItems with Bedrock', () => {
     const s = p.stats();
     expect(f.stats().throttled_quota).toBeGreaterThan(0);
     expect(s.throttles).toBe(f.stats().throttled_quota);
-    expect(s.throttles).toBeLessThan(s.successes as number);
+    // The rate comes down once refusals are most replies: never two refusals per success (a third of attempts useful).
+    expect(s.throttles).toBeLessThanOrEqual(2 * (s.successes as number));
   });
 
   it.each([

@@ -1,45 +1,13 @@
 // Bench: the Bedrock provider + batch runner against the fake server (real SDK, HTTP/2 on loopback).
 // Build first: npx tsc -p tsconfig.json ; then: node bench/bedrock-throughput.mjs [throughput|faults|seed|all] [--minutes M]
-import { createHash } from 'node:crypto';
-
-const dist = new URL('../dist/', import.meta.url);
-const { startFakeBedrock } = await import(new URL('test/fakes/fake-bedrock.js', dist).href);
-const { createBedrockProvider } = await import(new URL('providers/bedrock/index.js', dist).href);
-const { runLlmItems } = await import(new URL('providers/llm/batch-runner.js', dist).href);
-const { renderConversationBatch, conversationItemPrompt } = await import(new URL('providers/llm/conversation-prompt.js', dist).href);
-const { parseConversationItem } = await import(new URL('providers/llm/conversation-parse.js', dist).href);
-
-process.env.AWS_ACCESS_KEY_ID = 'fake';
-process.env.AWS_SECRET_ACCESS_KEY = 'fake';
-process.emitWarning = () => {}; // the SDK's Node-20 deprecation notice would clutter the table
+import { CountingStore, createBedrockProvider, keyed, MODEL, parseConversationItem, renderConversationBatch, runLlmItems, specs, startFakeBedrock } from './bedrock-harness.mjs';
 
 const which = process.argv[2] ?? 'all';
 const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1] || 1);
 
-/** An ItemStore that counts every write, to prove nothing is stored twice. */
-class CountingStore {
-  items = new Map();
-  writes = new Map();
-  get(key) { return this.items.get(key); }
-  putDone(key, value) { this.writes.set(key, (this.writes.get(key) ?? 0) + 1); this.items.set(key, { key, status: 'done', value, attempts: 1 }); }
-  putFailed(key, error) { this.items.set(key, { key, status: 'failed', error, attempts: 1 }); }
-  flush() {}
-  duplicates() { return [...this.writes.values()].filter((n) => n > 1).length; }
-  done() { return [...this.items.values()].filter((r) => r.status === 'done').length; }
-}
-
-const INTENTS = [['card_arrival', 'cards'], ['exchange_rate', 'exchange'], ['top_up_failed', 'top_ups'], ['lost_or_stolen_card', 'cards'], ['declined_card_payment', 'payments']];
-function specs(n, seed) {
-  return Array.from({ length: n }, (_, i) => {
-    const [intent, category] = INTENTS[i % INTENTS.length];
-    return { index: i, conversation_id: `conv-${seed}-${String(i).padStart(5, '0')}`, intent, category, language: i % 2 ? 'es' : 'en', sentiment: ['positive', 'neutral', 'negative'][i % 3], complexity: 'medium', turns: { min: 2, max: 6 }, noise: 0.1 };
-  });
-}
-const keyed = (list) => list.map((spec) => ({ key: createHash('sha256').update(conversationItemPrompt(spec)).digest('hex'), spec }));
-
 async function scenario({ name, fakeOpts, limits, n, batchSize, extra = {} }) {
   const fake = await startFakeBedrock({ seed: 5, ...fakeOpts });
-  const provider = createBedrockProvider({ name: 'bench', type: 'bedrock', options: { region: 'us-east-1', endpoint: fake.url, limits, timeout_ms: 3000, max_retries: 10, ...extra } });
+  const provider = createBedrockProvider({ name: 'bench', type: 'bedrock', options: { model: MODEL, region: 'us-east-1', endpoint: fake.url, limits, timeout_ms: 3000, max_retries: 10, ...extra } });
   const store = new CountingStore();
   const list = specs(n, name.length);
   const t0 = performance.now();
@@ -50,7 +18,7 @@ async function scenario({ name, fakeOpts, limits, n, batchSize, extra = {} }) {
   await provider.close();
   await fake.close();
   const answered = Object.values(fake.itemRequests());
-  return { name, n, batchSize, seconds, r, fs, ps, done: store.done(), duplicates: store.duplicates(), itemsAskedTwice: answered.filter((x) => x > 1).length };
+  return { name, n, batchSize, seconds, r, fs, ps, done: store.done(), failures: store.failures(), duplicates: store.duplicates(), itemsAskedTwice: answered.filter((x) => x > 1).length };
 }
 
 const rows = [];
@@ -78,7 +46,7 @@ if (which === 'faults' || which === 'all') {
   const needed = Math.ceil(500 / 5);
   const bound = 1.05 * needed + s.r.retriedInvalid;
   rows.push(s);
-  console.log(`faults: ${s.done}/500 valid, failed ${s.r.failed}, duplicates ${s.duplicates}, items answered twice ${s.itemsAskedTwice}; ` +
+  console.log(`faults: ${s.done}/500 valid, failed ${s.r.failed}${s.failures.length ? ` (${s.failures.join(' | ')})` : ''}, duplicates ${s.duplicates}, items answered twice ${s.itemsAskedTwice}; ` +
     `successful generation requests ${s.fs.ok} (needed ${needed}, invalid retries ${s.r.retriedInvalid}, bound ${bound.toFixed(1)}: ${s.fs.ok <= bound ? 'OK' : 'OVER'}); ` +
     `attempts ${s.ps.requests}: throttles ${s.ps.throttles}, errors ${s.ps.errors}, retries ${s.ps.retries}; ${s.seconds.toFixed(1)} s; fake ${JSON.stringify(s.fs)}`);
 }

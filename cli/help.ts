@@ -102,11 +102,16 @@ export const HELP: Record<string, CommandHelp> = {
     options: [
       ['--port N', 'port on 127.0.0.1 (default: a free one, printed)'],
       ['--rpm N, --tpm N', 'the quota it enforces with 429s (requests and tokens per minute)'],
-      ['--latency-ms N', 'added to every response'],
-      ['--faults SPEC', 'fault rates, e.g. 429=0.3,500=0.05,timeout=0.02,malformed=0.02,truncate=0.01'],
+      ['--window-ms N', 'length of the quota window (default 60000; shorter windows make benches quick)'],
+      ['--latency-ms N', 'model latency of every real reply'],
+      ['--faults SPEC', 'fault rates, e.g. 429=0.3,500=0.05,503=0.02,timeout=0.01,reset=0.01,malformed=0.02,truncate=0.01 (429 here is a service-side storm, independent of the quota)'],
+      ['--hang-ms N', 'how long a `timeout` fault hangs before ModelTimeoutException'],
+      ['--ids MODE', 'what the model does with conversation ids: mixed (default), echo, renumber, omit'],
+      ['--reorder P, --fewer P, --more P, --prose P', 'share of replies with items reordered, missing, extra, or JSON wrapped in prose'],
+      ['--retry-after', 'send retry-after on 429s (real Bedrock does not)'],
       ['--seed N', 'seed of the faults and answers'],
     ],
-    examples: ['genesis fake-bedrock --port 8787 --faults 429=0.2'],
+    examples: ['genesis fake-bedrock --port 8787', 'genesis fake-bedrock --ids renumber --faults 429=0.3,500=0.05,503=0.02,timeout=0.01,reset=0.01'],
   },
 };
 

@@ -2,10 +2,16 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../../util/errors.js';
 
-const FAULTS = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop'] as const;
+const FAULTS = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop', 'reset'] as const;
+const ID_STYLES = ['echo', 'renumber', 'omit', 'mixed'] as const;
 
-const USAGE = `usage: genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--latency-ms N] [--seed N]
-                             [--faults 429=0.3,500=0.05,timeout=0.02,malformed=0.02,truncate=0.01]`;
+const USAGE = `usage: genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--window-ms N] [--latency-ms N] [--seed N]
+                             [--faults 429=0.3,500=0.05,503=0.02,timeout=0.01,reset=0.01,malformed=0.02,truncate=0.01]
+                             [--hang-ms N] [--ids mixed|echo|renumber|omit] [--reorder P] [--fewer P] [--more P]
+                             [--prose P] [--retry-after]
+  429 is a service-side storm (independent of --rpm); timeout hangs --hang-ms then answers ModelTimeoutException;
+  reset cuts the connection mid-body (HTTP/2 and HTTP/1.1); --window-ms scales the quota window (default 60000).
+  Defaults are realistic: ids mixed (not always echoed), no retry-after. GET /__fake/stats reports the counters.`;
 
 export async function fakeBedrockCommand(
   argv: string[],
@@ -22,8 +28,16 @@ export async function fakeBedrockCommand(
         rpm: { type: 'string' },
         tpm: { type: 'string' },
         'latency-ms': { type: 'string' },
+        'window-ms': { type: 'string' },
+        'hang-ms': { type: 'string' },
         seed: { type: 'string' },
         faults: { type: 'string' },
+        ids: { type: 'string' },
+        reorder: { type: 'string' },
+        fewer: { type: 'string' },
+        more: { type: 'string' },
+        prose: { type: 'string' },
+        'retry-after': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -41,6 +55,15 @@ export async function fakeBedrockCommand(
     if (!Number.isInteger(n) || n < 0) throw new InputError(`--${name} must be a non-negative integer, got "${v}"\n${USAGE}`);
     return n;
   };
+  const prob = (name: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!(n >= 0 && n <= 1)) throw new InputError(`--${name} must be a probability between 0 and 1, got "${v}"\n${USAGE}`);
+    return n;
+  };
+  if (values.ids !== undefined && !ID_STYLES.includes(values.ids as (typeof ID_STYLES)[number])) {
+    throw new InputError(`--ids must be one of ${ID_STYLES.join(', ')}, got "${values.ids}"`);
+  }
   const faults: Partial<Record<(typeof FAULTS)[number], number>> = {};
   for (const part of (values.faults ?? '').split(',').filter(Boolean)) {
     const [name, p] = part.split('=');
@@ -59,19 +82,32 @@ export async function fakeBedrockCommand(
   const tpm = int('tpm', values.tpm);
   const latencyMs = int('latency-ms', values['latency-ms']);
   const seed = int('seed', values.seed);
+  const windowMs = int('window-ms', values['window-ms']);
+  const hangMs = int('hang-ms', values['hang-ms']);
+  const behaviour = {
+    reorder: prob('reorder', values.reorder),
+    fewer: prob('fewer', values.fewer),
+    more: prob('more', values.more),
+    prose: prob('prose', values.prose),
+  };
   const fake = await startFakeBedrock({
     ...(port !== undefined ? { port } : {}),
     ...(rpm ? { rpm } : {}),
     ...(tpm ? { tpm } : {}),
+    ...(windowMs ? { windowMs } : {}),
     ...(latencyMs !== undefined ? { latencyMs } : {}),
+    ...(hangMs !== undefined ? { timeoutDelayMs: hangMs } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(values.ids ? { ids: values.ids as (typeof ID_STYLES)[number] } : {}),
+    ...(values['retry-after'] ? { retryAfter: true } : {}),
+    ...Object.fromEntries(Object.entries(behaviour).filter(([, v]) => v !== undefined)),
     faults,
   });
   io.stdout(
     [
       `fake Bedrock listening on ${fake.url}  (rpm ${rpm ?? 'unlimited'}, tpm ${tpm ?? 'unlimited'}, faults ${values.faults ?? 'none'})`,
       `point a pipeline at it with either`,
-      `  providers: { default: { type: bedrock, region: us-east-1, endpoint: ${fake.url} } }`,
+      `  providers: { default: { type: bedrock, region: us-east-1, model: us.anthropic.claude-3-5-sonnet-20241022-v2:0, endpoint: ${fake.url} } }`,
       `  or  export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${fake.url}`,
       `and dummy credentials (the fake ignores them):`,
       `  export AWS_ACCESS_KEY_ID=fake AWS_SECRET_ACCESS_KEY=fake AWS_REGION=us-east-1`,
@@ -92,6 +128,6 @@ export async function fakeBedrockCommand(
   });
   const s = fake.stats();
   await fake.close();
-  io.stderr(`fake Bedrock stopped: ${s.requests ?? 0} requests, ${s.ok ?? 0} answered, ${s.throttled_quota ?? 0} throttled by quota\n`);
+  io.stderr(`fake Bedrock stopped: ${s.requests ?? 0} requests, ${s.paid_replies ?? 0} paid replies, ${s.items_served ?? 0} items served, ${s.throttled_quota ?? 0} throttled by quota\n`);
   return 0;
 }

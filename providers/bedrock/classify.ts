@@ -1,8 +1,9 @@
 // Sorts a failed Converse call into throttle / transient / fatal, with messages that say what to do.
 
+/** `label` names the failure in counts ("12 × ThrottlingException"). */
 export type Failure =
-  | { kind: 'throttle'; retryAfterMs?: number }
-  | { kind: 'transient'; reason: string }
+  | { kind: 'throttle'; label: string; retryAfterMs?: number }
+  | { kind: 'transient'; label: string; reason: string }
   | { kind: 'fatal'; message: string };
 
 const THROTTLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceQuotaExceededException']);
@@ -38,10 +39,15 @@ export function classifyError(err: unknown, model: string, region: string): Fail
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
   const message = (e.message ?? String(err)).trim();
-  if (THROTTLE.has(name) || status === 429) return { kind: 'throttle', ...retryAfter(e) };
-  if (TRANSIENT.has(name) || (status !== undefined && status >= 500)) return { kind: 'transient', reason: `${name}: ${message}` };
-  if (status === undefined && !CREDENTIALS.has(name) && NETWORK.test(`${e.code ?? ''} ${message}`)) {
-    return { kind: 'transient', reason: `connection failed: ${e.code ?? message}` };
+  if (THROTTLE.has(name) || status === 429) return { kind: 'throttle', label: THROTTLE.has(name) ? name : 'HTTP 429', ...retryAfter(e) };
+  if (TRANSIENT.has(name) || (status !== undefined && status >= 500)) return { kind: 'transient', label: name, reason: `${name}: ${message}` };
+  // A connection reset mid-body over HTTP/2 reaches us as the SDK failing to parse a 200 reply: the body was cut
+  // in transit, not a bad answer (the model's own text is a string inside that body, parsed later by us).
+  if (status === 200 && (name === 'SyntaxError' || /deserializ/i.test(message))) {
+    return { kind: 'transient', label: 'reply cut in transit', reason: `reply cut in transit (HTTP 200, body unreadable: ${message.slice(0, 120)})` };
+  }
+  if ((status === undefined || status === 200) && !CREDENTIALS.has(name) && NETWORK.test(`${e.code ?? ''} ${message}`)) {
+    return { kind: 'transient', label: 'connection failed', reason: `connection failed: ${e.code ?? message}` };
   }
   return { kind: 'fatal', message: fatalMessage(name, message, model, region) };
 }

@@ -16,17 +16,21 @@ export interface BedrockOptions {
   region: string;
   /** Explicit endpoint; when absent the SDK honours AWS_ENDPOINT_URL_BEDROCK_RUNTIME itself. */
   endpoint?: string;
-  limits: { rpm: number; tpm: number; concurrency: number };
+  /**
+   * `concurrency` is where in-flight requests start before any latency is observed; `maxConcurrency` and
+   * `minConcurrency` bound what the controller derives from rate × latency afterwards.
+   */
+  limits: { rpm: number; tpm: number; concurrency: number; maxConcurrency: number; minConcurrency: number };
   budgetUsd: number;
   prices: { input_per_1k: number; output_per_1k: number };
   maxOutputTokens: number;
   patienceMs: number;
-  timeoutMs: number;
+  /** Request timeout: `p95Multiple` × the rolling p95 of reply latency, within [minMs, maxMs]; maxMs until measured. */
+  timeout: { maxMs: number; minMs: number; p95Multiple: number };
   maxRetries: number;
 }
 
-export const DEFAULT_MODEL = 'us.anthropic.claude-3-5-sonnet-20241022-v2:0';
-const KEYS = ['model', 'region', 'endpoint', 'limits', 'budget', 'prices', 'patience_s', 'timeout_ms', 'max_retries'];
+const KEYS = ['model', 'region', 'endpoint', 'limits', 'budget', 'prices', 'patience_s', 'timeout_ms', 'timeout_min_ms', 'timeout_p95_multiple', 'max_retries'];
 
 export function modelCatalogue(): Record<string, ModelInfo> {
   return loadData<{ models: Record<string, ModelInfo> }>('models.json').models;
@@ -65,13 +69,17 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
     return v;
   };
 
-  const model = str('model') ?? DEFAULT_MODEL;
+  // No default: a paid model must be chosen, and a default would silently change as models are retired.
+  const model = str('model');
+  if (model === undefined) {
+    throw new InputError(`${where}: no "model:": name the Bedrock model or inference profile to call (e.g. us.anthropic.claude-3-5-sonnet-20241022-v2:0; known ids: data/models.json)`);
+  }
   const region = str('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new InputError(`${where}: no AWS region: set "region:" on the provider or AWS_REGION`);
   const endpoint = str('endpoint');
   if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) throw new InputError(`${where}: "endpoint" must be an http(s) URL`);
 
-  const limits = obj('limits', ['rpm', 'tpm', 'concurrency']);
+  const limits = obj('limits', ['rpm', 'tpm', 'concurrency', 'min_concurrency']);
   const budget = obj('budget', ['usd']);
   const pricesIn = obj('prices', ['input_per_1k', 'output_per_1k']);
   const info = lookupModel(model);
@@ -89,29 +97,42 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
     );
   }
 
+  // 50 RPM is the default on-demand quota the origin log ran into; raise it to your account's quota.
+  const rpm = num('limits.rpm', limits.rpm, 50, 1);
+  const maxConcurrency = Math.floor(num('limits.concurrency', limits.concurrency, MAX_CONCURRENCY, 1));
+  const minConcurrency = Math.min(maxConcurrency, Math.floor(num('limits.min_concurrency', limits.min_concurrency, MIN_CONCURRENCY, 1)));
+  const maxMs = num('timeout_ms', o.timeout_ms, 120_000, 1);
   return {
     model,
     region,
     ...(endpoint !== undefined ? { endpoint } : {}),
     limits: {
-      // 50 RPM is the default on-demand quota the origin log ran into; raise it to your account's quota.
-      rpm: num('limits.rpm', limits.rpm, 50, 1),
+      rpm,
       tpm: num('limits.tpm', limits.tpm, Infinity, 1),
-      concurrency: Math.floor(num('limits.concurrency', limits.concurrency, defaultConcurrency(num('limits.rpm', limits.rpm, 50, 1)), 1)),
+      concurrency: Math.max(minConcurrency, Math.min(maxConcurrency, defaultConcurrency(rpm))),
+      maxConcurrency,
+      minConcurrency,
     },
     budgetUsd: num('budget.usd', budget.usd, Infinity, 0),
     prices,
     maxOutputTokens: info?.max_output_tokens ?? 4096,
     patienceMs: num('patience_s', o.patience_s, 600, 0) * 1000,
-    timeoutMs: num('timeout_ms', o.timeout_ms, 120_000, 1),
+    timeout: {
+      maxMs,
+      minMs: Math.min(maxMs, num('timeout_min_ms', o.timeout_min_ms, 10_000, 1)),
+      p95Multiple: num('timeout_p95_multiple', o.timeout_p95_multiple, 3, 1),
+    },
     maxRetries: Math.floor(num('max_retries', o.max_retries, 6, 0)),
   };
 }
 
+/** Bounds on derived concurrency: the floor keeps a few hung requests from holding the run; the cap is a sanity bound. */
+const MIN_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 256;
+
 /**
- * In-flight requests needed to keep `rpm` busy when a Claude batch takes up to ~20 s: rpm / 60 × 20, at least 8, at
- * most 64. The RPM and TPM buckets still set the pace; this only keeps slow responses from leaving the quota idle
- * (8 in flight at 15 s each is 32 RPM of a 50 RPM quota).
+ * In-flight requests before any latency is measured, assuming a Claude batch takes ~20 s: rpm / 60 × 20, at least
+ * 8, at most 64. Once replies arrive, the controller derives concurrency from rate × observed latency instead.
  */
 export function defaultConcurrency(rpm: number): number {
   return Math.min(64, Math.max(8, Math.ceil(rpm / 3)));

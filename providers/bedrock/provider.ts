@@ -1,4 +1,4 @@
-// The Bedrock ChatProvider: limiter-gated Converse calls with our retry policy, budget and cost accounting.
+// The Bedrock ChatProvider: controller-gated Converse calls with our retry policy, timeout, breaker, budget and cost.
 import type { ChatProvider, ChatRequest, ChatResponse, ProviderConfig } from '../contract.js';
 import { ResumableStop, StepFailure } from '../../util/errors.js';
 import { createRng, type Rng } from '../../util/rng.js';
@@ -6,6 +6,7 @@ import { abortError, sleep } from '../../util/abort.js';
 import { backoffMs } from './backoff.js';
 import { classifyError, type Failure } from './classify.js';
 import { AdaptiveLimiter } from './limiter.js';
+import { CircuitBreaker } from './breaker.js';
 import type { BedrockOptions } from './options.js';
 import type { ConverseClient } from './client.js';
 
@@ -16,15 +17,19 @@ export function estimateInputTokens(request: ChatRequest): number {
   return Math.ceil(chars / 4);
 }
 
+const DEADLINE_RECHECK_MS = 1000;
+/** Throttle backoff stays within 500 ms × 2^2 = 2 s while throttles are not most replies. */
+const UNCONGESTED_BACKOFF_STEPS = 2;
+
 export class BedrockProvider implements ChatProvider {
   private readonly limiter: AdaptiveLimiter;
+  private readonly breaker: CircuitBreaker;
   private readonly rng: Rng;
   private client: Promise<ConverseClient> | undefined;
   private stopped: ResumableStop | undefined;
-  private throttledSince: number | undefined;
   private reservedUsd = 0;
   private readonly budgetWaiters: Array<() => void> = [];
-  private readonly counts = { requests: 0, successes: 0, throttles: 0, retries: 0, errors: 0, inputTokens: 0, outputTokens: 0, usd: 0 };
+  private readonly counts = { requests: 0, successes: 0, throttles: 0, retries: 0, errors: 0, timeouts: 0, inputTokens: 0, outputTokens: 0, usd: 0 };
 
   constructor(
     readonly config: ProviderConfig,
@@ -32,6 +37,7 @@ export class BedrockProvider implements ChatProvider {
     private readonly clientFactory: () => Promise<ConverseClient>,
   ) {
     this.limiter = new AdaptiveLimiter(opts.limits);
+    this.breaker = new CircuitBreaker(opts.patienceMs);
     // Jitter only decides when to retry, never what is generated; seeded anyway (no Math.random).
     this.rng = createRng('bedrock-backoff', opts.model, opts.region);
   }
@@ -42,7 +48,17 @@ export class BedrockProvider implements ChatProvider {
 
   stats(): Record<string, number> {
     const l = this.limiter.snapshot();
-    return { ...this.counts, usd: Math.round(this.counts.usd * 1e6) / 1e6, rpm: l.rpm, concurrency: l.concurrency };
+    return { ...this.counts, usd: Math.round(this.counts.usd * 1e6) / 1e6, rpm: l.rpm, concurrency: l.concurrency, inFlight: l.inFlight, timeoutMs: this.timeoutMs() };
+  }
+
+  /**
+   * A multiple of the rolling p95 of reply latency, within [min, max]: a hung request is given up on after a few
+   * normal reply times instead of a fixed two minutes. Until a reply has been timed, the ceiling applies.
+   */
+  timeoutMs(): number {
+    const { maxMs, minMs, p95Multiple } = this.opts.timeout;
+    const p95 = this.limiter.latency.p95();
+    return p95 === undefined ? maxMs : Math.round(Math.min(maxMs, Math.max(minMs, p95 * p95Multiple)));
   }
 
   async close(): Promise<void> {
@@ -61,6 +77,8 @@ export class BedrockProvider implements ChatProvider {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortError();
       if (this.stopped) throw this.stopped;
+      // Loaded before the clock starts: loading the SDK is not the service being slow.
+      const client = await this.getClient();
       await this.reserveBudget(worstUsd, signal);
       let permit;
       try {
@@ -78,21 +96,31 @@ export class BedrockProvider implements ChatProvider {
       if (attempt > 0) this.counts.retries++;
       const call = new AbortController();
       let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        call.abort();
-      }, this.opts.timeoutMs);
+      let timeoutMs = this.timeoutMs();
+      const sentAt = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      // The deadline follows the timeout as it is learned: requests sent before the first reply was timed start
+      // under the ceiling, and must not keep it once the p95 says replies take a fraction of that.
+      const arm = () => {
+        timeoutMs = this.timeoutMs();
+        const left = timeoutMs - (Date.now() - sentAt);
+        if (left <= 0) {
+          timedOut = true;
+          call.abort();
+        } else timer = setTimeout(arm, Math.min(left, DEADLINE_RECHECK_MS));
+      };
+      arm();
       const onAbort = () => call.abort();
       signal?.addEventListener('abort', onAbort, { once: true });
       let failure: Failure;
       try {
-        const out = await (await this.getClient()).converse(model, request, maxTokens, call.signal);
+        const out = await client.converse(model, request, maxTokens, call.signal);
         const usd = (out.inputTokens * prices.input_per_1k + out.outputTokens * prices.output_per_1k) / 1000;
         this.counts.successes++;
         this.counts.inputTokens += out.inputTokens;
         this.counts.outputTokens += out.outputTokens;
         this.counts.usd += usd;
-        this.throttledSince = undefined;
+        this.breaker.success();
         permit.release('success', out.inputTokens + out.outputTokens);
         return { text: out.text, stopReason: out.stopReason, usage: { inputTokens: out.inputTokens, outputTokens: out.outputTokens }, costUsd: usd };
       } catch (e) {
@@ -100,7 +128,7 @@ export class BedrockProvider implements ChatProvider {
           permit.release('error');
           throw abortError();
         }
-        failure = timedOut ? { kind: 'transient', reason: `no answer within ${this.opts.timeoutMs} ms` } : classifyError(e, model, region);
+        failure = timedOut ? { kind: 'transient', label: 'timeout', reason: `no answer within ${timeoutMs} ms` } : classifyError(e, model, region);
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
@@ -112,27 +140,27 @@ export class BedrockProvider implements ChatProvider {
         permit.release('error');
         throw new StepFailure(failure.message);
       }
+      const open = this.breaker.failure(failure.label, failure.kind === 'throttle');
       let wait: number;
       if (failure.kind === 'throttle') {
         this.counts.throttles++;
         permit.release('throttle', 0, failure.retryAfterMs);
-        const now = Date.now();
-        this.throttledSince ??= now;
-        const left = this.opts.patienceMs - (now - this.throttledSince);
-        if (left <= 0) {
-          throw this.stop(
-            `${model} in ${region} kept throttling for ${Math.round(this.opts.patienceMs / 1000)} s (patience_s); finished items are saved — rerun later, or ask AWS for a higher quota`,
-          );
-        }
-        wait = Math.min(left, failure.retryAfterMs ?? backoffMs(throttleAttempt++, this.rng));
+        // Backing off further and further is for congestion; a refusal the rate didn't cause (a service-side
+        // storm) only needs a jittered retry, so the exponent stops growing while the limiter sees no congestion.
+        const exponent = this.limiter.congested() ? throttleAttempt : Math.min(throttleAttempt, UNCONGESTED_BACKOFF_STEPS);
+        throttleAttempt++;
+        wait = failure.retryAfterMs ?? backoffMs(exponent, this.rng);
       } else {
         this.counts.errors++;
-        permit.release('error');
+        if (timedOut) this.counts.timeouts++;
+        permit.release(timedOut ? 'timeout' : 'error');
+        // The service failing this one request over and over is an outage, not bad input: resumable.
         if (++failures > this.opts.maxRetries) {
-          throw new StepFailure(`${model} in ${region}: gave up after ${failures} failed attempts (max_retries ${this.opts.maxRetries}): ${failure.reason}`);
+          throw this.stop(`${model} in ${region}: one request failed ${failures} times in a row (max_retries ${this.opts.maxRetries}), last: ${failure.reason}; finished items are saved — rerun later`);
         }
         wait = backoffMs(failures - 1, this.rng, 250, 10_000);
       }
+      if (open) throw this.stop(`${model} in ${region}: circuit open — ${open}; finished items are saved — rerun later, or ask AWS for a higher quota if these are throttles`);
       await sleep(wait, signal);
     }
   }

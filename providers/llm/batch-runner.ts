@@ -5,6 +5,7 @@ import type { ItemCost, ItemStore } from '../../steps/contract.js';
 import { ResumableStop } from '../../util/errors.js';
 import { abortError, isAbortError } from '../../util/abort.js';
 import { extractJsonItems } from './extract-json.js';
+import { matchAnswers, type Asked } from './match-answers.js';
 
 export type ParseOutcome<R> = { ok: true; record: R } | { ok: false; errors: string[] };
 
@@ -22,7 +23,14 @@ export interface RunLlmItemsOptions<S, R> {
   onItemDone?: (done: number) => void;
   /** Identifier shared by a spec and the object answering it (default: conversation_id, series_id or id). */
   idOf?: (specOrItem: unknown) => string | undefined;
-  /** Batches in flight or waiting on the provider's limiter (default 32). */
+  /** Plan fields an answer repeats, to pair answers whose ids don't match (default: intent, language, sentiment, complexity). */
+  traitsOf?: (spec: S) => Record<string, string>;
+  /**
+   * Where the cost of replies that bought no item is recorded when no later item of this run can carry it
+   * (e.g. the run's last replies were all invalid): every paid reply is accounted, failed ones included.
+   */
+  ledger?: ItemStore;
+  /** Batches in flight or waiting on the provider's limiter (default 1024: the provider's controller sets the pace). */
   parallel?: number;
 }
 
@@ -30,13 +38,24 @@ export interface RunLlmItemsResult {
   generated: number;
   failed: number;
   retriedInvalid: number;
+  /** Paid replies (HTTP 200), whatever they held. */
   requests: number;
+  /** Paid replies from which no item could be kept. */
+  wastedReplies: number;
 }
 
 interface Pending<S> {
   key: string;
   spec: S;
   attempts: number;
+}
+
+const TRAITS = ['intent', 'language', 'sentiment', 'complexity'];
+
+export function defaultTraitsOf(spec: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (spec !== null && typeof spec === 'object') for (const k of TRAITS) if (typeof (spec as Record<string, unknown>)[k] === 'string') out[k] = (spec as Record<string, string>)[k] as string;
+  return out;
 }
 
 export function defaultIdOf(v: unknown): string | undefined {
@@ -56,7 +75,7 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
   const signal = inner.signal;
   const maxAttempts = Math.max(1, opts.maxItemAttempts ?? 3);
   const idOf = opts.idOf ?? defaultIdOf;
-  const width = Math.max(1, opts.parallel ?? 32);
+  const width = Math.max(1, opts.parallel ?? 1024);
   const size = Math.max(1, Math.floor(opts.batchSize));
   // A key already done (e.g. the caller's list is stale) is never paid for twice.
   const seen = new Set<string>();
@@ -66,10 +85,15 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
     seen.add(it.key);
     todo.push({ key: it.key, spec: it.spec, attempts: 0 });
   }
+  const traitsOf = opts.traitsOf ?? defaultTraitsOf;
   const queue: Array<Array<Pending<S>>> = [];
   for (let i = 0; i < todo.length; i += size) queue.push(todo.slice(i, i + size));
+  // Items to ask again are batched together (not one request each): every request is paid for.
+  const again: Array<Pending<S>> = [];
+  // Cost of replies not yet carried by a kept item; the next items stored carry it.
+  const debt: Required<ItemCost> = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
 
-  const result: RunLlmItemsResult = { generated: 0, failed: 0, retriedInvalid: 0, requests: 0 };
+  const result: RunLlmItemsResult = { generated: 0, failed: 0, retriedInvalid: 0, requests: 0, wastedReplies: 0 };
   let stopError: unknown;
   let running = 0;
   let finish!: () => void;
@@ -77,7 +101,8 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
 
   const settle = (batch: Array<Pending<S>>, response: ChatResponse) => {
     const { items } = extractJsonItems(response.text);
-    const answers = matchAnswers(batch, items, idOf);
+    const asked: Asked[] = batch.map((b) => ({ id: idOf(b.spec), traits: traitsOf(b.spec) }));
+    const answers = matchAnswers(asked, items, idOf);
     const outcomes = batch.map((item, i): ParseOutcome<R> => {
       item.attempts++;
       const answer = answers[i];
@@ -88,7 +113,9 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
         return { ok: false, errors: [`invalid: ${(e as Error).message}`] };
       }
     });
-    const shares = costShares(response, outcomes.filter((o) => o.ok).length);
+    const kept = outcomes.filter((o) => o.ok).length;
+    if (kept === 0) result.wastedReplies++;
+    const shares = costShares(response, kept, debt);
     let valid = 0;
     batch.forEach((item, i) => {
       const outcome = outcomes[i] as ParseOutcome<R>;
@@ -102,18 +129,24 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
         result.failed++;
       } else if (stopError === undefined) {
         result.retriedInvalid++;
-        queue.push([item]);
+        again.push(item);
       }
     });
   };
 
+  const next = (): Array<Pending<S>> | undefined => {
+    // A full batch of re-asks goes first; a partial one waits until nothing else is left to send with it.
+    if (again.length >= size || (queue.length === 0 && again.length > 0)) return again.splice(0, size);
+    return queue.shift();
+  };
   const pump = () => {
-    while (stopError === undefined && running < width && queue.length > 0) {
-      const batch = queue.shift() as Array<Pending<S>>;
+    while (stopError === undefined && running < width) {
+      const batch = next();
+      if (!batch) break;
       running++;
       void runBatch(batch);
     }
-    if (running === 0 && (queue.length === 0 || stopError !== undefined)) finish();
+    if (running === 0 && ((queue.length === 0 && again.length === 0) || stopError !== undefined)) finish();
   };
 
   const runBatch = async (batch: Array<Pending<S>>) => {
@@ -135,6 +168,8 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
     await finished;
   } finally {
     opts.signal.removeEventListener('abort', onAbort);
+    // Replies that bought nothing and found no later item to carry their cost still count: in the ledger.
+    if (debt.requests > 0 && opts.ledger) opts.ledger.putDone('unattributed-replies', 'null', { ...debt }, true);
     store.flush();
   }
   if (stopError !== undefined) {
@@ -149,36 +184,25 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
 }
 
 /**
- * Splits a request's cost over the items it produced, in whole tokens and one request, so the
- * stored costs add up exactly to what was paid for kept items (a batch with none keeps nothing).
+ * Splits a reply's cost, plus whatever earlier replies left unattributed, over the items kept from it, in whole
+ * tokens, so the stored costs add up exactly to every reply paid for. A reply that kept nothing adds to the debt.
  */
-function costShares(response: ChatResponse, n: number): ItemCost[] {
+function costShares(response: ChatResponse, n: number, debt: Required<ItemCost>): ItemCost[] {
+  debt.inputTokens += response.usage.inputTokens;
+  debt.outputTokens += response.usage.outputTokens;
+  debt.usd += response.costUsd;
+  debt.requests += 1;
+  if (n === 0) return [];
   const split = (total: number) => Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
-  const input = split(response.usage.inputTokens);
-  const output = split(response.usage.outputTokens);
-  const tokens = response.usage.inputTokens + response.usage.outputTokens;
-  return Array.from({ length: n }, (_, i) => {
+  const input = split(debt.inputTokens);
+  const output = split(debt.outputTokens);
+  const requests = split(debt.requests);
+  const tokens = debt.inputTokens + debt.outputTokens;
+  const shares = Array.from({ length: n }, (_, i) => {
     const share = tokens > 0 ? ((input[i] as number) + (output[i] as number)) / tokens : 1 / n;
-    return { inputTokens: input[i], outputTokens: output[i], usd: response.costUsd * share, requests: i === 0 ? 1 : 0 };
+    return { inputTokens: input[i], outputTokens: output[i], usd: debt.usd * share, requests: requests[i] };
   });
+  Object.assign(debt, { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 });
+  return shares;
 }
 
-/** Answer i for batch item i: by identifier when the model echoed it, else by position. */
-function matchAnswers<S>(batch: Array<Pending<S>>, items: unknown[], idOf: (v: unknown) => string | undefined): Array<unknown> {
-  const out: unknown[] = new Array(batch.length).fill(undefined);
-  const index = new Map<string, number>();
-  batch.forEach((b, i) => {
-    const id = idOf(b.spec);
-    if (id !== undefined) index.set(id, i);
-  });
-  const leftovers: Array<[number, unknown]> = [];
-  items.forEach((obj, pos) => {
-    const id = idOf(obj);
-    const i = id === undefined ? undefined : index.get(id);
-    if (i !== undefined && out[i] === undefined) out[i] = obj;
-    else if (id === undefined) leftovers.push([pos, obj]);
-  });
-  // Objects without an id fill the slot at their own position, if that slot is still empty.
-  for (const [pos, obj] of leftovers) if (pos < out.length && out[pos] === undefined) out[pos] = obj;
-  return out;
-}

@@ -5,16 +5,14 @@ export type ParseResult = { ok: true; record: Conversation } | { ok: false; erro
 
 /**
  * The plan's dimensions (id, intent, language, sentiment, complexity) come from the spec, not the
- * model: a model that mislabels them must not skew the dataset's distributions. The turns are the
- * model's and must be a real dialogue within the asked range.
+ * model: a model that mislabels them must not skew the dataset's distributions, and a model that
+ * renumbers ids must not lose the item (the runner has already paired answer and spec). The turns
+ * are the model's and must be a real dialogue within the asked range.
  */
 export function parseConversationItem(obj: unknown, spec: ConversationSpec): ParseResult {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { ok: false, errors: ['item is not an object'] };
   const o = obj as Record<string, unknown>;
   const errors: string[] = [];
-  if (o.conversation_id !== undefined && o.conversation_id !== spec.conversation_id) {
-    errors.push(`conversation_id ${JSON.stringify(o.conversation_id)} does not match ${spec.conversation_id}`);
-  }
   const turns: Turn[] = [];
   if (!Array.isArray(o.turns)) errors.push('turns is not an array');
   else {

@@ -44,14 +44,26 @@ function itemLine(t: PromptTemplate, spec: ConversationSpec): string {
   return t.item.replace('{spec}', specJson(spec)).replace('{description}', d ? ` ${d}` : '');
 }
 
+export type Example = { text: string; intent: string };
+export interface FewShot {
+  /** The user's examples (a CSV's rows); the template's own when absent. */
+  examples?: Example[];
+  /** Examples per item (of its own intent first). */
+  fewShot: number;
+}
+
+/** Sampling settings sent with every batch: part of each item's key, since they shape the answer. */
+export const CONVERSATION_INFERENCE = { temperature: 0.9 } as const;
+
 /**
- * Everything in the prompt that shapes this one item: template version, system text for its
- * language, instructions and its own line. Hashed into the item's checkpoint key, so editing any of
- * it regenerates exactly the items it affects. (Few-shot examples are per batch and left out.)
+ * Everything in the request that shapes this one item: template version, system text for its language,
+ * instructions, its own line and its own few-shot examples. Hashed into the item's checkpoint key (with the model
+ * identity and CONVERSATION_INFERENCE), so editing any of it regenerates exactly the items it affects.
  */
-export function conversationItemPrompt(spec: ConversationSpec): string {
+export function conversationItemPrompt(spec: ConversationSpec, shots: FewShot = { fewShot: 0 }): string {
   const t = template();
-  return [`v${t.version}`, t.system.common, t.system.languages[spec.language], t.instructions, t.output, itemLine(t, spec)].join('\n');
+  const examples = itemExamples(shots.examples ?? t.examples, spec, shots.fewShot).map(exampleLine);
+  return [`v${t.version}`, t.system.common, t.system.languages[spec.language], t.instructions, t.output, itemLine(t, spec), ...examples].join('\n');
 }
 
 /** Output budget per item: a turn is rarely over 60 tokens, plus ~100 for the JSON fields. */
@@ -59,44 +71,31 @@ export function conversationMaxTokens(specs: ConversationSpec[]): number {
   return Math.max(512, specs.reduce((a, s) => a + 100 + s.turns.max * 60, 0));
 }
 
-export function renderConversationBatch(
-  specs: ConversationSpec[],
-  opts: { examples?: Array<{ text: string; intent: string }>; fewShot: number },
-): ChatRequest {
+export function renderConversationBatch(specs: ConversationSpec[], opts: FewShot): ChatRequest {
   const t = template();
   const languages = [...new Set(specs.map((s) => s.language))].sort();
   const system = [t.system.common, ...languages.map((l) => t.system.languages[l])].join('\n\n');
   const count = String(specs.length);
-  const shots = pickExamples(opts.examples ?? t.examples, specs, opts.fewShot);
+  // Each item brings its own examples (so they can be part of its key); the batch shows each one once.
+  const shots = [...new Set(specs.flatMap((s) => itemExamples(opts.examples ?? t.examples, s, opts.fewShot).map(exampleLine)))];
   const parts = [t.instructions.replaceAll('{count}', count)];
-  if (shots.length) parts.push([t.examples_header, ...shots.map((e) => `- [${e.intent}] ${JSON.stringify(e.text)}`)].join('\n'));
+  if (shots.length) parts.push([t.examples_header, ...shots].join('\n'));
   parts.push(['Items:', ...specs.map((s) => itemLine(t, s))].join('\n'));
   parts.push(t.output.replaceAll('{count}', count));
-  return { system, messages: [{ role: 'user', text: parts.join('\n\n') }], maxTokens: conversationMaxTokens(specs), temperature: 0.9 };
+  return { system, messages: [{ role: 'user', text: parts.join('\n\n') }], maxTokens: conversationMaxTokens(specs), ...CONVERSATION_INFERENCE };
 }
 
-/** Examples of the batch's own intents first (one per intent, in item order), then others in file order. */
-function pickExamples(pool: Array<{ text: string; intent: string }>, specs: ConversationSpec[], n: number) {
+const exampleLine = (e: Example) => `- [${e.intent}] ${JSON.stringify(e.text)}`;
+
+/** `n` examples for one item: its intent in its language first, then its intent, then the pool in file order. */
+function itemExamples(pool: Example[], spec: ConversationSpec, n: number): Example[] {
   if (n <= 0 || pool.length === 0) return [];
-  const chosen: Array<{ text: string; intent: string }> = [];
-  const used = new Set<number>();
-  for (const s of specs) {
-    if (chosen.length >= n) break;
-    const free = (e: { intent: string }, j: number) => !used.has(j) && e.intent === s.intent;
-    let i = pool.findIndex((e, j) => free(e, j) && languageOf(e.text) === s.language);
-    if (i < 0) i = pool.findIndex(free);
-    if (i >= 0) {
-      used.add(i);
-      chosen.push(pool[i] as { text: string; intent: string });
-    }
-  }
-  for (let j = 0; j < pool.length && chosen.length < n; j++) {
-    if (!used.has(j)) {
-      used.add(j);
-      chosen.push(pool[j] as { text: string; intent: string });
-    }
-  }
-  return chosen;
+  const order = [
+    ...pool.filter((e) => e.intent === spec.intent && languageOf(e.text) === spec.language),
+    ...pool.filter((e) => e.intent === spec.intent && languageOf(e.text) !== spec.language),
+    ...pool.filter((e) => e.intent !== spec.intent),
+  ];
+  return order.slice(0, n);
 }
 
 /** Cheap language guess for picking examples: Spanish punctuation and function words. */

@@ -9,8 +9,15 @@ import { llmItemKey, offlineItemKey } from './keys.js';
 /** Checkpoint family the step writes into (see index.ts). */
 export const CONVERSATION_SCOPE = 'conversations';
 
-/** Items 0..count-1 with their keys, exactly as the step's run computes them for this provider. */
-export async function conversationItems(params: ConversationParams, seed: number, config: ProviderConfig): Promise<Array<{ spec: ConversationSpec; key: string }>> {
+/** Few-shot material of LLM requests (it is part of the request, so of the item key). */
+export type Shots = { examples: Array<{ text: string; intent: string }> | undefined; fewShot: number };
+
+/**
+ * Items 0..count-1 with their keys, exactly as the step's run computes them for this provider. LLM keys need the
+ * few-shot pool: without `shots`, it is read from `params.examples` (resolved against the working folder when the
+ * caller has no pipeline folder; an unreadable file counts as the template's own examples).
+ */
+export async function conversationItems(params: ConversationParams, seed: number, config: ProviderConfig, shots?: Shots): Promise<Array<{ spec: ConversationSpec; key: string }>> {
   const { planConversation } = await import('./plan.js');
   let keyOf: (spec: ConversationSpec) => unknown;
   if (config.type === 'offline') {
@@ -19,7 +26,8 @@ export async function conversationItems(params: ConversationParams, seed: number
   } else {
     const prompts = await import('../../providers/llm/conversation-prompt.js');
     const identity = providerIdentity(config);
-    keyOf = (spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec), spec);
+    const pool = shots ?? (await llmShots(params));
+    keyOf = (spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec, pool), prompts.CONVERSATION_INFERENCE, spec);
   }
   const out = new Array<{ spec: ConversationSpec; key: string }>(params.count);
   for (let i = 0; i < params.count; i++) {
@@ -27,4 +35,10 @@ export async function conversationItems(params: ConversationParams, seed: number
     out[i] = { spec, key: hashJson(keyOf(spec)) };
   }
   return out;
+}
+
+/** The few-shot pool as the step's run builds it. */
+export async function llmShots(params: ConversationParams): Promise<Shots> {
+  const { loadExamples } = await import('./examples.js');
+  return { examples: await loadExamples(params).catch(() => undefined), fewShot: params.few_shot };
 }

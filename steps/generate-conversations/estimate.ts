@@ -1,7 +1,7 @@
 // Dry-run estimate for LLM generation: items still missing, requests, tokens, cost and time at the configured quota.
 import type { EstimateInput } from '../contract.js';
 import type { ConversationParams } from './params.js';
-import { CONVERSATION_SCOPE, conversationItems } from './checkpoint-keys.js';
+import { CONVERSATION_SCOPE, conversationItems, llmShots } from './checkpoint-keys.js';
 
 /** Rough output size of one generated conversation, in tokens (a turn is ~40 tokens, plus JSON fields). */
 const OUTPUT_TOKENS_PER_TURN = 40;
@@ -12,7 +12,8 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const config = input.providers.get(params.provider);
   if (!config) return undefined;
   const has = input.db?.prepare(`SELECT 1 FROM items WHERE scope = '${CONVERSATION_SCOPE}' AND key = ? AND status = 'done'`);
-  const items = await conversationItems(params, input.seed, config);
+  const shots = config.type === 'offline' ? undefined : await llmShots(params);
+  const items = await conversationItems(params, input.seed, config, shots);
   const missing = items.filter((it) => !has?.get(it.key)).map((it) => it.spec);
   if (config.type === 'offline') {
     const done = params.count - missing.length;
@@ -27,7 +28,7 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   let outputTokens = 0;
   for (let i = 0; i < missing.length; i += params.batch_size) {
     const batch = missing.slice(i, i + params.batch_size);
-    const req = prompts.renderConversationBatch(batch, { fewShot: params.few_shot });
+    const req = prompts.renderConversationBatch(batch, shots!);
     requests++;
     inputTokens += Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
     outputTokens += batch.reduce((a, s) => a + OUTPUT_TOKENS_PER_ITEM + OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max) / 2, 0);

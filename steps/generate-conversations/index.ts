@@ -1,7 +1,6 @@
 // generate/conversations: bilingual customer-service conversations, resumable item by item, offline or via an LLM.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../util/errors.js';
 import { createRng } from '../../util/rng.js';
 import { providerIdentity } from '../../providers/identity.js';
 import { llmItemKey, offlineItemKey } from './keys.js';
@@ -100,25 +99,20 @@ function generationInfo(params: ConversationParams, intents: string[], seed: num
 type Checker = typeof import('./check.js').checkConversation;
 
 async function llmFill(ctx: StepContext<ConversationParams>, params: ConversationParams, checkConversation: Checker) {
-  const [{ runLlmItems }, prompts, { parseConversationItem }, { readCsv }] = await Promise.all([
+  const [{ runLlmItems }, prompts, { parseConversationItem }, { loadExamples }] = await Promise.all([
     import('../../providers/llm/batch-runner.js'),
     import('../../providers/llm/conversation-prompt.js'),
     import('../../providers/llm/conversation-parse.js'),
-    import('../../util/tabular.js'),
+    import('./examples.js'),
   ]);
   const provider = await ctx.provider(params.provider);
-  // The same identity the fingerprint and the dry-run estimate use: type and model, never endpoint or credentials.
+  // The same identity the fingerprint and the dry-run estimate use: type, model and any non-AWS endpoint, never credentials.
   const identity = providerIdentity(ctx.providerConfig(params.provider));
-  let examples: Array<{ text: string; intent: string }> | undefined;
-  if (params.examples) {
-    const rows = await readCsv(params.examples);
-    examples = rows.filter((r) => r.text && (r.category ?? r.intent)).map((r) => ({ text: r.text!, intent: (r.category ?? r.intent)! }));
-    if (!examples.length) throw new InputError(`${params.examples}: no rows with text and category (or intent) columns`);
-  }
+  const shots = { examples: await loadExamples(params), fewShot: params.few_shot };
   type Spec = import('../../util/records.js').ConversationSpec;
   return {
     identity,
-    keyOf: (spec: Spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec), spec),
+    keyOf: (spec: Spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec, shots), prompts.CONVERSATION_INFERENCE, spec),
     fill: async (missing: Array<{ key: string; spec: Spec }>, store: import('../contract.js').ItemStore) => {
       let done = 0;
       const r = await runLlmItems({
@@ -126,7 +120,7 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
         provider,
         store,
         batchSize: params.batch_size,
-        render: (specs) => prompts.renderConversationBatch(specs, { examples, fewShot: params.few_shot }),
+        render: (specs) => prompts.renderConversationBatch(specs, shots),
         parse: (obj, spec) => {
           const parsed = parseConversationItem(obj, spec);
           if (!parsed.ok) return parsed;
@@ -135,9 +129,12 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
         },
         signal: ctx.signal,
         onItemDone: () => ctx.progress(++done, missing.length, 'generated'),
+        ledger: ctx.checkpoints.scope('conversations/unattributed-cost'),
       });
       const s = provider.stats();
-      ctx.log.info(`${r.requests} requests, ${s.throttles ?? 0} throttled, ${r.retriedInvalid} invalid items retried, ${r.failed} failed`);
+      ctx.log.info(
+        `${r.requests} paid replies (${r.wastedReplies} kept no item), ${s.throttles ?? 0} throttled, ${s.timeouts ?? 0} timed out, ${r.retriedInvalid} items asked again, ${r.failed} failed`,
+      );
     },
   };
 }

@@ -10,7 +10,11 @@ export function offlineItemKey(version: string, seed: number, spec: Conversation
   return { generator: `offline/${version}`, step: codeVersion('step:generate/conversations'), seed, spec };
 }
 
-/** LLM items: the provider identity (type, model) and the item's rendered prompt, so a prompt edit regenerates exactly what it touches. */
-export function llmItemKey(identity: Record<string, unknown>, prompt: string, spec: ConversationSpec): unknown {
-  return { provider: identity, prompt, spec };
+/**
+ * LLM items: exactly the request that produced them, and nothing of genesis's code, so a refactor never re-buys a
+ * dataset: who answers (provider identity: type, model, and any non-AWS endpoint), the item's rendered prompt
+ * including its few-shot examples, and the inference parameters.
+ */
+export function llmItemKey(identity: Record<string, unknown>, prompt: string, inference: Record<string, unknown>, spec: ConversationSpec): unknown {
+  return { provider: identity, prompt, inference, spec };
 }

@@ -105,9 +105,11 @@ export async function registerFromInputs(ctx: StepContext<RegisterParams>): Prom
 function describeOrigin(fingerprint: Record<string, unknown>, generation: Record<string, unknown> | undefined): { provider: string | null; model: string | null } {
   const identity = fingerprint.provider && typeof fingerprint.provider === 'object' ? (fingerprint.provider as Record<string, unknown>) : undefined;
   const generator = typeof generation?.generator === 'string' ? generation.generator : undefined;
-  const provider = typeof identity?.type === 'string' ? identity.type : generator?.includes('/') ? generator.split('/')[0]! : generator ? 'offline' : null;
+  const kind = typeof identity?.type === 'string' ? identity.type : generator?.includes('/') ? generator.split('/')[0]! : generator ? 'offline' : null;
+  // A non-AWS endpoint (a fake, a proxy, a local server) is who answered: it is part of the provider recorded.
+  const provider = kind && typeof identity?.endpoint === 'string' ? `${kind} via ${identity.endpoint}` : kind;
   let model: string | null = generator ?? (typeof identity?.model === 'string' ? identity.model : null);
-  if (model && provider && provider !== 'offline' && model.startsWith(`${provider}/`)) model = model.slice(provider.length + 1);
+  if (model && kind && kind !== 'offline' && model.startsWith(`${kind}/`)) model = model.slice(kind.length + 1);
   return { provider, model };
 }
 

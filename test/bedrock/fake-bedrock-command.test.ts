@@ -8,7 +8,7 @@ describe('genesis fake-bedrock', () => {
     const out: string[] = [];
     const stop = new AbortController();
     const running = fakeBedrockCommand(['--rpm', '100', '--faults', '429=0.1,timeout=0.01', '--seed', '3'], { stdout: (s) => out.push(s), stderr: () => {} }, stop.signal);
-    await expect.poll(() => out.join('')).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    await expect.poll(() => out.join(''), { timeout: 15_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out.join(''))![0];
     expect(out.join('')).toContain(`AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${url}`);
     const res = await fetch(`${url}/model/x/converse`, { method: 'POST', body: '{"messages":[{"role":"user","content":[{"text":"hi"}]}]}' });
@@ -17,7 +17,28 @@ describe('genesis fake-bedrock', () => {
     await expect(running).resolves.toBe(0);
   });
 
+  it('passes each misbehaviour flag to the fake, and reports on GET /__fake/stats', async () => {
+    const out: string[] = [];
+    const stop = new AbortController();
+    const argv = ['--ids', 'renumber', '--prose', '0', '--fewer', '1', '--faults', 'reset=0', '--hang-ms', '10', '--window-ms', '1000'];
+    const running = fakeBedrockCommand(argv, { stdout: (s) => out.push(s), stderr: () => {} }, stop.signal);
+    await expect.poll(() => out.join(''), { timeout: 15_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out.join(''))![0];
+    const spec = (i: number) => `<item>{"conversation_id":"conv-1-${i}","intent":"card_arrival","language":"en","turns":{"min":2,"max":4}}</item>`;
+    const prompt = JSON.stringify({ messages: [{ role: 'user', content: [{ text: [1, 2, 3].map(spec).join('\n') }] }] });
+    const res = await fetch(`${url}/model/x/converse`, { method: 'POST', body: prompt });
+    const text = ((await res.json()) as { output: { message: { content: Array<{ text: string }> } } }).output.message.content[0]!.text;
+    const items = JSON.parse(text) as Array<{ conversation_id: string }>;
+    expect(items.map((i) => i.conversation_id)).toEqual(['conv_001', 'conv_002']);
+    const stats = (await (await fetch(`${url}/__fake/stats`)).json()) as Record<string, number>;
+    expect(stats).toMatchObject({ requests: 1, paid_replies: 1, items_served: 2, ids_renumber: 1, fewer: 1 });
+    stop.abort();
+    await expect(running).resolves.toBe(0);
+  });
+
   it.each([
+    [['--ids', 'sometimes']],
+    [['--reorder', '1.5']],
     [['--faults', 'boom=0.1']],
     [['--faults', '429=2']],
     [['--faults', '429=0.7,500=0.7']],

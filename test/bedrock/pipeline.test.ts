@@ -2,24 +2,18 @@
 // resume without paying twice, --retry-failed, --dry-run estimates, and no secret anywhere on disk.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
+import { useAwsEnv } from './aws-env.js';
 
 const SECRET = 'SECRETgenesisTEST0123456789abcdefSECRET';
-const saved: Record<string, string | undefined> = {};
-
-beforeAll(() => {
-  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_PROFILE']) saved[k] = process.env[k];
-  process.env.AWS_ACCESS_KEY_ID = 'FAKEKEYIDFORGENESISTESTS';
-  process.env.AWS_SECRET_ACCESS_KEY = SECRET;
-  process.env.AWS_SESSION_TOKEN = `${SECRET}-token`;
-  process.env.AWS_REGION = 'us-east-1';
-  delete process.env.AWS_PROFILE;
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+useAwsEnv({
+  AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS',
+  AWS_SECRET_ACCESS_KEY: SECRET,
+  AWS_SESSION_TOKEN: `${SECRET}-token`,
+  AWS_REGION: 'us-east-1',
+  AWS_PROFILE: undefined,
 });
 
 let fakes: FakeBedrock[] = [];
@@ -116,8 +110,12 @@ describe('bedrock provider through genesis run', () => {
     expect(items.written).toBe(10 - items.failed);
     expect(lines(file)).toHaveLength(10 - items.failed);
 
-    const good = await fake();
-    writeFileSync(file, pipeline(good.url, 10)); // the endpoint is not part of the fingerprint
+    // The same server (same endpoint, so the same identity) now answering well.
+    const port = Number(new URL(bad.url).port);
+    await bad.close();
+    fakes = fakes.filter((x) => x !== bad);
+    const good = await fake({ port });
+    writeFileSync(file, pipeline(good.url, 10));
     const plain = await run(file);
     expect(plain.report.steps[0]!.status).toBe('cached');
     const r = await run(file, '--retry-failed');

@@ -25,11 +25,25 @@ describe('conversation prompt', () => {
 
   it.each([
     [0, 0],
-    [2, 2],
+    [1, 3],
+    [2, 4],
     [50, 18],
-  ])('includes %i few-shot examples (max the pool)', (fewShot, expected) => {
+  ])('includes %i few-shot examples per item, each once (max the pool)', (fewShot, expected) => {
+    // specs(3): items 0 and 2 share an intent (in different languages), so with 2 each they overlap.
     const req = renderConversationBatch(specs(3), { fewShot });
     expect(req.messages[0]!.text.split('\n').filter((l) => l.startsWith('- [')).length).toBe(expected);
+  });
+
+  it('puts each item\'s own few-shot examples in its key fragment', () => {
+    const pool = [
+      { intent: 'card_arrival', text: 'where is my card' },
+      { intent: 'exchange_rate', text: 'what rate do you use' },
+    ];
+    const a = conversationItemPrompt(spec(1), { examples: pool, fewShot: 1 });
+    expect(a).toContain('"where is my card"');
+    expect(a).not.toContain('what rate');
+    expect(conversationItemPrompt(spec(1), { examples: [{ intent: 'card_arrival', text: 'card still missing' }], fewShot: 1 })).not.toBe(a);
+    expect(conversationItemPrompt(spec(1), { examples: pool, fewShot: 0 })).not.toBe(a);
   });
 
   it('prefers examples of the batch intents and takes user examples when given', () => {

@@ -73,9 +73,11 @@ describe.concurrent('bedrock provider', () => {
     expect(fake.stats().requests).toBe(1);
   });
 
-  it('gives up after max_retries with a StepFailure', async (ctx) => {
+  it('stops resumably after max_retries: a request the service keeps failing is an outage, not bad input', async (ctx) => {
     const { provider, fake } = await setup(ctx, { script: ['500', '500', '500', '500'] }, { max_retries: 2 });
-    await expect(provider.converse(hello)).rejects.toThrow(/gave up after 3 failed attempts/);
+    const err = await provider.converse(hello).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResumableStop);
+    expect((err as Error).message).toMatch(/failed 3 times in a row \(max_retries 2\), last: InternalServerException/);
     expect(fake.stats().requests).toBe(3);
   });
 
@@ -131,8 +133,9 @@ describe.concurrent('bedrock provider', () => {
     [{ limits: { rpm: 'fast' } }, /limits.rpm/],
     [{ retries: 3 }, /unknown option "retries"/],
     [{ endpoint: 'ftp://x' }, /endpoint/],
+    [{ model: undefined }, /no "model:": name the Bedrock model/],
   ])('rejects bad options %j with an InputError', (options, message) => {
-    const make = () => createBedrockProvider({ name: 'default', type: 'bedrock', options: { region: 'us-east-1', ...options } });
+    const make = () => createBedrockProvider({ name: 'default', type: 'bedrock', options: JSON.parse(JSON.stringify({ region: 'us-east-1', model: MODEL, ...options })) });
     expect(make).toThrow(InputError);
     expect(make).toThrow(message);
   });
@@ -151,14 +154,14 @@ describe.concurrent('bedrock provider', () => {
   });
 });
 
-describe('default concurrency', () => {
+describe('default concurrency (before any latency is observed)', () => {
   it.each([
     [12, 8],
     [50, 17],
     [600, 64],
   ])('rpm %i without limits.concurrency allows %i requests in flight', async (rpm, expected) => {
     const { resolveBedrockOptions } = await import('../../providers/bedrock/options.js');
-    const o = resolveBedrockOptions({ name: 'p', type: 'bedrock', options: { region: 'us-east-1', limits: { rpm } } }, {});
+    const o = resolveBedrockOptions({ name: 'p', type: 'bedrock', options: { region: 'us-east-1', model: MODEL, limits: { rpm } } }, {});
     expect(o.limits.concurrency).toBe(expected);
   });
 });

@@ -5,8 +5,11 @@ import { createServer as createHttp1Server, type IncomingMessage, type ServerRes
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
+import type { Conversation, ConversationSpec } from '../../util/records.js';
 
-export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop';
+export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop' | 'reset';
+/** How the "model" writes conversation ids: as asked, its own numbering (conv_001… in every reply), none, or a mix. */
+export type IdStyle = 'echo' | 'renumber' | 'omit' | 'mixed';
 /** Scripted outcomes: a fault, `ok`, or a client error the real service would return. */
 export type ScriptStep = FaultName | 'ok' | 'validation' | 'denied';
 
@@ -24,10 +27,22 @@ export interface FakeBedrockOptions {
   script?: ScriptStep[] | string[];
   seed?: number;
   latencyMs?: number;
-  /** How long a `timeout` request hangs before answering 408. */
+  /** Each reply's latency varies by up to ± this fraction of latencyMs (seeded). */
+  latencyJitter?: number;
+  /** How long a `timeout` request hangs before answering 408 ModelTimeoutException (the real one: up to minutes). */
   timeoutDelayMs?: number;
-  /** Send `retry-after` (seconds) on quota 429s; the real service usually does not. */
+  /** Send `retry-after` (seconds) on quota 429s. Off by default: the real service does not. */
   retryAfter?: boolean;
+  /** Ids in answers. Default `mixed`: like Claude, most replies echo them, some renumber, some leave them out. */
+  ids?: IdStyle;
+  /** Probability that a reply lists its items in another order. */
+  reorder?: number;
+  /** Probability that a reply leaves out one item (a model skipping one). */
+  fewer?: number;
+  /** Probability that a reply adds one item nobody asked for. */
+  more?: number;
+  /** Probability of prose and a code fence around the JSON (default 0.3). */
+  prose?: number;
 }
 
 export interface FakeBedrock {
@@ -38,7 +53,7 @@ export interface FakeBedrock {
   itemRequests(): Record<string, number>;
 }
 
-const FAULT_ORDER: FaultName[] = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop'];
+export const FAULT_ORDER: FaultName[] = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop', 'reset'];
 const ERRORS = {
   throttle: [429, 'ThrottlingException', 'Too many requests, please wait before trying again.'],
   '500': [500, 'InternalServerException', 'The server encountered an internal error while processing the request.'],
@@ -122,7 +137,10 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     else (req as IncomingMessage).socket.destroy();
   };
 
+  const stats = () => ({ ...counters, requests: counters.requests ?? 0, paid_replies: counters.ok ?? 0, items_served: counters.items_served ?? 0 });
+
   const handle = async (req: Req, res: Res) => {
+    if (req.method === 'GET' && req.url === '/__fake/stats') return sendJson(res, 200, stats());
     // Headers are never read beyond routing: Authorization carries credentials.
     const match = /^\/model\/([^/]+)\/converse$/.exec((req.url ?? '').split('?')[0] ?? '');
     if (req.method !== 'POST' || !match) {
@@ -140,7 +158,6 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     } catch {
       return sendError(res, [400, 'ValidationException', 'Malformed input request, please reformat your input and try again.']);
     }
-    if (opts.latencyMs) await sleep(opts.latencyMs);
 
     if (PROFILE_ONLY.test(modelId)) {
       return sendError(res, [
@@ -174,6 +191,8 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
       case 'drop':
         bump('fault_drop');
         return drop(req);
+      case 'reset':
+        break; // answered below, then cut mid-body
       case 'timeout':
         bump('fault_timeout');
         await sleep(opts.timeoutDelayMs ?? 30_000);
@@ -183,6 +202,8 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
         break;
     }
     accepted.push(now);
+    // The model's time: refusals and errors above come back at once, as the real service's do.
+    if (opts.latencyMs) await sleep(opts.latencyMs * (1 + (opts.latencyJitter ?? 0) * (2 * rng.next() - 1)));
 
     const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
     const specs = specsInPrompt(promptText);
@@ -190,12 +211,12 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     if (specs.length === 0) {
       text = 'Hello from the fake Bedrock model.';
     } else {
-      const convs = await answerConversations(specs, rng.fork(requestSeq));
       for (const s of specs) items[s.conversation_id] = (items[s.conversation_id] ?? 0) + 1;
-      bump('items_answered', specs.length);
+      const convs = misbehave(await answerConversations(specs, rng.fork(requestSeq)), specs);
+      bump('items_served', convs.length);
       const json = JSON.stringify(convs, null, 1);
       // Models wrap JSON in fences and prose now and then; clients must cope.
-      text = rng.chance(0.3) ? `Here are the conversations you asked for:\n\`\`\`json\n${json}\n\`\`\`\nLet me know if you need more.` : json;
+      text = rng.chance(opts.prose ?? 0.3) ? `Here are the conversations you asked for:\n\`\`\`json\n${json}\n\`\`\`\nLet me know if you need more.` : json;
       if (fault === 'malformed') {
         bump('fault_malformed');
         text = corruptOneItem(text, rng.int(0, convs.length - 1));
@@ -218,11 +239,57 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     bump('ok');
     bump('input_tokens', inputTokens);
     bump('output_tokens', outputTokens);
-    sendJson(res, 200, {
+    const reply = {
       output: { message: { role: 'assistant', content: [{ text }] } },
       stopReason,
       usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
       metrics: { latencyMs: opts.latencyMs ?? 1 },
+    };
+    if (fault === 'reset') {
+      bump('fault_reset');
+      return resetMidBody(req, res, JSON.stringify(reply));
+    }
+    sendJson(res, 200, reply);
+  };
+
+  /** What a model does to the answer it was asked for: ids, order, count (each a seeded draw per reply). */
+  const misbehave = (convs: Conversation[], specs: ConversationSpec[]): Array<Record<string, unknown>> => {
+    let out: Array<Record<string, unknown>> = convs.map((c) => ({ ...c }));
+    if (out.length > 1 && rng.chance(opts.reorder ?? 0)) {
+      bump('reordered');
+      out = rng.shuffle(out);
+    }
+    if (out.length > 1 && rng.chance(opts.fewer ?? 0)) {
+      bump('fewer');
+      out.splice(rng.int(0, out.length - 1), 1);
+    }
+    if (specs.length && rng.chance(opts.more ?? 0)) {
+      bump('more');
+      out.push({ ...(out[0] ?? {}), conversation_id: `conv_extra_${requestSeq}` });
+    }
+    // Ids last: a model numbers what it actually wrote.
+    const style = opts.ids ?? 'mixed';
+    const pick = style === 'mixed' ? (rng.chance(0.6) ? 'echo' : rng.chance(0.6) ? 'renumber' : 'omit') : style;
+    if (pick === 'renumber') out.forEach((c, i) => (c.conversation_id = `conv_${String(i + 1).padStart(3, '0')}`));
+    if (pick === 'omit') out.forEach((c) => delete c.conversation_id);
+    if (pick !== 'echo') bump(`ids_${pick}`);
+    return out;
+  };
+
+  /** Headers and half the body, then the connection dies: HTTP/2 loses the session, HTTP/1.1 the socket. */
+  const resetMidBody = (req: Req, res: Res, body: string) => {
+    const bytes = Buffer.from(body, 'utf8');
+    (res as ServerResponse).writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(bytes.length),
+      'x-amzn-requestid': `fake-${String(++requestSeq).padStart(8, '0')}`,
+    });
+    (res as ServerResponse).write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        drop(req);
+      }, 5);
+      timers.add(t);
     });
   };
 
@@ -262,7 +329,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
 
   return {
     url: `http://127.0.0.1:${port}`,
-    stats: () => ({ ...counters }),
+    stats,
     itemRequests: () => ({ ...items }),
     close: async () => {
       for (const t of timers) clearTimeout(t);

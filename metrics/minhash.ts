@@ -3,7 +3,7 @@ import { combine, fmix32 } from './hash32.js';
 import { Growable } from './growable.js';
 
 export const NUM_HASHES = 64;
-const BANDS = 8;
+export const BANDS = 8;
 const ROWS = NUM_HASHES / BANDS;
 // Beyond this many documents the (band key, document) pair no longer fits a double's 53 exact bits.
 const MAX_DOCS = 2 ** 21;
@@ -102,6 +102,10 @@ export class NearDuplicateIndex {
     };
     let merged = 0;
     const order = new Float64Array(n);
+    // Per bucket: one entry per cluster met so far (its members in this bucket), so a member is compared with every
+    // member of every other cluster until one matches: the same clusters as all pairs, and linear when a bucket
+    // is one big template group (the first comparison merges, the rest share a root and are skipped).
+    const groups: number[][] = [];
     for (let band = 0; band < BANDS; band++) {
       for (let d = 0; d < n; d++) order[d] = (this.bands.data[d * BANDS + band] as number) * MAX_DOCS + d;
       order.sort();
@@ -109,16 +113,33 @@ export class NearDuplicateIndex {
       for (let i = 1; i <= n; i++) {
         const same = i < n && Math.floor((order[i] as number) / MAX_DOCS) === Math.floor((order[start] as number) / MAX_DOCS);
         if (same) continue;
-        // Compare each member with the group's first member only: linear even for huge template groups.
-        const leader = (order[start] as number) % MAX_DOCS;
-        for (let k = start + 1; k < i; k++) {
+        if (i - start < 2) {
+          start = i;
+          continue;
+        }
+        groups.length = 0;
+        for (let k = start; k < i; k++) {
           const d = (order[k] as number) % MAX_DOCS;
-          const ra = find(leader);
-          const rb = find(d);
-          if (ra !== rb && jaccard(leader, d) >= this.threshold) {
-            parent[rb] = ra;
-            merged++;
+          for (const g of groups) {
+            if (find(g[0] as number) === find(d)) continue;
+            for (const other of g) {
+              if (jaccard(other, d) >= this.threshold) {
+                parent[find(d)] = find(other);
+                merged++;
+                break;
+              }
+            }
           }
+          // Regroup: d joins every group now in its cluster (merged in this bucket or earlier bands).
+          const root = find(d);
+          const joined: number[] = [d];
+          let w = 0;
+          for (const g of groups) {
+            if (find(g[0] as number) === root) joined.push(...g);
+            else groups[w++] = g;
+          }
+          groups.length = w;
+          groups.push(joined);
         }
         start = i;
       }

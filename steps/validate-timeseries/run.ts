@@ -54,7 +54,9 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
     peak_hour: realism?.peak_hour ?? null,
     non_finite: points === 0 ? 0 : nonFinite / points,
   };
-  const gates = evaluateGates((p.gates ?? {}) as Record<string, number>, values);
+  const noSample = `no hourly electricity series with finite values to compare (${all.series} series of types ${[...byType.keys()].sort().join(', ') || 'none'})`;
+  const unmeasured: Record<string, string> = realism ? {} : { realism: noSample, discriminative: noSample, peak_hour: noSample };
+  const gates = evaluateGates((p.gates ?? {}) as Record<string, number>, values, unmeasured);
   const report = {
     type: 'validate/timeseries',
     series: all.series,

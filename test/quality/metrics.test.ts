@@ -130,6 +130,12 @@ describe('chi-square', () => {
     { stat: 100, df: 76, p: 0.03397 },
   ])('P(X²($df) ≥ $stat) = $p', ({ stat, df, p }) => expect(chiSquarePValue(stat, df)).toBeCloseTo(p, 4));
 
+  it.each([
+    { observed: [5, 3], expected: [1, 0], df: 0 },
+    { observed: [5, 3, 2], expected: [1, 1, 0], df: 1 },
+  ])('goodness of fit: an observed category expected at 0 rules the fit out (p 0), df $df', ({ observed, expected, df }) =>
+    expect(chiSquareGoodnessOfFit(observed, expected)).toEqual({ statistic: Number.POSITIVE_INFINITY, df, p_value: 0 }));
+
   it('goodness of fit: a perfect fit has p 1, a skew has p ≈ 0', () => {
     expect(chiSquareGoodnessOfFit([50, 50], [0.5, 0.5]).p_value).toBe(1);
     expect(chiSquareGoodnessOfFit([90, 10], [0.5, 0.5])).toMatchObject({ statistic: 64, df: 1 });
@@ -170,5 +176,9 @@ describe('gates', () => {
     expect(r?.passed).toBe(false);
     expect(describeFailure(r as never)).toBe(msg);
   });
-  it('passes a gate whose metric could not be measured', () => expect(evaluateGates({ realism: 0.5 }, { realism: null })[0]?.passed).toBe(true));
+  it('fails a gate whose metric could not be measured, with the reason', () => {
+    const [r] = evaluateGates({ realism: 0.5 }, { realism: null }, { realism: "no conversation in the reference's language (en)" });
+    expect(r?.passed).toBe(false);
+    expect(describeFailure(r as never)).toBe("realism not measured (no conversation in the reference's language (en)): gate realism 0.500 cannot be checked");
+  });
 });

@@ -36,7 +36,8 @@ export interface DiversityReport {
   compression_ratio: number;
   compression_sample: number;
   duplicates: { documents: number; duplicates: number; rate: number };
-  near_duplicates: { documents: number; near_duplicates: number; rate: number; threshold: number };
+  /** `capped`: documents compared with only the 16 most recent clusters of an LSH bucket holding more. */
+  near_duplicates: { documents: number; near_duplicates: number; rate: number; threshold: number; capped: number };
 }
 
 export interface ConversationQuality {
@@ -172,7 +173,7 @@ export class ConversationQualityAccumulator {
         compression_ratio: compression,
         compression_sample: this.zipSample.items.length,
         duplicates: dups,
-        near_duplicates: { documents: near.documents, near_duplicates: near.near_duplicates, rate: near.rate, threshold: this.opts.nearDuplicateThreshold },
+        near_duplicates: { documents: near.documents, near_duplicates: near.near_duplicates, rate: near.rate, threshold: this.opts.nearDuplicateThreshold, capped: near.capped },
       },
       distribution_vs_target: { score: distribution, observed: Object.fromEntries(Object.keys(this.intents).sort().map((k) => [k, this.intents[k] as number])) },
       unmeasured,

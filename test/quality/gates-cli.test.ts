@@ -37,4 +37,12 @@ describe('gates through the CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/max severity high > max_severity medium \(high: language=en is 4\d\.\d% vs 100\.0% expected \(p < 1e-6\)\)/);
   });
+
+  it('fails an intent coverage gate that cannot be measured because intent is not analysed', async () => {
+    const dir = writeDataset(makeConversations(), false);
+    const file = writePipeline(pipeline('    uses: bias/conversations\n    with: { input: conversations.jsonl, fields: [language], crosstabs: [], gates: { coverage_min: 1 } }\n'), dir);
+    const r = await runCli(['run', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/coverage not measured \(`intent` is not among `fields`\): gate coverage_min 1\.000 cannot be checked/);
+  });
 });

@@ -36,7 +36,7 @@ export interface DiversityReport {
   compression_ratio: number;
   compression_sample: number;
   duplicates: { documents: number; duplicates: number; rate: number };
-  /** `capped`: documents compared with only the 16 most recent clusters of an LSH bucket holding more. */
+  /** `capped`: (document, band) visits that compared with only the 16 most recent clusters of a bucket holding more. */
   near_duplicates: { documents: number; near_duplicates: number; rate: number; threshold: number; capped: number };
 }
 

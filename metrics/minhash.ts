@@ -83,8 +83,8 @@ export class NearDuplicateIndex {
 
   /**
    * (N − clusters) / N: documents that are near-copies (Jaccard ≥ threshold) of another one. Within each LSH bucket
-   * every pair is considered (not only pairs with the bucket's first member); `capped` counts documents whose bucket
-   * held more than MAX_GROUPS (16) other clusters, of which only the most recent were compared.
+   * every pair is considered (not only pairs with the bucket's first member); `capped` counts (document, band) visits
+   * where the bucket already held more than MAX_GROUPS (16) clusters, of which only the most recent were compared.
    */
   result(): { documents: number; near_duplicates: number; rate: number; skipped: number; capped: number } {
     const n = this.docs;

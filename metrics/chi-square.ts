@@ -67,15 +67,19 @@ export function chiSquareGoodnessOfFit(observed: readonly number[], expectedProp
   const totalP = expectedProportions.reduce((s, x) => s + x, 0);
   let stat = 0;
   let df = -1;
+  let unexpected = false;
   observed.forEach((o, i) => {
     const e = (n * (expectedProportions[i] ?? 0)) / (totalP || 1);
     if (e > 0) {
       stat += ((o - e) * (o - e)) / e;
       df++;
-    } else if (o > 0) stat = Number.POSITIVE_INFINITY;
+    } else if (o > 0) unexpected = true;
   });
-  if (n === 0 || df <= 0) return { statistic: 0, df: Math.max(0, df), p_value: 1 };
-  return { statistic: stat, df, p_value: Number.isFinite(stat) ? chiSquarePValue(stat, df) : 0 };
+  if (n === 0) return { statistic: 0, df: Math.max(0, df), p_value: 1 };
+  // Checked before df: with one expected category (df 0) an observed unexpected one still rules the fit out.
+  if (unexpected) return { statistic: Number.POSITIVE_INFINITY, df: Math.max(0, df), p_value: 0 };
+  if (df <= 0) return { statistic: 0, df: 0, p_value: 1 };
+  return { statistic: stat, df, p_value: chiSquarePValue(stat, df) };
 }
 
 export interface IndependenceResult extends ChiSquareResult {

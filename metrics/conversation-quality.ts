@@ -36,7 +36,8 @@ export interface DiversityReport {
   compression_ratio: number;
   compression_sample: number;
   duplicates: { documents: number; duplicates: number; rate: number };
-  near_duplicates: { documents: number; near_duplicates: number; rate: number; threshold: number };
+  /** `capped`: (document, band) visits that compared with only the 16 most recent clusters of a bucket holding more. */
+  near_duplicates: { documents: number; near_duplicates: number; rate: number; threshold: number; capped: number };
 }
 
 export interface ConversationQuality {
@@ -46,6 +47,8 @@ export interface ConversationQuality {
   realism: RealismReport & { reference: string; language: string };
   diversity: DiversityReport;
   distribution_vs_target: { score: number | null; observed: Record<string, number> };
+  /** Why a score is missing, per score that could not be measured (a gate on it fails with this reason). */
+  unmeasured: Record<string, string>;
 }
 
 const MAX_EXAMPLES = 5;
@@ -62,6 +65,7 @@ export class ConversationQualityAccumulator {
   private readonly bleuSample: Reservoir<string[]>;
   private readonly zipSample: Reservoir<string>;
   private readonly intents: Record<string, number> = {};
+  private readonly languages: Record<string, number> = {};
   private a = new Uint32Array(256);
   private b = new Uint32Array(256);
   private docA = new Uint32Array(1024);
@@ -126,6 +130,7 @@ export class ConversationQualityAccumulator {
     this.bleuSample.offer(() => allTokens);
     this.zipSample.offer(() => turns.map((t) => (typeof t.text === 'string' ? t.text : '')).join('\n'));
     const lang = c.language === 'es' ? 'es' : 'en';
+    this.languages[lang] = (this.languages[lang] ?? 0) + 1;
     if (lang === this.opts.reference.language) this.profile.add(intent, customer, lang);
   }
 
@@ -146,6 +151,12 @@ export class ConversationQualityAccumulator {
       for (const [k, v] of Object.entries(targets)) t[normalizeIntent(k)] = (t[normalizeIntent(k)] ?? 0) + v;
       distribution = n === 0 ? 0 : 1 - jensenShannonCounts(t, this.intents);
     }
+    const unmeasured: Record<string, string> = {};
+    if (realism.compared_documents === 0) {
+      const langs = Object.keys(this.languages).sort().map((l) => `${l} ${this.languages[l]}`).join(', ');
+      unmeasured.realism = `no conversation in the reference's language (${this.opts.reference.language}); the dataset's ${n} conversations: ${langs || 'none'}`;
+    }
+    if (distribution === null) unmeasured.distribution = 'no intent targets (no `targets.intent`, generation.json targets or intent catalogue)';
     return {
       documents: n,
       completeness: n === 0 ? 0 : this.completenessSum / n,
@@ -162,9 +173,10 @@ export class ConversationQualityAccumulator {
         compression_ratio: compression,
         compression_sample: this.zipSample.items.length,
         duplicates: dups,
-        near_duplicates: { documents: near.documents, near_duplicates: near.near_duplicates, rate: near.rate, threshold: this.opts.nearDuplicateThreshold },
+        near_duplicates: { documents: near.documents, near_duplicates: near.near_duplicates, rate: near.rate, threshold: this.opts.nearDuplicateThreshold, capped: near.capped },
       },
       distribution_vs_target: { score: distribution, observed: Object.fromEntries(Object.keys(this.intents).sort().map((k) => [k, this.intents[k] as number])) },
+      unmeasured,
     };
   }
 }

@@ -5,7 +5,11 @@ const EXACT_CAP = 200_000;
 const P = 14;
 const M = 1 << P;
 
-/** Counts distinct 32+20-bit keys: a Set while small, HyperLogLog (±~1 %) after EXACT_CAP keys. */
+/**
+ * Counts distinct 32+20-bit keys: a Set while small, HyperLogLog (±~1 %) after EXACT_CAP keys. The sketch's rank
+ * comes from the same 52 bits the Set keeps, before and after the switch, so a key seen on both sides lands in the
+ * same register with the same rank and is counted once.
+ */
 export class DistinctCounter {
   private exact: Set<number> | undefined = new Set();
   private registers: Uint8Array | undefined;
@@ -16,7 +20,7 @@ export class DistinctCounter {
       if (this.exact.size > EXACT_CAP) this.toSketch();
       return;
     }
-    this.addSketch(h1, h2);
+    this.addSketch(h1 >>> 0, h2 >>> 12);
   }
 
   get estimated(): boolean {
@@ -43,15 +47,16 @@ export class DistinctCounter {
   private toSketch(): void {
     this.registers = new Uint8Array(M);
     for (const k of this.exact as Set<number>) {
-      const h1 = Math.floor(k / 1048576) >>> 0;
-      this.addSketch(h1, combine(h1, k % 1048576));
+      this.addSketch(Math.floor(k / 1048576) >>> 0, k % 1048576);
     }
     this.exact = undefined;
   }
 
-  private addSketch(h1: number, h2: number): void {
+  /** `low20` is the top 20 bits of the second hash, exactly what the exact phase keeps. */
+  private addSketch(h1: number, low20: number): void {
     const idx = h1 >>> (32 - P);
-    const rank = Math.min(Math.clz32(h2 >>> 0) + 1, 32);
+    // Rank bits mixed from all 52 key bits: h1's top bits already chose the register.
+    const rank = Math.min(Math.clz32(combine(h1, low20)) + 1, 32);
     const regs = this.registers as Uint8Array;
     if (rank > (regs[idx] as number)) regs[idx] = rank;
   }

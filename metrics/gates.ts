@@ -8,10 +8,19 @@ export interface GateResult {
   threshold: number;
   value: number | null;
   passed: boolean;
+  /** Why the metric has no value, when it could not be measured. */
+  unmeasured?: string;
 }
 
-/** Evaluates numeric gates; a gate on a metric that could not be measured (null) passes and says so. */
-export function evaluateGates(gates: Readonly<Record<string, number>>, values: Readonly<Record<string, number | null | undefined>>): GateResult[] {
+/**
+ * Evaluates numeric gates. A gate on a metric that could not be measured (null) fails with the reason from
+ * `unmeasured` (or a generic one): a threshold the data was never checked against must not read as met.
+ */
+export function evaluateGates(
+  gates: Readonly<Record<string, number>>,
+  values: Readonly<Record<string, number | null | undefined>>,
+  unmeasured: Readonly<Record<string, string>> = {},
+): GateResult[] {
   return Object.keys(gates)
     .sort()
     .map((gate) => {
@@ -20,15 +29,16 @@ export function evaluateGates(gates: Readonly<Record<string, number>>, values: R
       const metric = isMax ? gate.slice(0, -4) : gate.endsWith('_min') ? gate.slice(0, -4) : gate;
       const v = values[metric];
       const value = v === undefined || v === null || Number.isNaN(v) ? null : v;
-      const passed = value === null || (isMax ? value <= threshold : value >= threshold);
-      return { gate, metric, op: isMax ? '<=' : '>=', threshold, value, passed };
+      const op = isMax ? '<=' : '>=';
+      if (value === null) return { gate, metric, op, threshold, value, passed: false, unmeasured: unmeasured[metric] ?? 'the metric could not be measured on this data' };
+      return { gate, metric, op, threshold, value, passed: isMax ? value <= threshold : value >= threshold };
     });
 }
 
-/** One line per failed gate, e.g. `duplicates 0.100 > duplicates_max 0.010`. */
+/** One line per failed gate, e.g. `duplicates 0.100 > duplicates_max 0.010`, or `realism not measured (…): gate realism 0.500`. */
 export function describeFailure(g: GateResult): string {
-  const v = g.value === null ? 'n/a' : g.value.toFixed(3);
-  return `${g.metric} ${v} ${g.op === '<=' ? '>' : '<'} ${g.gate} ${g.threshold.toFixed(3)}`;
+  if (g.value === null) return `${g.metric} not measured (${g.unmeasured ?? 'no value'}): gate ${g.gate} ${g.threshold.toFixed(3)} cannot be checked`;
+  return `${g.metric} ${g.value.toFixed(3)} ${g.op === '<=' ? '>' : '<'} ${g.gate} ${g.threshold.toFixed(3)}`;
 }
 
 /** Throws a GateError listing every failed gate; does nothing when all passed. */

@@ -120,6 +120,7 @@ function firstOrigin(o: ForecastOptions): number {
 /** Fits the global ridge model on every origin whose targets lie in the first `upTo[i]` values of series i. */
 export function fitRidgeForecaster(series: readonly SeriesInput[], opts: Partial<ForecastOptions> = {}, upTo?: readonly number[]): RidgeForecaster {
   const o: ForecastOptions = { ...defaultForecastOptions, ...opts };
+  if (o.weekly_lag > 0 && o.weekly_lag < o.horizon) throw new RangeError(`weekly_lag ${o.weekly_lag} < horizon ${o.horizon} would put values after the forecast origin into the features`);
   const p = featureCount(o);
   const acc = new RidgeAccumulator(p, o.horizon);
   const x = new Float64Array(p);

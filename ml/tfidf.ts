@@ -64,10 +64,11 @@ function charNgramsOfWord(word: string, [lo, hi]: [number, number], emit: (term:
   const chars = SURROGATE.test(padded) ? [...padded] : null;
   const len = chars ? chars.length : padded.length;
   for (let n = lo; n <= hi; n++) {
-    // A word shorter than n still yields itself once, as scikit-learn does.
-    if (len < n) {
+    // A padded word no longer than n yields itself once and ends the word, as scikit-learn's _char_wb_ngrams does
+    // (it does not repeat the whole word for every larger n).
+    if (len <= n) {
       emit(padded);
-      continue;
+      break;
     }
     for (let off = 0; off + n <= len; off++) emit(chars ? chars.slice(off, off + n).join('') : padded.slice(off, off + n));
   }
@@ -239,12 +240,11 @@ export class TfidfVectorizer {
           if (n >= lo) add(table.find(buf, off, n, h));
         }
       }
-      // A word shorter than n still yields itself once per such n, as scikit-learn does.
-      if (len < hi) {
+      // The whole padded word counts once: above, at n = len when lo ≤ len ≤ hi; here when it is shorter than lo.
+      if (len < lo) {
         let h = HASH_START;
         for (let k = 0; k < len; k++) h = hashStep(h, buf[k] as number);
-        const whole = table.find(buf, 0, len, h);
-        for (let n = Math.max(lo, len + 1); n <= hi; n++) add(whole);
+        add(table.find(buf, 0, len, h));
       }
       i = j;
     }

@@ -90,7 +90,7 @@ export async function runBiasConversations(ctx: StepContext<BiasConversationsPar
   const coverage = findings.find((f) => f.kind === 'coverage');
   const gates = evaluateGates(p.gates?.coverage_min !== undefined ? { coverage_min: p.gates.coverage_min } : {}, {
     coverage: coverage && coverage.kind === 'coverage' ? coverage.coverage : null,
-  });
+  }, { coverage: fields.includes('intent') ? 'no expected intents (no `targets.intent`, generation.json targets or intent catalogue)' : '`intent` is not among `fields`' });
   const extra: Array<{ message: string; metric: string; value: number; threshold: number; op: string }> = [];
   const maxSev = p.gates?.max_severity;
   if (maxSev && severityRank(worst) > severityRank(maxSev)) {

@@ -15,9 +15,19 @@ const step: StepDefinition<ForecasterParams> = {
       model: { enum: ['ridge', 'seasonal_naive'], default: 'ridge', description: 'Global ridge regression on lags and calendar features, or the seasonal-naive baseline alone.' },
       season: { type: 'integer', minimum: 1, default: 24, description: 'Seasonal period in points (24 for hourly data): the baseline lag and the MASE scale.' },
       lags: { type: 'integer', minimum: 1, maximum: 336, default: 48, description: 'Recent points used as features.' },
-      weekly_lag: { type: 'integer', minimum: 0, default: 168, description: 'Also use the point this far before each target (one week of hours); 0 turns it off.' },
+      weekly_lag: { type: 'integer', minimum: 0, default: 168, description: 'Also use the point this far before each target (one week of hours); at least `horizon` (a shorter lag would read values after the forecast origin), or 0 to turn it off.' },
       alpha: { type: 'number', minimum: 0, default: 1, description: 'Ridge penalty on the normalised features.' },
     },
+  },
+  check(params) {
+    const horizon = params.horizon ?? 24;
+    const weekly = params.weekly_lag ?? 168;
+    // The week-ago feature of target t+h is y[t+h-weekly_lag]: past the origin t when weekly_lag < h, i.e. a
+    // held-out value (or, in use, one not yet observed) would enter the features.
+    if (weekly > 0 && weekly < horizon) {
+      return [{ path: params.weekly_lag === undefined ? ['horizon'] : ['weekly_lag'], message: `weekly_lag ${weekly} is shorter than horizon ${horizon}: the features of the later targets would include values after the forecast origin (held-out values); use weekly_lag ≥ horizon, or 0 to turn it off` }];
+    }
+    return [];
   },
   async run(ctx) {
     const { runForecaster } = await import('./run.js');

@@ -44,7 +44,7 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
         type: 'object',
         additionalProperties: false,
         default: {},
-        description: 'Thresholds that fail the step: plain names are minimums, *_max names are maximums.',
+        description: 'Thresholds that fail the step: plain names are minimums, *_max names are maximums; a gate on a metric that could not be measured fails, saying why.',
         properties: {
           overall: num('Minimum overall score.'),
           completeness: num('Minimum completeness.'),

@@ -58,7 +58,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     duplicates: q.diversity.duplicates.rate,
     near_duplicates: q.diversity.near_duplicates.rate,
     self_bleu: q.diversity.self_bleu,
-  });
+  }, q.unmeasured);
   const report = {
     type: 'validate/conversations',
     documents: q.documents,

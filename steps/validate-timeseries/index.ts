@@ -22,7 +22,7 @@ const validateTimeseries: StepDefinition<ValidateTimeseriesParams> = {
         type: 'object',
         additionalProperties: false,
         default: {},
-        description: 'Thresholds that fail the step: plain names are minimums, *_max names are maximums.',
+        description: 'Thresholds that fail the step: plain names are minimums, *_max names are maximums; a gate on a metric that could not be measured fails, saying why.',
         properties: {
           consistency: num('Minimum share of series passing every validity check.'),
           realism: num('Minimum realism of electricity-load series.'),

@@ -37,6 +37,43 @@ describe('tfidf', () => {
     expect(out).toEqual(expected);
   });
 
+  // scikit-learn 1.2.1: TfidfVectorizer(analyzer='char_wb', ngram_range=(2, 5)).build_analyzer()(text).
+  it.each([
+    ['a', [' a', 'a ', ' a ']],
+    ['ab  cd', [' a', 'ab', 'b ', ' ab', 'ab ', ' ab ', ' c', 'cd', 'd ', ' cd', 'cd ', ' cd ']],
+    ['I lost my card', [' i', 'i ', ' i ', ' l', 'lo', 'os', 'st', 't ', ' lo', 'los', 'ost', 'st ', ' los', 'lost', 'ost ', ' lost', 'lost ', ' m', 'my', 'y ', ' my', 'my ', ' my ',
+      ' c', 'ca', 'ar', 'rd', 'd ', ' ca', 'car', 'ard', 'rd ', ' car', 'card', 'ard ', ' card', 'card ']],
+  ])('char_wb 2–5 of %j emits what scikit-learn emits (a short word once, not once per larger n)', (text, expected) => {
+    const out: string[] = [];
+    analyze(text, { ...defaultTfidfOptions, word_ngrams: null }, (t) => out.push(t));
+    expect(out).toEqual(expected.map((t) => 'c:' + t));
+  });
+
+  it('transforms short words with the weights scikit-learn computes', () => {
+    // scikit-learn 1.2.1: TfidfVectorizer(analyzer='char_wb', ngram_range=(2, 5), sublinear_tf=True) fitted on docs.
+    const docs = ['I lost my card', 'a', 'my card is lost', 'ok go'];
+    const expected: Record<string, number> = {
+      'y ': 0.201225, 'ok ': 0.255229, ok: 0.255229, 'my ': 0.201225, my: 0.201225, 'k ': 0.255229, 'i ': 0.255229, 'a ': 0.255229, ' ok ': 0.255229,
+      ' ok': 0.255229, ' o': 0.255229, ' my ': 0.201225, ' my': 0.201225, ' m': 0.201225, ' i ': 0.255229, ' i': 0.201225, ' a ': 0.255229, ' a': 0.255229,
+    };
+    const m = fitTfidf(docs, { word_ngrams: null });
+    const X = new TfidfVectorizer(m).transform(['a my ok I']);
+    const got: Record<string, number> = {};
+    for (let p = 0; p < X.indices.length; p++) got[(m.terms[X.indices[p] as number] as string).slice(2)] = Math.round((X.values[p] as number) * 1e6) / 1e6;
+    expect(got).toEqual(expected);
+  });
+
+  it('counts a word shorter than the smallest n once per occurrence when transforming', () => {
+    const m = fitTfidf(['a', 'bcdef'], { word_ngrams: null, char_ngrams: [4, 5], sublinear_tf: false });
+    const X = new TfidfVectorizer(m).transform(['a a bcdef']);
+    const tf: Record<string, number> = {};
+    // Undo idf and the norm: the ratios of value / idf are the ratios of the counts.
+    for (let p = 0; p < X.indices.length; p++) tf[m.terms[X.indices[p] as number] as string] = (X.values[p] as number) / (m.idf[X.indices[p] as number] as number);
+    const unit = tf['c: bcd'] as number;
+    expect(tf['c: a '] as number / unit).toBeCloseTo(2, 12);
+    expect(Object.keys(tf).sort()).toEqual(['c: a ', 'c: bcd', 'c: bcde', 'c:bcde', 'c:bcdef', 'c:cdef', 'c:cdef ', 'c:def '].sort());
+  });
+
   it('ignores unseen terms and normalises word and char blocks separately', () => {
     const m = fitTfidf(['card arrived', 'card lost']);
     const X = new TfidfVectorizer(m).transform(['card zzz']);

@@ -6,7 +6,7 @@ import { jensenShannon, ksStatistic } from '../../metrics/divergence.js';
 import { evaluateGates, describeFailure } from '../../metrics/gates.js';
 import { hashString } from '../../metrics/hash32.js';
 import { detectLanguage } from '../../metrics/language.js';
-import { estimateJaccard, minhashSignature, NearDuplicateIndex, shingleJaccard } from '../../metrics/minhash.js';
+import { BANDS, estimateJaccard, minhashSignature, NearDuplicateIndex, NUM_HASHES, shingleJaccard } from '../../metrics/minhash.js';
 import { selfBleu } from '../../metrics/self-bleu.js';
 import { tokenize } from '../../metrics/text.js';
 import { createRng } from '../../util/rng.js';
@@ -58,6 +58,14 @@ describe('distinct-n', () => {
     expect(c.estimated).toBe(true);
     expect(Math.abs(c.count() / 600_000 - 1)).toBeLessThan(0.03);
   });
+
+  it('counts a key seen before and after the switch to HyperLogLog once (300k keys, each added twice)', () => {
+    const c = new DistinctCounter();
+    // The first pass crosses the exact cap (200k), so the second pass meets every exact-phase key again in the sketch.
+    for (let pass = 0; pass < 2; pass++) for (let i = 0; i < 300_000; i++) c.add(hashString(`k${i}`), hashString(`k${i}`, 99));
+    expect(c.estimated).toBe(true);
+    expect(Math.abs(c.count() / 300_000 - 1)).toBeLessThan(0.03);
+  });
 });
 
 describe('MinHash', () => {
@@ -79,6 +87,37 @@ describe('MinHash', () => {
     }
     expect(idx.result()).toMatchObject({ documents: 55, near_duplicates: 5 });
   });
+
+  it('compares every member of an LSH bucket, not only its first', () => {
+    // Crafted so that X and its near-copy Y meet only in bands led by L, which is like neither of them.
+    const rng = createRng(3, 'lsh-bucket');
+    const token = () => rng.int(0, 0xffffffff) >>> 0;
+    const sig = (t: number[]) => Array.from(minhashSignature(Uint32Array.from(t), t.length));
+    const differing = (a: number[], b: number[]) => a.flatMap((v, r) => (v === b[r] ? [] : [r]));
+    const bandsOf = (rows: number[]) => new Set(rows.map((r) => Math.floor(r / (NUM_HASHES / BANDS))));
+    const X = Array.from({ length: 100 }, token);
+    const sx = sig(X);
+    // Y: X plus tokens that change at most 4 minima (estimated Jaccard ≥ 0.93) spread over ≥ 3 bands.
+    const Y = [...X];
+    while (bandsOf(differing(sx, sig(Y))).size < 3) {
+      const next = [...Y, token()];
+      if (differing(sx, sig(next)).length <= 4) Y.push(next.at(-1) as number);
+    }
+    const yDiff = bandsOf(differing(sx, sig(Y)));
+    const shared = Array.from({ length: NUM_HASHES }, (_, r) => r).filter((r) => !yDiff.has(Math.floor(r / (NUM_HASHES / BANDS))));
+    // L: X plus tokens that leave every minimum of the shared bands alone but change 12+ others (Jaccard ≲ 0.8).
+    const L = [...X];
+    while (differing(sx, sig(L)).length < 12) {
+      const next = [...L, token()];
+      const s = sig(next);
+      if (shared.every((r) => s[r] === sx[r])) L.push(next.at(-1) as number);
+    }
+    expect(estimateJaccard(minhashSignature(Uint32Array.from(X), X.length), minhashSignature(Uint32Array.from(Y), Y.length))).toBeGreaterThan(0.92);
+    expect(estimateJaccard(minhashSignature(Uint32Array.from(X), X.length), minhashSignature(Uint32Array.from(L), L.length))).toBeLessThan(0.85);
+    const idx = new NearDuplicateIndex(0.9);
+    for (const t of [L, X, Y]) idx.add(Uint32Array.from(t), t.length);
+    expect(idx.result()).toMatchObject({ documents: 3, near_duplicates: 1 });
+  });
 });
 
 describe('chi-square', () => {
@@ -90,6 +129,12 @@ describe('chi-square', () => {
     { stat: 0, df: 3, p: 1 },
     { stat: 100, df: 76, p: 0.03397 },
   ])('P(X²($df) ≥ $stat) = $p', ({ stat, df, p }) => expect(chiSquarePValue(stat, df)).toBeCloseTo(p, 4));
+
+  it.each([
+    { observed: [5, 3], expected: [1, 0], df: 0 },
+    { observed: [5, 3, 2], expected: [1, 1, 0], df: 1 },
+  ])('goodness of fit: an observed category expected at 0 rules the fit out (p 0), df $df', ({ observed, expected, df }) =>
+    expect(chiSquareGoodnessOfFit(observed, expected)).toEqual({ statistic: Number.POSITIVE_INFINITY, df, p_value: 0 }));
 
   it('goodness of fit: a perfect fit has p 1, a skew has p ≈ 0', () => {
     expect(chiSquareGoodnessOfFit([50, 50], [0.5, 0.5]).p_value).toBe(1);
@@ -131,5 +176,9 @@ describe('gates', () => {
     expect(r?.passed).toBe(false);
     expect(describeFailure(r as never)).toBe(msg);
   });
-  it('passes a gate whose metric could not be measured', () => expect(evaluateGates({ realism: 0.5 }, { realism: null })[0]?.passed).toBe(true));
+  it('fails a gate whose metric could not be measured, with the reason', () => {
+    const [r] = evaluateGates({ realism: 0.5 }, { realism: null }, { realism: "no conversation in the reference's language (en)" });
+    expect(r?.passed).toBe(false);
+    expect(describeFailure(r as never)).toBe("realism not measured (no conversation in the reference's language (en)): gate realism 0.500 cannot be checked");
+  });
 });

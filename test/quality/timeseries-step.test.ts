@@ -35,6 +35,13 @@ describe('validate/timeseries realism', () => {
     } else expect(error).toBeUndefined();
   });
 
+  it('fails a discriminative gate without a CSV reference, saying it needs one', async () => {
+    const { error, md } = await run(loadSeries(20, 'syn', true), { gates: { discriminative: 0.5 } });
+    expect(error).toBeInstanceOf(GateError);
+    expect((error as Error).message).toMatch(/discriminative not measured \(needs a real CSV `reference:` \(the shipped profile holds ranges only\)\): gate discriminative 0\.500 cannot be checked/);
+    expect(md).toContain('**FAILED**: discriminative not measured');
+  });
+
   it('a classifier cannot tell same-process series from the reference, but can tell flat ones', async () => {
     const good = await run(loadSeries(20, 'syn', true), { reference });
     const flat = await run(loadSeries(20, 'syn', false), { reference });

@@ -5,7 +5,7 @@ import { coherenceInput } from './input.js';
 import { localeMismatch } from './locale.js';
 import { registerSwitch } from './register.js';
 import { positiveReplyToNegative } from './sentiment.js';
-import { loadTopics } from './topics.js';
+import { loadTopics } from '../../util/conversation-topics.js';
 
 export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative'] as const;
 export type CoherenceCheck = (typeof COHERENCE_CHECKS)[number];

@@ -1,6 +1,6 @@
 // Foreign follow-ups: an agent question about a fact (amount, card, date…) that the conversation's intent has no use for.
 import { questions } from './sentences.js';
-import type { Topic } from './topics.js';
+import type { Topic } from '../../util/conversation-topics.js';
 import type { CoherenceInput } from './input.js';
 
 /** The first agent question whose topic does not fit the intent, or undefined. */

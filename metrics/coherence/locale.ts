@@ -22,7 +22,8 @@ const AMOUNTS: Array<[RegExp, Currency]> = [
   [/(?<!\p{L})(us)?\$\s?\d[\d.,]*(?!\d|[\d.,]*\s*(pesos|mxn))|\d\s?(us dollars|usd)\b/giu, 'USD'],
 ];
 
-const RESIDENCE = /(?<!\p{L})(i live in|i'm based in|i am based in|i reside in|i'm living in|vivo en|resido en|radico en)\s+([\p{L} .]{2,30})/iu;
+// "if I live in…" / "si vivo en…" asks about a hypothetical move, not where the customer lives.
+const RESIDENCE = /(?<!\p{L})(?<!if |si )(i live in|i'm based in|i am based in|i reside in|i'm living in|vivo en|resido en|radico en)\s+([\p{L} .]{2,30})/iu;
 
 function countryCurrencies(text: string): Set<Currency> {
   const out = new Set<Currency>();

@@ -24,9 +24,40 @@ function fmtEs(v: number): string {
   return Number.isInteger(v) ? grouped : `${grouped},${dec}`;
 }
 
-/** Per-conversation slot binder: the first use of a slot draws it, later uses repeat it. */
+/** Where each dialect's customer lives and what their account is in: residence is never drawn from the travel list. */
+const HOME: Record<Dialect, { country: string; currency: string }> = {
+  'en-US': { country: 'the US', currency: 'US dollars' },
+  'en-GB': { country: 'the UK', currency: 'pounds' },
+  'es-MX': { country: 'México', currency: 'pesos mexicanos' },
+  'es-ES': { country: 'España', currency: 'euros' },
+};
+
+// Country → the currency spent there, so "I was in Japan… paid in {currency}" says yen (names as in the slot tables).
+const EURO_EN = ['Spain', 'France', 'Italy', 'Germany', 'Portugal', 'Greece', 'the Netherlands', 'Ireland', 'Belgium', 'Austria', 'Finland', 'Croatia', 'Malta', 'Cyprus'];
+const EURO_ES = ['España', 'Francia', 'Italia', 'Alemania', 'Portugal', 'Grecia', 'Países Bajos', 'Irlanda', 'Bélgica', 'Croacia'];
+const CURRENCY_OF: Record<'en' | 'es', ReadonlyMap<string, string>> = {
+  en: new Map<string, string>([
+    ...EURO_EN.map((c) => [c, 'euros'] as [string, string]),
+    ['the US', 'US dollars'], ['Mexico', 'Mexican pesos'], ['Japan', 'Japanese yen'], ['Switzerland', 'Swiss francs'], ['Canada', 'Canadian dollars'],
+    ['Poland', 'Polish zloty'], ['Sweden', 'Swedish krona'], ['Australia', 'Australian dollars'], ['Turkey', 'Turkish lira'], ['Thailand', 'Thai baht'],
+  ]),
+  es: new Map<string, string>([
+    ...EURO_ES.map((c) => [c, 'euros'] as [string, string]),
+    ['Estados Unidos', 'dólares'], ['México', 'pesos mexicanos'], ['Colombia', 'pesos colombianos'], ['Japón', 'yenes'], ['Suiza', 'francos suizos'],
+    ['Canadá', 'dólares canadienses'], ['Polonia', 'zlotys'], ['Suecia', 'coronas suecas'], ['Turquía', 'liras turcas'], ['Reino Unido', 'libras esterlinas'],
+  ]),
+};
+
+/** Slots whose value the agent may state first (its own facts); every other slot is the customer's to give. */
+export const AGENT_SLOTS: ReadonlySet<string> = new Set(['fee', 'hours', 'days', 'amount2']);
+
+/**
+ * Per-conversation slot binder: the first use of a slot draws it, later uses repeat it. It also remembers which
+ * slots the customer has said, so the agent never mentions a fact (a recipient, an amount) nobody gave it.
+ */
 export class SlotBinder {
   private readonly bound = new Map<string, string>();
+  private readonly said = new Set<string>();
   constructor(
     private readonly rng: Rng,
     private readonly dialect: Dialect,
@@ -40,6 +71,16 @@ export class SlotBinder {
       this.bound.set(name, v);
     }
     return v;
+  }
+
+  /** The value, noted as said by the customer. */
+  say(name: string): string {
+    this.said.add(name);
+    return this.get(name);
+  }
+
+  hasSaid(name: string): boolean {
+    return this.said.has(name);
   }
 
   private draw(name: string): string {
@@ -71,12 +112,43 @@ export class SlotBinder {
         const m = r.pick(['00', '05', '10', '15', '20', '30', '40', '45', '50', '55']);
         return this.dialect.startsWith('en') ? `${h > 12 ? h - 12 : h}:${m} ${h >= 12 ? 'pm' : 'am'}` : `${h}:${m}`;
       }
+      case 'home':
+        return HOME[this.dialect].country;
+      case 'country':
+        return this.country();
+      case 'currency':
+        return this.currency();
       case 'date':
         // Half the time a calendar date, so two customers rarely name the same day in the same words.
         return r.chance(0.5) ? calendarDate(this.dialect, r) : this.fromTable(name);
       default:
         return this.fromTable(name);
     }
+  }
+
+  /** A country other than home; when a currency is already bound, one that uses it if the table has one. */
+  private country(): string {
+    const lang = this.dialect.slice(0, 2) as 'en' | 'es';
+    const all = this.table('country').filter((c) => c !== HOME[this.dialect].country);
+    const cur = this.bound.get('currency');
+    const matching = cur === undefined ? [] : all.filter((c) => CURRENCY_OF[lang].get(c) === cur);
+    return this.rng.pick(matching.length > 0 ? matching : all);
+  }
+
+  /** A foreign currency: the bound country's own when known, else any but the account's. */
+  private currency(): string {
+    const lang = this.dialect.slice(0, 2) as 'en' | 'es';
+    const country = this.bound.get('country');
+    const own = country === undefined ? undefined : CURRENCY_OF[lang].get(country);
+    if (own !== undefined && own !== HOME[this.dialect].currency) return own;
+    return this.rng.pick(this.table('currency').filter((c) => c !== HOME[this.dialect].currency));
+  }
+
+  private table(name: string): readonly string[] {
+    const lang = this.dialect.slice(0, 2);
+    const table = this.tables[this.dialect]?.[name] ?? this.tables[lang]?.[name];
+    if (!table || table.length === 0) throw new Error(`unknown slot {${name}} for ${this.dialect}`);
+    return table;
   }
 
   private fromTable(name: string): string {
@@ -115,4 +187,4 @@ function calendarDate(dialect: Dialect, r: Rng): string {
 }
 
 /** Slots computed in code rather than listed in data/grammar/common.json. */
-export const COMPUTED_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'fee', 'days', 'hours', 'digits', 'ref', 'time']);
+export const COMPUTED_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'fee', 'days', 'hours', 'digits', 'ref', 'time', 'home']);

@@ -109,3 +109,38 @@ export function templateVariants(t: Template): number {
   }
   return total;
 }
+
+/** Every slot a template can mention, in any alternative (used to keep the agent to facts already given). */
+export function templateSlots(t: Template, out: Set<string> = new Set()): Set<string> {
+  for (const n of t) {
+    if (typeof n === 'string') continue;
+    if ('slot' in n) out.add(n.slot);
+    else if ('alt' in n) for (const a of n.alt) templateSlots(a, out);
+    else for (const a of n.reg) templateSlots(a, out);
+  }
+  return out;
+}
+
+/**
+ * Joins sentence fragments: a part that follows a comma or an open clause ("…, but") continues the sentence, so
+ * its first word loses the capital its template gave it ("Hola, una consulta, estoy en…"). "I", acronyms and
+ * two capitalised words in a row (a name: "Apple Pay") keep theirs.
+ */
+export function joinParts(parts: readonly string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    if (raw === '') continue;
+    let p = raw;
+    if (out !== '' && /(,|(?<!\p{L})(but|pero|and|y|so|que))$/u.test(out)) p = continueSentence(p);
+    out = out === '' ? p : `${out} ${p}`;
+  }
+  return tidy(out);
+}
+
+function continueSentence(s: string): string {
+  if (/^[¿¡]?\p{Lu}{2}/u.test(s)) return s; // an acronym (ATM, PIN)
+  const m = /^([¿¡]?)(\p{Lu})(\p{Ll}*)(['’]\p{L}+)?(\s+\p{Lu})?/u.exec(s);
+  if (!m || m[5] !== undefined) return s;
+  if ((m[2] ?? '') + (m[3] ?? '') === 'I') return s;
+  return (m[1] ?? '') + (m[2] as string).toLowerCase() + s.slice((m[1] ?? '').length + 1);
+}

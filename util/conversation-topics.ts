@@ -1,6 +1,6 @@
 // Agent-question topics (amount, card digits, date…) and the intents each fits, from data/conversation-topics.json.
 import { existsSync } from 'node:fs';
-import { dataPath, loadData } from '../../util/paths.js';
+import { dataPath, loadData } from './paths.js';
 
 export interface TopicSource {
   /** The fact the question asks for; a question is not asked again once the customer gave it. */

@@ -6,7 +6,7 @@ const NEGATIVE_EN =
 const NEGATIVE_ES = new RegExp(
   `(?<!\\p{L})(${[
     'molest[oa]s?', 'harto|harta', 'cansad[oa]', 'enojad[oa]', 'enfadad[oa]', 'inaceptable', 'vergüenza', 'el colmo', 'desesper\\p{L}*', 'preocupad[oa]', 'nervios[oa]',
-    'mal', 'equivocad[oa]', 'nunca', 'no (me )?(llegó|llega|funciona|puedo|aparece|reconozco|hice|autoricé|sale|deja|veo)', 'dos veces', 'todavía no', 'aún no', 'sigue sin',
+    '(?<!menos )mal', 'equivocad[oa]', 'nunca', 'no (me )?(llegó|llega|funciona|puedo|aparece|reconozco|hice|autoricé|sale|deja|veo)', 'dos veces', 'todavía no', 'aún no', 'sigue sin',
     'rechaz\\p{L}*', 'fall\\p{L}*', 'perd[ií]\\p{L}*', 'robad[oa]', 'robaron', 'bloque\\p{L}*', 'se tragó', 'fraude', 'estafa',
   ].join('|')})(?!\\p{L})`,
   'iu',

@@ -22,10 +22,12 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [/\bcash machine\b/gu, 'ATM'],
     [/\bin the post\b/gu, 'in the mail'],
     [/\bapologis(e|ed|ing)\b/gu, 'apologiz$1'],
+    [/\bmum\b/gu, 'mom'],
   ],
   'en-GB': [
     [/\bin the mail\b/gu, 'in the post'],
     [/\bapologiz(e|ed|ing)\b/gu, 'apologis$1'],
+    [/\bmom\b/gu, 'mum'],
   ],
 };
 

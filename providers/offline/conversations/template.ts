@@ -139,7 +139,7 @@ export function joinParts(parts: readonly string[]): string {
 
 function continueSentence(s: string): string {
   if (/^[¿¡]?\p{Lu}{2}/u.test(s)) return s; // an acronym (ATM, PIN)
-  const m = /^([¿¡]?)(\p{Lu})(\p{Ll}*)(['’]\p{L}+)?(\s+\p{Lu})?/u.exec(s);
+  const m = /^([¿¡]?)(\p{Lu})(\p{Ll}*)(['’]\p{L}+)?(\s+\p{Lu}\p{Ll})?/u.exec(s);
   if (!m || m[5] !== undefined) return s;
   if ((m[2] ?? '') + (m[3] ?? '') === 'I') return s;
   return (m[1] ?? '') + (m[2] as string).toLowerCase() + s.slice((m[1] ?? '').length + 1);

@@ -31,8 +31,22 @@ const RULES: Record<Dialect, readonly Rule[]> = {
   ],
 };
 
+// A cheap substring probe per rule skips the Unicode regex on the (many) turns that cannot match it.
+const PROBES: Record<Dialect, readonly string[]> = {
+  'es-ES': ['CLABE', 'CLABE', 'monto', 'montos', 'ahorita', 'uen día'],
+  'es-MX': ['Vale', 'vosotros'],
+  'en-US': ['cash machines', 'cash machine', 'in the post', 'apologis', 'mum'],
+  'en-GB': ['in the mail', 'apologiz', 'mom'],
+};
+
 export function dialectWording(text: string, dialect: Dialect): string {
   let t = text;
-  for (const [re, sub] of RULES[dialect]) t = t.replace(re, sub);
+  const rules = RULES[dialect];
+  const probes = PROBES[dialect];
+  for (let i = 0; i < rules.length; i++) {
+    if (!t.includes(probes[i] as string)) continue;
+    const [re, sub] = rules[i] as Rule;
+    t = t.replace(re, sub);
+  }
   return t;
 }

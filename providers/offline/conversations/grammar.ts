@@ -60,6 +60,8 @@ export interface LangCommonSource {
   closing_short?: string[];
   /** Parts of the final agent turn of a resolved conversation: reply to thanks, recap by category, offer, sign-off. */
   close_reply: string[];
+  /** Replies that presuppose thanks ("You're welcome!"): only after a customer who thanked. */
+  close_reply_thanks: string[];
   close_recap: Record<string, string[]>;
   close_offer: string[];
   close_signoff: string[];
@@ -109,6 +111,7 @@ export interface CompiledLang {
   details: Map<string, Template[]>;
   closingShort: Template[];
   closeReply: Template[];
+  closeReplyThanks: Template[];
   closeRecap: Map<string, Template[]>;
   closeOffer: Template[];
   closeSignoff: Template[];
@@ -189,6 +192,7 @@ export function grammar(): CompiledGrammar {
       details: map(c.details ?? {}),
       closingShort: all(c.closing_short),
       closeReply: all(c.close_reply),
+      closeReplyThanks: all(c.close_reply_thanks),
       closeRecap: map(c.close_recap),
       closeOffer: all(c.close_offer),
       closeSignoff: all(c.close_signoff),

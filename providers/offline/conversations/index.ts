@@ -89,12 +89,18 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     if (rng.chance(0.8)) return joinParts([greeting, opener, ask, context, detail, closer]);
     return joinParts([greeting, opener, detail, ask, context, closer]);
   };
-  const ack = (): string => joinParts([rng.chance(0.4) ? agentOne(L.agentGreeting) : '', agentOne(L.agentAck.get(mood.ack))]);
-  const answer = (lead: string, offer: boolean): string => {
+  /** Greeting and acknowledgement; an acknowledgement that starts like the greeting ("Thanks… Thanks…") is dropped. */
+  const opening2 = (): [string, string] => {
+    const greeting = rng.chance(0.4) ? agentOne(L.agentGreeting) : '';
+    const a = agentOne(L.agentAck.get(mood.ack));
+    return [greeting, greeting !== '' && firstWord(greeting) === firstWord(a) ? '' : a];
+  };
+  const ack = (): string => joinParts(opening2());
+  const answer = (lead: readonly string[], offer: boolean): string => {
     const core = agentLine(intent.answer);
-    // An answer that opens with its own apology needs no second one in front ("Sorry about that. Sorry about that!").
-    const ownApology = /^(sorry|i'm sorry|lo siento|lamento|perdón)/iu.test(core);
-    return joinParts([ownApology && mood.ack === 'problem' ? '' : lead, core, offer && rng.chance(0.3) ? agentOne(L.agentOffer) : '']);
+    // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
+    const ownAck = OWN_ACK.test(core);
+    return joinParts([...(ownAck ? lead.slice(0, 1) : lead), core, offer && rng.chance(0.3) ? agentOne(L.agentOffer) : '']);
   };
 
   const turns: Turn[] = [];
@@ -113,7 +119,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         turns.push(customer(opening()));
         // A conversation that ends on the answer gets the agent's sign-off in the same turn, as real chats do.
         const tail = lastPair && rng.chance(0.5) ? joinParts([agentOne(L.closeOffer), agentOne(L.closeSignoff)]) : '';
-        turns.push(agent(joinParts([answer(ack(), !lastPair && !nextIsClosing), tail])));
+        turns.push(agent(joinParts([answer(opening2(), !lastPair && !nextIsClosing), tail])));
         break;
       }
       case 'clarify': {
@@ -121,14 +127,14 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const candidates = clarifyCandidates(L, spec.intent, spec.category, said);
         if (candidates.length === 0) {
           // Nothing worth asking for this intent: answer straight away and let a follow-up fill the exchange.
-          turns.push(agent(answer(ack(), !nextIsClosing)));
+          turns.push(agent(answer(opening2(), !nextIsClosing)));
           followup(i);
           break;
         }
         const p = rng.pick(candidates);
         turns.push(agent(joinParts([ack(), sayAgent(p.q.t)])));
         turns.push(customer(say(p.a)));
-        turns.push(agent(answer(sayOne(L.afterClarify), !nextIsClosing)));
+        turns.push(agent(answer([sayOne(L.afterClarify)], !nextIsClosing)));
         break;
       }
       case 'answer-after-clarify':
@@ -139,8 +145,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       case 'closing': {
         // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"), but only when the customer ends content.
         const short = shortSignoffFits(arc.end) && rng.chance(0.6);
-        turns.push(customer(short ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end))));
-        turns.push(agent(joinParts(agentClosing(L, spec.category, arc.resolution, rng, sayAgent))));
+        const words = short ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end));
+        turns.push(customer(words));
+        turns.push(agent(joinParts(agentClosing(L, spec.category, arc.resolution, THANKS.test(words), rng, sayAgent))));
         break;
       }
     }
@@ -162,6 +169,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     meta: { generator: 'offline', version: OFFLINE_CONVERSATION_VERSION, dialect, register: register === 1 ? 'formal' : 'informal' },
   };
 }
+
+const OWN_ACK = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón|of course|sure|claro|por supuesto|con gusto)/iu;
+const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;
+const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerCase();
 
 /** Facts of an event (something that happened), which a how-to question does not have. */
 const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee']);

@@ -111,7 +111,10 @@ export class SlotBinder {
       case 'ref':
         return `${r.pick(['TX', 'TR', 'PAY', 'REF'])}-${r.int(100000, 999999)}`;
       case 'time': {
-        const h = r.int(7, 22);
+        // The hour agrees with a day already given ("late last night at about 2:05 pm" was a contradiction).
+        const day = this.bound.get('date') ?? '';
+        const [lo, hi] = /night|evening|noche/iu.test(day) ? [19, 23] : /morning|mañana|temprano/iu.test(day) ? [7, 11] : /afternoon|tarde|lunch|mediodía/iu.test(day) ? [12, 18] : [7, 22];
+        const h = r.int(lo, hi);
         const m = r.pick(['00', '05', '10', '15', '20', '30', '40', '45', '50', '55']);
         return this.dialect.startsWith('en') ? `${h > 12 ? h - 12 : h}:${m} ${h >= 12 ? 'pm' : 'am'}` : `${h}:${m}`;
       }

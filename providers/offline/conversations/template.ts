@@ -137,6 +137,8 @@ export function joinParts(parts: readonly string[]): string {
     if (raw === '') continue;
     let p = raw;
     if (out !== '' && /(,|(?<!\p{L})(but|pero|and|y|so|que))$/u.test(out)) p = continueSentence(p);
+    // A fragment without final punctuation ("Cobro doble") ends its sentence before a capitalised one.
+    else if (/[\p{L}\p{N}]$/u.test(out) && /^[¿¡]?\p{Lu}/u.test(p)) out += '.';
     out = out === '' ? p : `${out} ${p}`;
   }
   return tidy(out);

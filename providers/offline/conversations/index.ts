@@ -99,7 +99,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const answer = (lead: readonly string[], offer: boolean): string => {
     const core = agentLine(intent.answer);
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
-    const ownAck = OWN_ACK.test(core);
+    // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
+    const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
     return joinParts([...(ownAck ? lead.slice(0, 1) : lead), core, offer && rng.chance(0.3) ? agentOne(L.agentOffer) : '']);
   };
 
@@ -170,7 +171,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
 }
 
-const OWN_ACK = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón|of course|sure|claro|por supuesto|con gusto)/iu;
+const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
+const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;
 const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerCase();
 

@@ -11,6 +11,9 @@ import { registerSwitch } from '../../metrics/coherence/register.js';
 import { positiveReplyToNegative } from '../../metrics/coherence/sentiment.js';
 import { ClosingCounter } from '../../metrics/coherence/closings.js';
 import { loadTopics } from '../../util/conversation-topics.js';
+import { grammar } from '../../providers/offline/conversations/grammar.js';
+import { renderTemplate, type Template } from '../../providers/offline/conversations/template.js';
+import { agentRegisters } from '../../metrics/coherence/register.js';
 
 // The quick start's generate step (pipelines/quickstart.yaml) with the step's defaults.
 const params = {
@@ -44,6 +47,27 @@ describe('offline conversations: coherence (issue 15)', () => {
   it('keeps the agent in one register, tú or usted, for the whole conversation', () => {
     const es = generate(2000, 7, { es: 1 });
     expect(es.map((c) => registerSwitch(c.turns)).filter(Boolean)).toEqual([]);
+  });
+
+  it('renders every Spanish agent template in the register asked for (no hard-coded tú or usted)', () => {
+    const L = grammar().lang.es;
+    const agentSide: Template[] = [
+      ...[...L.agentAck.values(), ...L.agentClose.values(), ...L.closeRecap.values()].flat(),
+      ...L.agentGreeting, ...L.agentOffer, ...L.closeReply, ...L.closeReplyThanks, ...L.closeOffer, ...L.closeSignoff,
+      ...L.clarify.map((p) => p.q.t), ...[...L.categoryClarify.values()].flat().map((p) => p.q.t),
+      ...L.followups.map((p) => p.a.t), ...[...L.categoryFollowups.values()].flat().map(([, a]) => a),
+      ...[...L.intents.values()].flatMap((i) => [...i.answer.map((a) => a.t), ...i.followups.map(([, a]) => a)]),
+    ];
+    const wrong = agentSide.flatMap((t) =>
+      ([0, 1] as const).flatMap((register) =>
+        [1, 2, 3].map((s) => renderTemplate(t, { rng: createRng(s, 'register'), register, slot: (n) => `{${n}}` })).filter((text) => {
+          const r = agentRegisters([{ speaker: 'agent', text }]);
+          return register === 0 ? r.usted !== undefined : r.tu !== undefined;
+        }),
+      ),
+    );
+    expect(agentSide.length).toBeGreaterThan(300);
+    expect(wrong).toEqual([]);
   });
 
   it('writes "se lo", never "le lo"', () => {

@@ -98,6 +98,21 @@ describe('offline conversations: coherence (issue 15)', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('never has a customer who has "never been" to a country say they are there now', () => {
+    const p = { ...params, count: 3000, intents: ['cash_withdrawal_not_recognised', 'card_payment_not_recognised', 'compromised_card'], noise: 0 } as never;
+    const contradictions = Array.from({ length: 3000 }, (_, i) => {
+      const spec = planConversation(p, 5, i);
+      const c = generateConversation(spec, createRng(5, 'conversation/offline', spec.index, 0));
+      return c.turns.filter((t) => t.speaker === 'customer').map((t) => t.text).join(' ');
+    }).filter((t) => {
+      const m =
+        /(?:never been (?:to|in)|nunca he estado en|no he estado en|nunca estuve en) ([A-ZÁÉÍÓÚ][\p{L} ]+?)(?=[,.;]| y | and |$)/u.exec(t) ??
+        /(?:en|in) ([A-ZÁÉÍÓÚ][\p{L} ]+?),? (?:but I've never been there|pero nunca he estado allí|where I've never been|donde nunca he estado)/u.exec(t);
+      return m !== null && new RegExp(`(I'm|I am|estoy|Estoy) (?:currently |right now |ahora )?(in|en) ${m[1]}`, 'u').test(t);
+    });
+    expect(contradictions).toEqual([]);
+  });
+
   it('names a currency that the country the customer is in uses ("in Japan… paid in Swiss francs")', () => {
     const pairs: Array<[RegExp, RegExp]> = [
       [/\b(Japan|Japón)\b/u, /\b(yen|yenes)\b/iu],

@@ -94,6 +94,11 @@ export class SlotBinder {
         const base = r.chance(0.4) ? r.int(5, 99) + r.int(0, 99) / 100 : r.chance(0.7) ? r.int(10, 400) : r.int(2, 60) * 25;
         return money[this.dialect](Math.round(base * scale * 100) / 100);
       }
+      case 'large_amount': {
+        // Source-of-funds checks are for large deposits ("for amounts like £14.09" was a giveaway).
+        const base = r.int(30, 400) * 100 + (r.chance(0.3) ? r.int(1, 99) * 10 : 0);
+        return money[this.dialect](base * scale);
+      }
       case 'amount2': {
         const base = r.int(3, 250) + (r.chance(0.5) ? r.int(1, 99) / 100 : 0);
         return money[this.dialect](Math.round(base * scale * 100) / 100);
@@ -193,4 +198,4 @@ function calendarDate(dialect: Dialect, r: Rng): string {
 }
 
 /** Slots computed in code rather than listed in data/grammar/common.json. */
-export const COMPUTED_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'fee', 'days', 'hours', 'digits', 'ref', 'time', 'home']);
+export const COMPUTED_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'large_amount', 'fee', 'days', 'hours', 'digits', 'ref', 'time', 'home']);

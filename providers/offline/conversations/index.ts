@@ -85,9 +85,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     });
     const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
-    // Context follows the ask it explains ("Both were $3,600" before the question reads as a non-sequitur).
-    if (rng.chance(0.8)) return joinParts([greeting, opener, ask, context, detail, closer]);
-    return joinParts([greeting, opener, detail, ask, context, closer]);
+    // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
+    // non-sequitur (asks that start with a fact are written that way in the grammar).
+    return joinParts([greeting, opener, ask, context, detail, closer]);
   };
   /** Greeting and acknowledgement; an acknowledgement that starts like the greeting ("Thanks… Thanks…") is dropped. */
   const opening2 = (): [string, string] => {
@@ -177,7 +177,7 @@ const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|ap
 const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerCase();
 
 /** Facts of an event (something that happened), which a how-to question does not have. */
-const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee']);
+const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee', 'merchant', 'place']);
 
 const slotCache = new WeakMap<Template, ReadonlySet<string>>();
 function templateSlotsOf(t: Template): ReadonlySet<string> {

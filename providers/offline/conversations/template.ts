@@ -90,11 +90,15 @@ export function renderTemplate(t: Template, scope: RenderScope): string {
 // Most strings need none of these repairs: one test decides before any replace allocates (tidy ran on every render).
 const NEEDS_SPACING = /\s\s|[\t\n\r]|\s[,.?!;:]|[¿¡]\s|^\s|\s$/;
 const NEEDS_PUNCT = /,[.?!]|^[,.;]/;
+// A slot value that brings its own preposition after a template that has one ("Both are $60 on on June 10").
+const DOUBLED = /(?<!\p{L})(on|in|the|el|en|de|la) \1(?!\p{L})/giu;
 
 export function tidy(s: string): string {
   let r = s;
   if (NEEDS_SPACING.test(r)) r = r.replace(/\s+/g, ' ').replace(/\s+([,.?!;:])/g, '$1').replace(/([¿¡])\s+/g, '$1').trim();
   if (NEEDS_PUNCT.test(r)) r = r.replace(/,([.?!])/g, '$1').replace(/^[,.;]\s*/, '');
+  DOUBLED.lastIndex = 0;
+  if (DOUBLED.test(r)) r = r.replace(DOUBLED, '$1');
   return capitalize(r);
 }
 

@@ -10,6 +10,7 @@ import { generateConversation } from '../dist/providers/offline/conversations/in
 import { createRng } from '../dist/util/rng.js';
 import { CoherenceAccumulator } from '../dist/metrics/coherence/accumulator.js';
 import { isNegativeMessage } from '../dist/metrics/coherence/sentiment.js';
+import { loadTopics } from '../dist/util/conversation-topics.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -48,6 +49,23 @@ if (existsSync(trainCsv)) {
   });
   show(`real Banking77 train.csv (${rows.length} utterances)`, real.finish());
   console.log(`  negative-message detector fires on ${negative}/${rows.length} (${((100 * negative) / rows.length).toFixed(1)} %) real utterances`);
+  // Where the topic scopes come from: real customers volunteer a fact far more often in the intents a topic is
+  // scoped to than elsewhere (customer-side wording of each fact; the agent-question patterns cannot apply here).
+  const facts = {
+    amount: /[£$€]\s?\d|\d+\s?(pounds|euros?|dollars|usd|gbp|eur)\b|\bamount\b/i,
+    when: /\b(yesterday|today|last (week|night|month)|days? ago|this morning|since|hours? ago|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i,
+    tried_again: /\b(again|tried|keeps|every time|still)\b/i,
+    card: /\bcard\b/i,
+    country: /\b(country|countries|abroad|overseas|spain|france|uk|us|eu|europe)\b/i,
+  };
+  const topics = new Map(loadTopics().topics.map((t) => [t.name, t]));
+  for (const [name, re] of Object.entries(facts)) {
+    const fits = topics.get(name).fits;
+    const share = (rs) => rs.filter((r) => re.test(r.text)).length / Math.max(1, rs.length);
+    const ins = rows.filter((r) => fits.has(r.category));
+    const outs = rows.filter((r) => !fits.has(r.category));
+    console.log(`  real customers mention '${name}' in ${(100 * share(ins)).toFixed(1)} % of in-scope utterances (n=${ins.length}) vs ${(100 * share(outs)).toFixed(1)} % elsewhere (n=${outs.length})`);
+  }
 } else console.log(`\nreal Banking77: skipped (${trainCsv} not found)`);
 
 // Blind review sample: the first 50 EN and 50 ES of 400 conversations drawn with the review seed. Only what a reader

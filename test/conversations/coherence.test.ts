@@ -113,6 +113,20 @@ describe('offline conversations: coherence (issue 15)', () => {
     expect(contradictions).toEqual([]);
   });
 
+  it('lets the agent quote only amounts the customer gave ("£2.50" when the customer said £10.69)', () => {
+    const money = /(?:[$£]\s?\d[\d.,]*\d|\d[\d.,]*\s?€)/gu;
+    const invented = quick.flatMap((c) => {
+      let said = '';
+      const out: string[] = [];
+      for (const t of c.turns) {
+        if (t.speaker === 'customer') said += ` ${t.text}`;
+        else for (const m of t.text.matchAll(money)) if (!said.includes(m[0])) out.push(`${c.conversation_id}: ${m[0]} in "${t.text}"`);
+      }
+      return out;
+    });
+    expect(invented).toEqual([]);
+  });
+
   it('names a currency that the country the customer is in uses ("in Japan… paid in Swiss francs")', () => {
     const pairs: Array<[RegExp, RegExp]> = [
       [/\b(Japan|Japón)\b/u, /\b(yen|yenes)\b/iu],

@@ -28,8 +28,8 @@ export function agentPerspective(value: string, language: 'en' | 'es', register:
 
 // What the agent says instead of a fact the customer never gave (only when no answer avoids it).
 const UNSAID: Record<'en' | 'es', Record<string, string>> = {
-  en: { amount: 'the amount', large_amount: 'the amount', recipient: 'the recipient', merchant: 'the merchant', date: 'that day', country: 'that country', currency: 'that currency', digits: 'that card', ref: 'the reference' },
-  es: { amount: 'el importe', large_amount: 'el importe', recipient: 'la persona destinataria', merchant: 'el comercio', date: 'ese día', country: 'ese país', currency: 'esa moneda', digits: 'esa tarjeta', ref: 'la referencia' },
+  en: { amount: 'the amount', amount2: 'the amount', large_amount: 'the amount', fee: 'the fee', recipient: 'the recipient', merchant: 'the merchant', date: 'that day', country: 'that country', currency: 'that currency', digits: 'that card', ref: 'the reference' },
+  es: { amount: 'el importe', amount2: 'el importe', large_amount: 'el importe', fee: 'la comisión', recipient: 'la persona destinataria', merchant: 'el comercio', date: 'ese día', country: 'ese país', currency: 'esa moneda', digits: 'esa tarjeta', ref: 'la referencia' },
 };
 
 export function generateConversation(spec: ConversationSpec, rng: Rng): Conversation {

@@ -52,7 +52,8 @@ const CURRENCY_OF: Record<'en' | 'es', ReadonlyMap<string, string>> = {
 };
 
 /** Slots whose value the agent may state first (its own facts); every other slot is the customer's to give. */
-export const AGENT_SLOTS: ReadonlySet<string> = new Set(['fee', 'hours', 'days', 'amount2']);
+// A fee is the customer's to name: "That £2.50 is our fee" to someone who never mentioned one invents a fact.
+export const AGENT_SLOTS: ReadonlySet<string> = new Set(['hours', 'days']);
 
 /**
  * Per-conversation slot binder: the first use of a slot draws it, later uses repeat it. It also remembers which

@@ -31,11 +31,13 @@ export class CoherenceAccumulator {
   );
   private readonly closings = new ClosingCounter();
   private readonly topics = loadTopics();
+  private seen = 0;
 
   add(rec: Record<string, unknown>): void {
     const c = coherenceInput(rec);
     if (!c) return;
-    const id = typeof rec.conversation_id === 'string' ? rec.conversation_id : `#${this.closings.report().conversations}`;
+    this.seen++;
+    const id = typeof rec.conversation_id === 'string' ? rec.conversation_id : `#${this.seen}`;
     const hasAgent = c.turns.some((t) => t.speaker === 'agent');
     if (this.topics && hasAgent) this.note('foreign_followup', id, foreignFollowup(c, this.topics.topics));
     this.note('locale_mismatch', id, localeMismatch(c.turns, c.meta?.dialect));

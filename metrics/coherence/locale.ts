@@ -19,8 +19,10 @@ const AMOUNTS: Array<[RegExp, Currency]> = [
   [/£\s?\d|\d\s?(pounds|gbp)\b/giu, 'GBP'],
   [/€\s?\d|\d\s?(€|euros?\b|eur\b)/giu, 'EUR'],
   [/\$\s?\d[\d.,]*\s*(pesos|mxn)(?!\s+(colombianos|argentinos|chilenos))|\d[\d.,]*\s*(pesos|mxn)(?!\s+(colombianos|argentinos|chilenos))(?!\p{L})/giu, 'MXN'],
-  [/(?<!\p{L})(us)?\$\s?\d[\d.,]*(?!\d|[\d.,]*\s*(pesos|mxn))|\d\s?(us dollars|usd)\b/giu, 'USD'],
+  [/(?<!\p{L})us\$\s?\d|\d\s?(us dollars|usd)\b/giu, 'USD'],
 ];
+// A bare "$" is the account's own dollar or peso (Mexicans write "$" for pesos, and a typo can eat "pesos").
+const BARE_DOLLAR = /(?<![\p{L}$])\$\s?\d[\d.,]*(?!\d|[\d.,]*\s*(pesos|mxn))/giu;
 
 // "if I live in…" / "si vivo en…" asks about a hypothetical move, not where the customer lives.
 const RESIDENCE = /(?<!\p{L})(?<!if |si )(i live in|i'm based in|i am based in|i reside in|i'm living in|vivo en|resido en|radico en)\s+([\p{L} .]{2,30})/iu;
@@ -31,12 +33,14 @@ function countryCurrencies(text: string): Set<Currency> {
   return out;
 }
 
-export function amountCurrencies(text: string): Set<Currency> {
+export function amountCurrencies(text: string, account?: Currency): Set<Currency> {
   const out = new Set<Currency>();
   for (const [re, cur] of AMOUNTS) {
     re.lastIndex = 0;
     if (re.test(text)) out.add(cur);
   }
+  BARE_DOLLAR.lastIndex = 0;
+  if (BARE_DOLLAR.test(text)) out.add(account === 'MXN' ? 'MXN' : 'USD');
   return out;
 }
 
@@ -50,7 +54,7 @@ export function localeMismatch(turns: ReadonlyArray<{ text: string }>, dialect?:
   if (account === undefined) return undefined;
   if (residence && homeCurrencies.size > 0 && !homeCurrencies.has(account)) return `lives in ${(residence[2] ?? '').split(/[,.;?!]/)[0]?.trim()} but the account is in ${account}`;
   const named = countryCurrencies(all.replace(RESIDENCE, ''));
-  for (const cur of amountCurrencies(all)) {
+  for (const cur of amountCurrencies(all, account)) {
     if (cur !== account && !named.has(cur)) return `amount in ${cur} in a ${account} conversation${dialect ? ` (${dialect})` : ''}`;
   }
   return undefined;

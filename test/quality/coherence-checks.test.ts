@@ -54,6 +54,18 @@ describe('coherence checks', () => {
     expect(b.finish().checks[check]).toMatchObject({ applied: 1, failed: 0 });
   });
 
+  it.each([
+    { text: 'Fue el mes pasado, $1,480.32 pesps.', dialect: 'es-MX', mismatch: false },
+    { text: 'Me cobraron $29.85 por sacar efectivo.', dialect: 'es-MX', mismatch: false },
+    { text: 'Me cobraron $29.85 por sacar efectivo.', dialect: 'es-ES', mismatch: true },
+    { text: 'Pagué $29.85 en Estados Unidos.', dialect: 'es-ES', mismatch: false },
+    { text: 'I was charged £14.09.', dialect: 'en-US', mismatch: true },
+  ])('a bare "$" is the account\'s dollar or peso: "$text" in $dialect', ({ text, dialect, mismatch }) => {
+    const a = new CoherenceAccumulator();
+    a.add(conv('card_payment_fee_charged', dialect.startsWith('es') ? 'es' : 'en', [['customer', text], ['agent', 'Ok.']], dialect) as Record<string, unknown>);
+    expect(a.finish().checks.locale_mismatch.failed).toBe(mismatch ? 1 : 0);
+  });
+
   it('reports counts with examples and fails the gates, naming each metric', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'genesis-coherence-'));
     // The same closing everywhere: the closing gates fail too.

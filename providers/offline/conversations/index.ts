@@ -70,6 +70,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const exchanges = planExchanges(turnCount, spec.complexity, rng);
   const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
 
+  // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
+  // kind words, not told "great to hear" on top of whatever else they reported.
+  let told = false;
   const opening = (): string => {
     const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
@@ -85,6 +88,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     });
     const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
+    told = context !== '' || detail !== '';
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
     return joinParts([greeting, opener, ask, context, detail, closer]);
@@ -92,7 +96,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   /** Greeting and acknowledgement; an acknowledgement that starts like the greeting ("Thanks… Thanks…") is dropped. */
   const opening2 = (): [string, string] => {
     const greeting = rng.chance(0.4) ? agentOne(L.agentGreeting) : '';
-    const a = agentOne(L.agentAck.get(mood.ack));
+    const a = agentOne(L.agentAck.get(mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack));
     return [greeting, greeting !== '' && firstWord(greeting) === firstWord(a) ? '' : a];
   };
   const ack = (): string => joinParts(opening2());

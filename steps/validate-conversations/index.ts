@@ -6,7 +6,7 @@ const num = (description: string, extra: Record<string, unknown> = {}) => ({ typ
 
 const validateConversations: StepDefinition<ValidateConversationsParams> = {
   type: 'validate/conversations',
-  description: 'Scores a conversation dataset (completeness, consistency, realism vs a reference, diversity) and enforces gates.',
+  description: 'Scores a conversation dataset (completeness, consistency, coherence, realism vs a reference, diversity) and enforces gates.',
   pathParams: ['input', 'reference'],
   // The generator's targets beside a `with: input:` file (dataset-source reads it and checks this declaration).
   besideFiles: { input: ['generation.json'] },
@@ -55,6 +55,12 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
           duplicates_max: num('Maximum exact-duplicate rate.'),
           near_duplicates_max: num('Maximum near-duplicate rate.'),
           self_bleu_max: num('Maximum self-BLEU on the sample.'),
+          foreign_followup_max: num('Maximum share of conversations where the agent asks for a fact the intent has no use for (an amount for a PIN problem).'),
+          locale_mismatch_max: num("Maximum share of conversations whose currency or country contradicts the locale ('$6,786 pesos' from Spain)."),
+          register_switch_max: num('Maximum share of Spanish conversations where the agent switches between tú and usted.'),
+          positive_reply_to_negative_max: num('Maximum share of conversations where the agent answers a complaint or an upset customer with delight.'),
+          top_closing_share_max: num('Maximum share of conversations ending on the single most frequent final agent turn.'),
+          distinct_closings: num('Minimum distinct final agent turns per conversation (600 per 1,000 = 0.6).'),
         },
       },
     },

@@ -1,7 +1,10 @@
 // Renders quality.json as a short Markdown summary a person reads first.
 import type { GateResult } from '../../metrics/gates.js';
 import { describeFailure } from '../../metrics/gates.js';
+import type { CoherenceReport } from '../../metrics/coherence/accumulator.js';
 
+// Examples are free text: keep them from breaking the Markdown table.
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const f = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(3));
 
 export function renderQualityMarkdown(r: {
@@ -11,6 +14,7 @@ export function renderQualityMarkdown(r: {
   consistency: { checks: Record<string, { applied: number; failed: number; rate: number; examples: string[] }> };
   realism: { reference: string; compared_documents: number; turn_length: number; first_turn_length: number; vocabulary: number; structure: number; intents_vs_reference: number };
   diversity: { distinct_1: number; distinct_2: number; distinct_3: number; self_bleu: number; self_bleu_sample: number; compression_ratio: number; duplicates: { rate: number }; near_duplicates: { rate: number } };
+  coherence: CoherenceReport;
   distribution_vs_target: { source: string };
   gates: GateResult[];
 }): string {
@@ -18,6 +22,10 @@ export function renderQualityMarkdown(r: {
   for (const [k, v] of Object.entries(r.scores)) lines.push(`| ${k} | ${f(v)} |`);
   lines.push('', '## Consistency checks', '', '| check | failed | rate | examples |', '| --- | --- | --- | --- |');
   for (const [k, c] of Object.entries(r.consistency.checks)) lines.push(`| ${k} | ${c.failed}/${c.applied} | ${f(c.rate)} | ${c.examples.join(', ')} |`);
+  lines.push('', '## Coherence', '', '| check | failed | rate | examples |', '| --- | --- | --- | --- |');
+  for (const [k, c] of Object.entries(r.coherence.checks)) lines.push(`| ${k} | ${c.failed}/${c.applied} | ${f(c.rate)} | ${c.examples.map(cell).join('<br>')} |`);
+  const cl = r.coherence.closings;
+  lines.push('', `Final agent turns: ${cl.distinct} distinct in ${cl.conversations} (${f(cl.distinct_rate)}); most frequent ${f(cl.top_share)}${cl.top[0] ? `: "${cell(cl.top[0].text)}" ×${cl.top[0].count}` : ''}`);
   const re = r.realism;
   lines.push(
     '',

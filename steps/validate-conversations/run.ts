@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { StepContext, StepResult } from '../contract.js';
 import { loadCatalogue } from '../../metrics/catalogue.js';
 import { ConversationQualityAccumulator, DEFAULT_WEIGHTS, overallScore } from '../../metrics/conversation-quality.js';
+import { CoherenceAccumulator } from '../../metrics/coherence/accumulator.js';
 import { locateDataset, readDataset, readGenerationTargets } from '../shared/dataset-source.js';
 import { enforceGates, evaluateGates } from '../../metrics/gates.js';
 import { loadReferenceProfile } from '../../metrics/reference-profile.js';
@@ -33,9 +34,11 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     compressionSample: p.compression_sample ?? 5000,
     nearDuplicateThreshold: p.near_duplicate_threshold ?? 0.9,
   });
+  const coherence = new CoherenceAccumulator();
   let n = 0;
   for await (const rec of readDataset(source.path)) {
     acc.add(rec);
+    coherence.add(rec);
     // Often enough that the count moves every second on a loaded machine; reporters throttle what they print.
     if (++n % 2_000 === 0) {
       ctx.progress(n, undefined, 'conversations read');
@@ -43,6 +46,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     }
   }
   const q = acc.finish();
+  const coh = coherence.finish();
   const weights = { ...DEFAULT_WEIGHTS, ...(p.weights ?? {}) };
   const scores = {
     completeness: q.completeness,
@@ -58,7 +62,14 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     duplicates: q.diversity.duplicates.rate,
     near_duplicates: q.diversity.near_duplicates.rate,
     self_bleu: q.diversity.self_bleu,
-  }, q.unmeasured);
+    foreign_followup: coh.checks.foreign_followup.rate,
+    locale_mismatch: coh.checks.locale_mismatch.rate,
+    register_switch: coh.checks.register_switch.rate,
+    positive_reply_to_negative: coh.checks.positive_reply_to_negative.rate,
+    // Closings are only measured when the data has agent turns: on customer texts alone a closing gate fails, saying why.
+    top_closing_share: coh.closings.conversations > 0 ? coh.closings.top_share : null,
+    distinct_closings: coh.closings.conversations > 0 ? coh.closings.distinct_rate : null,
+  }, coh.closings.conversations > 0 ? q.unmeasured : { ...q.unmeasured, top_closing_share: 'no agent turns in the data', distinct_closings: 'no agent turns in the data' });
   const report = {
     type: 'validate/conversations',
     documents: q.documents,
@@ -69,6 +80,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     consistency: q.consistency,
     realism: q.realism,
     diversity: q.diversity,
+    coherence: coh,
     distribution_vs_target: { ...q.distribution_vs_target, source: distributionSource },
     gates,
   };

@@ -88,8 +88,9 @@ describe('generateConversation', () => {
             total++;
           }
         }
-    // Measured 0.335 corpus-level with grammar v4 (v2: 0.292, v1: 0.23; see bench/results/conversations.md). The 0.5 goal
-    // is NOT met yet: this asserts what the grammar honestly reaches, so a regression below it fails.
-    expect(bigrams.size / total).toBeGreaterThan(0.325);
+    // Measured 0.335 corpus-level with grammar v4 (v2: 0.292, v1: 0.23; see bench/results/conversations.md), 0.322 after
+    // issue 15 dropped the meaning-changing paraphrase swaps ("still" → "even now") and the stray detail sentences. The
+    // 0.5 goal is NOT met: this asserts what the grammar honestly reaches, so a regression below it fails.
+    expect(bigrams.size / total).toBeGreaterThan(0.315);
   });
 });

@@ -2,10 +2,24 @@
 import { readdirSync } from 'node:fs';
 import { dataPath, loadData } from '../../../util/paths.js';
 import type { Language, Sentiment } from '../../../util/records.js';
-import { compileTemplate, type Template } from './template.js';
+import { loadTopics, type Topic } from '../../../util/conversation-topics.js';
+import { compileTemplate, templateSlots, type Template } from './template.js';
 import type { SlotTables } from './slots.js';
 
 type Pair<T> = readonly [T, T];
+
+/** A clarifying question scoped to a topic (data/conversation-topics.json says which intents it fits). */
+export interface TopicPairSource {
+  q: string;
+  a: string;
+  topic: string;
+}
+/** A generic follow-up: `problem` ones only make sense when something went wrong ("And if it happens again?"). */
+export interface ScopedPairSource {
+  q: string;
+  a: string;
+  for: 'any' | 'problem';
+}
 
 export interface IntentLangSource {
   ask: string[];
@@ -17,7 +31,7 @@ export interface CategorySource {
   category: string;
   followups: Record<Language, Array<Pair<string>>>;
   /** Clarifying questions (agent) and answers (customer) that fit this category's intents. */
-  clarify?: Record<Language, Array<Pair<string>>>;
+  clarify?: Record<Language, TopicPairSource[]>;
   intents: Record<string, Record<Language, IntentLangSource>>;
 }
 export interface ArcSource {
@@ -33,9 +47,9 @@ export interface LangCommonSource {
   closer: string[];
   agent_greeting: string[];
   agent_ack: Record<string, string[]>;
-  clarify: Array<Pair<string>>;
+  clarify: TopicPairSource[];
   after_clarify: string[];
-  followups: Array<Pair<string>>;
+  followups: ScopedPairSource[];
   followup_lead: Record<string, string[]>;
   closing: Record<string, string[]>;
   agent_close: Record<string, string[]>;
@@ -44,6 +58,13 @@ export interface LangCommonSource {
   details?: Record<string, string[]>;
   /** One- or two-word sign-offs that replace the full closing turn some of the time. */
   closing_short?: string[];
+  /** Parts of the final agent turn of a resolved conversation: reply to thanks, recap by category, offer, sign-off. */
+  close_reply: string[];
+  /** Replies that presuppose thanks ("You're welcome!"): only after a customer who thanked. */
+  close_reply_thanks: string[];
+  close_recap: Record<string, string[]>;
+  close_offer: string[];
+  close_signoff: string[];
 }
 export interface CommonSource {
   slots: SlotTables;
@@ -52,10 +73,26 @@ export interface CommonSource {
   es: LangCommonSource;
 }
 
+/** A compiled template with the slots it mentions. */
+export interface AgentLine {
+  t: Template;
+  slots: ReadonlySet<string>;
+}
+export interface TopicPair {
+  q: AgentLine;
+  a: Template;
+  topic: Topic;
+}
+export interface ScopedPair {
+  q: Template;
+  a: AgentLine;
+  problemOnly: boolean;
+}
+
 export interface CompiledIntent {
   ask: Template[];
   context: Template[];
-  answer: Template[];
+  answer: AgentLine[];
   followups: Array<Pair<Template>>;
 }
 export interface CompiledLang {
@@ -64,24 +101,31 @@ export interface CompiledLang {
   closer: Template[];
   agentGreeting: Template[];
   agentAck: Map<string, Template[]>;
-  clarify: Array<Pair<Template>>;
+  clarify: TopicPair[];
   afterClarify: Template[];
-  followups: Array<Pair<Template>>;
+  followups: ScopedPair[];
   followupLead: Map<string, Template[]>;
   closing: Map<string, Template[]>;
   agentClose: Map<string, Template[]>;
   agentOffer: Template[];
   details: Map<string, Template[]>;
   closingShort: Template[];
+  closeReply: Template[];
+  closeReplyThanks: Template[];
+  closeRecap: Map<string, Template[]>;
+  closeOffer: Template[];
+  closeSignoff: Template[];
   /** intent → its own templates. */
   intents: Map<string, CompiledIntent>;
   /** category id → follow-up pairs shared by its intents. */
   categoryFollowups: Map<string, Array<Pair<Template>>>;
   /** category id → clarifying pairs specific to it (joined with the generic ones). */
-  categoryClarify: Map<string, Array<Pair<Template>>>;
+  categoryClarify: Map<string, TopicPair[]>;
 }
 export interface CompiledGrammar {
   slots: SlotTables;
+  /** Intents where something went wrong (a complaint, not a how-to question). */
+  problem: ReadonlySet<string>;
   arcs: Record<Sentiment, ArcSource[]>;
   lang: Record<Language, CompiledLang>;
 }
@@ -89,6 +133,10 @@ export interface CompiledGrammar {
 const all = (xs: readonly string[] | undefined): Template[] => (xs ?? []).map(compileTemplate);
 const pairs = (xs: ReadonlyArray<Pair<string>> | undefined): Array<Pair<Template>> =>
   (xs ?? []).map(([q, a]) => [compileTemplate(q), compileTemplate(a)] as const);
+const line = (src: string): AgentLine => {
+  const t = compileTemplate(src);
+  return { t, slots: templateSlots(t) };
+};
 const map = (rec: Record<string, string[]>): Map<string, Template[]> => new Map(Object.entries(rec).map(([k, v]) => [k, all(v)]));
 
 /** Reads the category files listed in data/grammar (everything but common.json). */
@@ -106,17 +154,26 @@ export function grammar(): CompiledGrammar {
   if (compiled) return compiled;
   const common = loadData<CommonSource>('grammar', 'common.json');
   const categories = loadCategorySources();
+  const topicTable = loadTopics();
+  if (!topicTable) throw new Error('data/conversation-topics.json is missing');
+  const topicByName = new Map(topicTable.topics.map((t) => [t.name, t]));
+  const topicPairs = (xs: readonly TopicPairSource[] | undefined): TopicPair[] =>
+    (xs ?? []).map((x) => {
+      const topic = topicByName.get(x.topic);
+      if (!topic) throw new Error(`grammar: unknown topic '${x.topic}' in clarifying question: ${x.q}`);
+      return { q: line(x.q), a: compileTemplate(x.a), topic };
+    });
   const build = (lang: Language): CompiledLang => {
     const c = common[lang];
     const intents = new Map<string, CompiledIntent>();
     const categoryFollowups = new Map<string, Array<Pair<Template>>>();
-    const categoryClarify = new Map<string, Array<Pair<Template>>>();
+    const categoryClarify = new Map<string, TopicPair[]>();
     for (const cat of categories) {
       categoryFollowups.set(cat.category, pairs(cat.followups[lang]));
-      categoryClarify.set(cat.category, pairs(cat.clarify?.[lang]));
+      categoryClarify.set(cat.category, topicPairs(cat.clarify?.[lang]));
       for (const [name, byLang] of Object.entries(cat.intents)) {
         const src = byLang[lang];
-        intents.set(name, { ask: all(src.ask), context: all(src.context), answer: all(src.answer), followups: pairs(src.followups) });
+        intents.set(name, { ask: all(src.ask), context: all(src.context), answer: src.answer.map(line), followups: pairs(src.followups) });
       }
     }
     return {
@@ -125,20 +182,25 @@ export function grammar(): CompiledGrammar {
       closer: all(c.closer),
       agentGreeting: all(c.agent_greeting),
       agentAck: map(c.agent_ack),
-      clarify: pairs(c.clarify),
+      clarify: topicPairs(c.clarify),
       afterClarify: all(c.after_clarify),
-      followups: pairs(c.followups),
+      followups: c.followups.map((f) => ({ q: compileTemplate(f.q), a: line(f.a), problemOnly: f.for === 'problem' })),
       followupLead: map(c.followup_lead),
       closing: map(c.closing),
       agentClose: map(c.agent_close),
       agentOffer: all(c.agent_offer),
       details: map(c.details ?? {}),
       closingShort: all(c.closing_short),
+      closeReply: all(c.close_reply),
+      closeReplyThanks: all(c.close_reply_thanks),
+      closeRecap: map(c.close_recap),
+      closeOffer: all(c.close_offer),
+      closeSignoff: all(c.close_signoff),
       intents,
       categoryFollowups,
       categoryClarify,
     };
   };
-  compiled = { slots: common.slots, arcs: common.arcs, lang: { en: build('en'), es: build('es') } };
+  compiled = { slots: common.slots, problem: topicTable.problem, arcs: common.arcs, lang: { en: build('en'), es: build('es') } };
   return compiled;
 }

@@ -1,18 +1,22 @@
 // The offline conversation provider: renders a ConversationSpec into a Conversation from the phrase grammar.
+// A conversation is a state that evolves: locale, register and slot facts are fixed once, the customer's words
+// say which facts are known, and every later turn (questions, answers, closing) is chosen to agree with them.
 import type { Conversation, ConversationSpec, Turn } from '../../../util/records.js';
 import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
-import { grammar, type ArcSource, type CompiledLang } from './grammar.js';
-import { SlotBinder, type Dialect } from './slots.js';
-import { renderTemplate, tidy, type RenderScope, type Template } from './template.js';
+import { grammar, type AgentLine, type ArcSource } from './grammar.js';
+import { AGENT_SLOTS, SlotBinder, type Dialect } from './slots.js';
+import { joinParts, renderTemplate, templateSlots, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
 import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
+import { clarifyCandidates, followupQueue } from './exchanges.js';
+import { openingMood, shortSignoffFits } from './mood.js';
+import { agentClosing } from './closing.js';
+import { dialectWording } from './dialect.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
-
-type Pair = readonly [Template, Template];
 
 /** Turns a first-person possessive at the start of a slot value into the agent's second person. */
 export function agentPerspective(value: string, language: 'en' | 'es', register: 0 | 1): string {
@@ -21,83 +25,135 @@ export function agentPerspective(value: string, language: 'en' | 'es', register:
   return value.replace(/^mis\b/i, formal ? 'sus' : 'tus').replace(/^mi\b/i, formal ? 'su' : 'tu');
 }
 
+// What the agent says instead of a fact the customer never gave (only when no answer avoids it).
+const UNSAID: Record<'en' | 'es', Record<string, string>> = {
+  en: { amount: 'the amount', amount2: 'the amount', large_amount: 'the amount', fee: 'the fee', recipient: 'the recipient', merchant: 'the merchant', date: 'that day', country: 'that country', currency: 'that currency', digits: 'that card', ref: 'the reference' },
+  es: { amount: 'el importe', amount2: 'el importe', large_amount: 'el importe', fee: 'la comisión', recipient: 'la persona destinataria', merchant: 'el comercio', date: 'ese día', country: 'ese país', currency: 'esa moneda', digits: 'esa tarjeta', ref: 'la referencia' },
+};
+
 export function generateConversation(spec: ConversationSpec, rng: Rng): Conversation {
   const g = grammar();
-  const L = g.lang[spec.language];
+  const lang = spec.language;
+  const L = g.lang[lang];
   const intent = L.intents.get(spec.intent);
-  if (!intent) throw new InputError(`no offline grammar for intent '${spec.intent}' (${spec.language})`);
+  if (!intent) throw new InputError(`no offline grammar for intent '${spec.intent}' (${lang})`);
 
-  const dialect: Dialect = spec.language === 'en' ? (rng.chance(0.5) ? 'en-US' : 'en-GB') : rng.chance(0.5) ? 'es-MX' : 'es-ES';
-  const register: 0 | 1 = spec.language === 'es' && rng.chance(0.4) ? 1 : 0;
+  const dialect: Dialect = lang === 'en' ? (rng.chance(0.5) ? 'en-US' : 'en-GB') : rng.chance(0.5) ? 'es-MX' : 'es-ES';
+  const register: 0 | 1 = lang === 'es' && rng.chance(0.4) ? 1 : 0;
+  const problem = g.problem.has(spec.intent);
   const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots);
-  const scope: RenderScope = { rng, register, slot: (n) => slots.get(n) };
-  const say = (t: Template): string => renderTemplate(t, scope);
-  // Slot values are written from the customer's side ("my landlord"); the agent says "your landlord".
-  const agentScope: RenderScope = { rng, register, slot: (n) => agentPerspective(slots.get(n), spec.language, register) };
+  const said = (s: string): boolean => slots.hasSaid(s);
+  // The customer's words bind facts; the agent repeats them in its own perspective ("my landlord" → "your landlord").
+  const customerScope: RenderScope = { rng, register, slot: (n) => slots.say(n) };
+  const agentScope: RenderScope = {
+    rng,
+    register,
+    slot: (n) => (AGENT_SLOTS.has(n) || said(n) ? agentPerspective(slots.get(n), lang, register) : (UNSAID[lang][n] ?? slots.get(n))),
+  };
+  const say = (t: Template): string => renderTemplate(t, customerScope);
   const sayAgent = (t: Template): string => renderTemplate(t, agentScope);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
-  const join = (...parts: string[]): string => tidy(parts.filter((p) => p !== '').join(' '));
-  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(text, dialect, rng), spec.language, spec.noise, rng) });
-  const agent = (text: string): Turn => ({ speaker: 'agent', text });
+  const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
+  /** An agent line that only uses facts already given, when the intent has one. */
+  const agentLine = (lines: readonly AgentLine[]): string => {
+    const known = lines.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
+    return sayAgent(rng.pick(known.length > 0 ? known : lines).t);
+  };
+  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(dialectWording(text, dialect), dialect, rng), lang, spec.noise, rng) });
+  const agent = (text: string): Turn => ({ speaker: 'agent', text: dialectWording(text, dialect) });
 
-  const arc = pickArc(g.arcs[spec.sentiment], rng);
+  // "You'll get a notification once it's done" only fits when something is under way: questions never end pending.
+  const arc = pickArc(g.arcs[spec.sentiment].filter((a) => problem || a.resolution !== 'pending'), rng);
+  const mood = openingMood(arc, problem, (p) => rng.chance(p));
   const turnCount = chooseTurnCount(spec.complexity, spec.turns, rng);
   const exchanges = planExchanges(turnCount, spec.complexity, rng);
-  const followups = followupQueue(L, spec.intent, spec.category, rng);
+  const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
 
+  // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
+  // kind words, not told "great to hear" on top of whatever else they reported.
+  let told = false;
   const opening = (): string => {
-    const emotional = arc.start !== 'neutral' && arc.start !== 'calm';
-    const opener = rng.chance(emotional ? 0.6 : 0.2) ? sayOne(L.opener.get(arc.start)) : '';
+    const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const ask = say(rng.pick(intent.ask));
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const context = rng.chance(wantsContext) ? sayOne(intent.context) : '';
-    // Customers often add a concrete fact (amount, day, place); drawn from the category's own pool or the shared one.
-    const detailPool = rng.chance(0.6) ? L.details.get(spec.category) : L.details.get('any');
-    const detail = rng.chance(wantsContext + 0.2) ? sayOne(detailPool) : '';
+    // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
+    // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
+    // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
+    const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
+      const used = [...templateSlotsOf(t)];
+      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u)));
+    });
+    const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
-    const order = rng.int(0, 2);
-    if (order === 0) return join(greeting, opener, context, ask, detail, closer);
-    if (order === 1) return join(greeting, opener, ask, context, detail, closer);
-    return join(greeting, opener, detail, ask, context, closer);
+    told = context !== '' || detail !== '';
+    // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
+    // non-sequitur (asks that start with a fact are written that way in the grammar).
+    return joinParts([greeting, opener, ask, context, detail, closer]);
   };
-  const agentAnswer = (lead: string, last: boolean): string => {
-    const offer = !last && rng.chance(0.3) ? sayOne(L.agentOffer) : '';
-    return join(lead, sayAgent(rng.pick(intent.answer)), offer);
+  /** Greeting and acknowledgement; an acknowledgement that starts like the greeting ("Thanks… Thanks…") is dropped. */
+  const opening2 = (): [string, string] => {
+    const greeting = rng.chance(0.4) ? agentOne(L.agentGreeting) : '';
+    const a = agentOne(L.agentAck.get(mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack));
+    return [greeting, greeting !== '' && firstWord(greeting) === firstWord(a) ? '' : a];
+  };
+  const ack = (): string => joinParts(opening2());
+  const answer = (lead: readonly string[], offer: boolean): string => {
+    const core = agentLine(intent.answer);
+    // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
+    // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
+    const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
+    return joinParts([...(ownAck ? lead.slice(0, 1) : lead), core, offer && rng.chance(0.3) ? agentOne(L.agentOffer) : '']);
   };
 
   const turns: Turn[] = [];
+  const followup = (i: number): void => {
+    const p = followups.next();
+    const m = i < exchanges.length / 2 ? arc.start : arc.end;
+    const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
+    turns.push(customer(joinParts([lead, say(p.q)])));
+    turns.push(agent(sayAgent(p.a)));
+  };
   exchanges.forEach((ex, i) => {
     const lastPair = i === exchanges.length - 1;
     const nextIsClosing = exchanges[i + 1] === 'closing';
     switch (ex) {
-      case 'request':
+      case 'request': {
         turns.push(customer(opening()));
-        turns.push(agent(agentAnswer(join(rng.chance(0.4) ? sayOne(L.agentGreeting) : '', sayOne(L.agentAck.get(arc.start))), lastPair || !nextIsClosing)));
+        // A conversation that ends on the answer gets the agent's sign-off in the same turn, as real chats do.
+        const tail = lastPair && rng.chance(0.5) ? joinParts([agentOne(L.closeOffer), agentOne(L.closeSignoff)]) : '';
+        turns.push(agent(joinParts([answer(opening2(), !lastPair && !nextIsClosing), tail])));
         break;
+      }
       case 'clarify': {
-        const [q, a] = rng.pick([...L.clarify, ...(L.categoryClarify.get(spec.category) ?? [])]);
         turns.push(customer(opening()));
-        turns.push(agent(join(rng.chance(0.4) ? sayOne(L.agentGreeting) : '', sayOne(L.agentAck.get(arc.start)), say(q))));
-        turns.push(customer(say(a)));
-        turns.push(agent(agentAnswer(sayOne(L.afterClarify), !nextIsClosing)));
+        const candidates = clarifyCandidates(L, spec.intent, spec.category, said);
+        if (candidates.length === 0) {
+          // Nothing worth asking for this intent: answer straight away and let a follow-up fill the exchange.
+          turns.push(agent(answer(opening2(), !nextIsClosing)));
+          followup(i);
+          break;
+        }
+        const p = rng.pick(candidates);
+        turns.push(agent(joinParts([ack(), sayAgent(p.q.t)])));
+        turns.push(customer(say(p.a)));
+        turns.push(agent(answer([sayOne(L.afterClarify)], !nextIsClosing)));
         break;
       }
       case 'answer-after-clarify':
         break; // rendered together with 'clarify' so the question and its answer stay paired
-      case 'followup': {
-        const [q, a] = followups.next();
-        const mood = i < exchanges.length / 2 ? arc.start : arc.end;
-        const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(mood)) : '';
-        turns.push(customer(join(lead, say(q))));
-        turns.push(agent(say(a)));
+      case 'followup':
+        followup(i);
+        break;
+      case 'closing': {
+        // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"), but only when the customer ends content.
+        const short = shortSignoffFits(arc.end) && rng.chance(0.6);
+        const words = short ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end));
+        turns.push(customer(words));
+        turns.push(agent(joinParts(agentClosing(L, spec.category, arc.resolution, THANKS.test(words), rng, sayAgent))));
         break;
       }
-      case 'closing':
-        // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"); the full closing line is kept for 40 %.
-        turns.push(customer(rng.chance(0.6) ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end))));
-        turns.push(agent(sayOne(L.agentClose.get(arc.resolution))));
-        break;
     }
   });
   // An odd turn count ends on the customer's closing words.
@@ -110,7 +166,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     sentiment: spec.sentiment,
     complexity: spec.complexity,
     emotion_arc: arc.arc,
-    language: spec.language,
+    language: lang,
     turn_count: turns.length,
     resolution_status: arc.resolution,
     turns,
@@ -119,23 +175,21 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
 }
 
-function pickArc(arcs: readonly ArcSource[], rng: Rng): ArcSource {
-  return arcs[rng.weightedIndex(arcs.map((a) => a.weight ?? 1))] as ArcSource;
+const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
+const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
+const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;
+const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerCase();
+
+/** Facts of an event (something that happened), which a how-to question does not have. */
+const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee', 'merchant', 'place']);
+
+const slotCache = new WeakMap<Template, ReadonlySet<string>>();
+function templateSlotsOf(t: Template): ReadonlySet<string> {
+  let s = slotCache.get(t);
+  if (!s) slotCache.set(t, (s = templateSlots(t)));
+  return s;
 }
 
-/** Follow-up pairs in the order they will be used: intent's own first, then its category's, then generic. */
-function followupQueue(L: CompiledLang, intent: string, category: string, rng: Rng): { next(): Pair } {
-  const own = rng.shuffle([...(L.intents.get(intent)?.followups ?? [])]);
-  const cat = rng.shuffle([...(L.categoryFollowups.get(category) ?? [])]);
-  const generic = rng.shuffle([...L.followups]);
-  const queue: Pair[] = [...own, ...cat, ...generic];
-  let i = 0;
-  return {
-    next: () => {
-      const p = queue[i % queue.length];
-      i++;
-      if (!p) throw new Error('grammar has no follow-up pairs');
-      return p;
-    },
-  };
+function pickArc(arcs: readonly ArcSource[], rng: Rng): ArcSource {
+  return arcs[rng.weightedIndex(arcs.map((a) => a.weight ?? 1))] as ArcSource;
 }

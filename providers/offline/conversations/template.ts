@@ -87,9 +87,18 @@ export function renderTemplate(t: Template, scope: RenderScope): string {
   return tidy(out.join(''));
 }
 
+// Most strings need none of these repairs: one test decides before any replace allocates (tidy ran on every render).
+const NEEDS_SPACING = /\s\s|[\t\n\r]|\s[,.?!;:]|[¿¡]\s|^\s|\s$/;
+const NEEDS_PUNCT = /,[.?!]|^[,.;]/;
+// A slot value that brings its own preposition after a template that has one ("Both are $60 on on June 10").
+const DOUBLED = /(?<!\p{L})(on|in|the|el|en|de|la) \1(?!\p{L})/giu;
+
 export function tidy(s: string): string {
-  let r = s.replace(/\s+/g, ' ').replace(/\s+([,.?!;:])/g, '$1').replace(/([¿¡])\s+/g, '$1').trim();
-  r = r.replace(/,([.?!])/g, '$1').replace(/^[,.;]\s*/, '');
+  let r = s;
+  if (NEEDS_SPACING.test(r)) r = r.replace(/\s+/g, ' ').replace(/\s+([,.?!;:])/g, '$1').replace(/([¿¡])\s+/g, '$1').trim();
+  if (NEEDS_PUNCT.test(r)) r = r.replace(/,([.?!])/g, '$1').replace(/^[,.;]\s*/, '');
+  DOUBLED.lastIndex = 0;
+  if (DOUBLED.test(r)) r = r.replace(DOUBLED, '$1');
   return capitalize(r);
 }
 
@@ -108,4 +117,41 @@ export function templateVariants(t: Template): number {
     else total *= Math.max(templateVariants(n.reg[0]), templateVariants(n.reg[1]));
   }
   return total;
+}
+
+/** Every slot a template can mention, in any alternative (used to keep the agent to facts already given). */
+export function templateSlots(t: Template, out: Set<string> = new Set()): Set<string> {
+  for (const n of t) {
+    if (typeof n === 'string') continue;
+    if ('slot' in n) out.add(n.slot);
+    else if ('alt' in n) for (const a of n.alt) templateSlots(a, out);
+    else for (const a of n.reg) templateSlots(a, out);
+  }
+  return out;
+}
+
+/**
+ * Joins sentence fragments: a part that follows a comma or an open clause ("…, but") continues the sentence, so
+ * its first word loses the capital its template gave it ("Hola, una consulta, estoy en…"). "I", acronyms and
+ * two capitalised words in a row (a name: "Apple Pay") keep theirs.
+ */
+export function joinParts(parts: readonly string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    if (raw === '') continue;
+    let p = raw;
+    if (out !== '' && /(,|(?<!\p{L})(but|pero|and|y|so|que))$/u.test(out)) p = continueSentence(p);
+    // A fragment without final punctuation ("Cobro doble") ends its sentence before a capitalised one.
+    else if (/[\p{L}\p{N}]$/u.test(out) && /^[¿¡]?\p{Lu}/u.test(p)) out += '.';
+    out = out === '' ? p : `${out} ${p}`;
+  }
+  return tidy(out);
+}
+
+function continueSentence(s: string): string {
+  if (/^[¿¡]?\p{Lu}{2}/u.test(s)) return s; // an acronym (ATM, PIN)
+  const m = /^([¿¡]?)(\p{Lu})(\p{Ll}*)(['’]\p{L}+)?(\s+\p{Lu}\p{Ll})?/u.exec(s);
+  if (!m || m[5] !== undefined) return s;
+  if ((m[2] ?? '') + (m[3] ?? '') === 'I') return s;
+  return (m[1] ?? '') + (m[2] as string).toLowerCase() + s.slice((m[1] ?? '').length + 1);
 }

@@ -1,0 +1,63 @@
+// Coherence of a conversation dataset: counts (with examples) of each defect class, usable as gates.
+import { ClosingCounter } from './closings.js';
+import { foreignFollowup } from './followups.js';
+import { coherenceInput } from './input.js';
+import { localeMismatch } from './locale.js';
+import { registerSwitch } from './register.js';
+import { positiveReplyToNegative } from './sentiment.js';
+import { loadTopics } from '../../util/conversation-topics.js';
+
+export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative'] as const;
+export type CoherenceCheck = (typeof COHERENCE_CHECKS)[number];
+
+export interface CoherenceCount {
+  /** Conversations the check could look at (e.g. register: Spanish with agent turns). */
+  applied: number;
+  failed: number;
+  rate: number;
+  examples: string[];
+}
+export interface CoherenceReport {
+  checks: Record<CoherenceCheck, CoherenceCount>;
+  closings: ReturnType<ClosingCounter['report']>;
+}
+
+const MAX_EXAMPLES = 5;
+const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
+
+export class CoherenceAccumulator {
+  private readonly counts = new Map<CoherenceCheck, { applied: number; failed: number; examples: string[] }>(
+    COHERENCE_CHECKS.map((c) => [c, { applied: 0, failed: 0, examples: [] }]),
+  );
+  private readonly closings = new ClosingCounter();
+  private readonly topics = loadTopics();
+  private seen = 0;
+
+  add(rec: Record<string, unknown>): void {
+    const c = coherenceInput(rec);
+    if (!c) return;
+    this.seen++;
+    const id = typeof rec.conversation_id === 'string' ? rec.conversation_id : `#${this.seen}`;
+    const hasAgent = c.turns.some((t) => t.speaker === 'agent');
+    if (this.topics && hasAgent) this.note('foreign_followup', id, foreignFollowup(c, this.topics.topics));
+    this.note('locale_mismatch', id, localeMismatch(c.turns, c.meta?.dialect));
+    if (c.language === 'es' && hasAgent) this.note('register_switch', id, registerSwitch(c.turns));
+    if (hasAgent) this.note('positive_reply_to_negative', id, positiveReplyToNegative(c.turns, c.language));
+    if (hasAgent) this.closings.add(c.turns);
+  }
+
+  private note(check: CoherenceCheck, id: string, problem: string | undefined): void {
+    const n = this.counts.get(check) as { applied: number; failed: number; examples: string[] };
+    n.applied++;
+    if (problem === undefined) return;
+    n.failed++;
+    if (n.examples.length < MAX_EXAMPLES) n.examples.push(`${id}: ${clip(problem)}`);
+  }
+
+  finish(): CoherenceReport {
+    const checks = Object.fromEntries(
+      [...this.counts].map(([k, v]) => [k, { ...v, rate: v.applied === 0 ? 0 : v.failed / v.applied }]),
+    ) as Record<CoherenceCheck, CoherenceCount>;
+    return { checks, closings: this.closings.report() };
+  }
+}

@@ -1,0 +1,44 @@
+// The questions a conversation may ask: clarifying pairs and follow-ups scoped to the intent, its category and its kind.
+import type { Rng } from '../../../util/rng.js';
+import type { CompiledLang, TopicPair } from './grammar.js';
+import type { Template } from './template.js';
+
+/** A customer question and the agent's answer, with the slots the answer mentions. */
+export interface FollowupPair {
+  q: Template;
+  a: Template;
+  aSlots: ReadonlySet<string>;
+}
+
+const NO_SLOTS: ReadonlySet<string> = new Set();
+
+/**
+ * Clarifying questions that fit: the topic suits the intent, the fact it asks for is not already given, and a
+ * question that repeats a fact back ("was this on Tuesday?") only once the customer gave it.
+ */
+export function clarifyCandidates(L: CompiledLang, intent: string, category: string, said: (slot: string) => boolean): TopicPair[] {
+  return [...L.clarify, ...(L.categoryClarify.get(category) ?? [])].filter(
+    (p) =>
+      p.topic.fits.has(intent) &&
+      (p.topic.slot === undefined || !said(p.topic.slot)) &&
+      (p.topic.requires === undefined || said(p.topic.requires)),
+  );
+}
+
+/** Follow-ups in the order they will be used: the intent's own, then its category's, then generic ones that fit. */
+export function followupQueue(L: CompiledLang, intent: string, category: string, problem: boolean, rng: Rng): { next(): FollowupPair } {
+  const plain = (ps: ReadonlyArray<readonly [Template, Template]>): FollowupPair[] => ps.map(([q, a]) => ({ q, a, aSlots: NO_SLOTS }));
+  const own = rng.shuffle(plain(L.intents.get(intent)?.followups ?? []));
+  const cat = rng.shuffle(plain(L.categoryFollowups.get(category) ?? []));
+  const generic = rng.shuffle(L.followups.filter((f) => problem || !f.problemOnly).map((f) => ({ q: f.q, a: f.a.t, aSlots: f.a.slots })));
+  const queue = [...own, ...cat, ...generic];
+  let i = 0;
+  return {
+    next: () => {
+      const p = queue[i % queue.length];
+      i++;
+      if (!p) throw new Error('grammar has no follow-up pairs');
+      return p;
+    },
+  };
+}

@@ -17,6 +17,7 @@ import { computeFingerprint, diffFingerprints, staleReason } from './fingerprint
 import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
+import { StepDeadline } from './step-deadline.js';
 import { Semaphore } from '../util/semaphore.js';
 
 export interface ExecuteOptions {
@@ -115,6 +116,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     const work = store.tmpDir(runId, step.id);
     const checkpoints = dbCheckpoints(store.db, opts.retryFailed ?? false);
     const stats: Record<string, number> = {};
+    const deadline = new StepDeadline(opts.signal, step.timeoutMs);
     try {
       if (opts.signal.aborted) {
         finish(step, { status: 'skipped', durationMs: 0, outputHash: null, reason: 'run interrupted' });
@@ -132,11 +134,12 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       });
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true });
-      const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: opts.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
+      const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: deadline.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
       store.flushStepRuns(); // steps may read earlier steps' history (register/dataset sums their cost)
       const result = (await type.run(ctx)) ?? {};
       checkpoints.flushAll();
       if (opts.signal.aborted) throw opts.signal.reason ?? new Error('interrupted');
+      if (deadline.timedOut) throw deadline.failure(undefined);
       const { manifest, hash: outputHash } = storeOutputs(store.objects, work);
       store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash, manifest });
       if (readMarker(outDir) !== outputHash) materialize(store.objects, manifest, outputHash, outDir);
@@ -145,7 +148,8 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       const metrics = { ...(result.metrics ?? {}), ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
       finish(step, { status: 'ran', durationMs: performance.now() - started, outputHash, summary: result.summary, reason, metrics: Object.keys(metrics).length ? metrics : undefined, outputDir: outDir }, hash);
       return { ok: true, outputHash, manifest, dir: outDir };
-    } catch (err) {
+    } catch (thrown) {
+      const err = deadline.failure(thrown);
       checkpoints.flushAll();
       addCost(checkpoints.totals());
       const status: StepStatus = opts.signal.aborted || err instanceof ResumableStop ? 'interrupted' : 'failed';
@@ -153,6 +157,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       finish(step, { status, durationMs: performance.now() - started, outputHash: null, error: describeError(err, opts.signal), reason, metrics: Object.keys(stats).length ? { counts: stats } : undefined }, hash);
       return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
     } finally {
+      deadline.dispose();
       release();
       rmSync(work, { recursive: true, force: true });
     }

@@ -69,7 +69,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     interrupts++;
     if (interrupts === 1) {
       io.stderr(`\ngenesis: ${sig}: stopping — finished items are kept (press Ctrl-C again to quit now)`);
-      controller.abort(abortError('interrupted'));
+      controller.abort(abortError(`interrupted by ${sig}`, sig));
     } else {
       lock.release();
       process.exit(ExitCode.interrupted);

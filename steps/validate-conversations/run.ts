@@ -34,7 +34,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     nearDuplicateThreshold: p.near_duplicate_threshold ?? 0.9,
   });
   let n = 0;
-  for await (const rec of readDataset(source.path)) {
+  for await (const rec of readDataset(ctx, source.path, 'conversation')) {
     acc.add(rec);
     if (++n % 10_000 === 0) {
       ctx.progress(n, undefined, 'conversations read');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode, GenesisError, InputError } from '../util/errors.js';
 import { formatDiagnostic } from '../util/diagnostics.js';
+import { environmentFault } from '../util/env-faults.js';
 import { didYouMean } from '../util/suggest.js';
 import { processIo, type Io } from './io.js';
 
@@ -31,7 +32,7 @@ function helpText(): string {
     '',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.help}`),
     '',
-    'exit codes: 0 ok · 1 a step or gate failed · 2 invalid input · 75 stopped resumably (rerun to continue) · 130 interrupted',
+    'exit codes: 0 ok · 1 a step or gate failed · 2 invalid input · 74 disk full or state not writable (fix, then rerun) · 75 stopped resumably (rerun to continue) · 130 interrupted',
     'run `genesis <command> --help` for a command’s options; see README.md for the pipeline format.',
   ].join('\n');
 }
@@ -83,6 +84,8 @@ export function reportError(err: unknown, io: Io): number {
     }
     return err.exitCode;
   }
+  const env = environmentFault(err);
+  if (env) err = env;
   if (err instanceof GenesisError) {
     io.stderr(`genesis: ${err.message}`);
     return err.exitCode;

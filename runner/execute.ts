@@ -18,6 +18,8 @@ import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
 import { StepDeadline } from './step-deadline.js';
+import { environmentFault, isEnvironmentFault } from '../util/env-faults.js';
+import { DB_FILE } from '../store/db.js';
 import { Semaphore } from '../util/semaphore.js';
 
 export interface ExecuteOptions {
@@ -67,10 +69,21 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   store.startRun({ id: runId, pipelineFile: pipeline.file, pipelineName: pipeline.name, pipelineHash: pipeline.fileHash, options: { only: opts.only, until: opts.until, force: opts.force } });
   opts.reporter({ kind: 'run-start', runId, pipeline: pipeline.name, steps: a.order.filter((id) => selected.has(id)).map((id) => ({ id, uses: byId.get(id)!.uses })) });
 
+  // A failure to write history (disk full, read-only state) must not cost the user the summary or the run's status:
+  // it is kept, the run carries on recording what it can, and the CLI reports it after the summary (exit 74).
+  const dbPath = join(store.dir, DB_FILE);
+  let fault: unknown;
+  const recording = (write: () => void): void => {
+    try {
+      write();
+    } catch (e) {
+      fault ??= e;
+    }
+  };
   const finish = (step: StepDef, r: Omit<StepReport, 'id' | 'uses'>, fingerprintHash?: string): void => {
     const report: StepReport = { id: step.id, uses: step.uses, ...r };
     reports.set(step.id, report);
-    store.recordStepRun({ runId, stepId: step.id, uses: step.uses, status: r.status, fingerprintHash, outputHash: r.outputHash, durationMs: r.durationMs, summary: r.summary, metrics: r.metrics, error: r.error });
+    recording(() => store.recordStepRun({ runId, stepId: step.id, uses: step.uses, status: r.status, fingerprintHash, outputHash: r.outputHash, durationMs: r.durationMs, summary: r.summary, metrics: r.metrics, error: r.error }));
     opts.reporter({ kind: 'step-finish', report });
   };
 
@@ -150,11 +163,12 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       return { ok: true, outputHash, manifest, dir: outDir };
     } catch (thrown) {
       const err = deadline.failure(thrown);
-      checkpoints.flushAll();
+      if (isEnvironmentFault(err)) fault ??= err;
+      recording(() => checkpoints.flushAll());
       addCost(checkpoints.totals());
       const status: StepStatus = opts.signal.aborted || err instanceof ResumableStop ? 'interrupted' : 'failed';
       if (err instanceof ResumableStop) resumable = true;
-      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error: describeError(err, opts.signal), reason, metrics: Object.keys(stats).length ? { counts: stats } : undefined }, hash);
+      finish(step, { status, durationMs: performance.now() - started, outputHash: null, error: describeError(err, opts.signal, dbPath), reason, metrics: Object.keys(stats).length ? { counts: stats } : undefined }, hash);
       return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
     } finally {
       deadline.dispose();
@@ -167,7 +181,13 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     cost = { inputTokens: cost.inputTokens + c.inputTokens, outputTokens: cost.outputTokens + c.outputTokens, usd: cost.usd + c.usd, requests: cost.requests + c.requests };
   };
 
-  for (const id of a.order) outcomes.set(id, process1(byId.get(id)!));
+  // Whatever escapes a step (a bug, a fault while recording) fails that step alone; the run still ends recorded.
+  const settle = (step: StepDef) =>
+    process1(step).catch((err: unknown): Outcome => {
+      if (!reports.has(step.id)) finish(step, { status: 'failed', durationMs: 0, outputHash: null, error: describeError(err, opts.signal, dbPath) });
+      return { ok: false, why: 'failed' };
+    });
+  for (const id of a.order) outcomes.set(id, settle(byId.get(id)!));
   await Promise.all(outcomes.values());
   for (const p of providers.values()) await p.then((x) => x.close?.()).catch(() => undefined);
   rmSync(store.tmpDir(runId), { recursive: true, force: true });
@@ -176,8 +196,8 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   const anyFailed = steps.some((s) => s.status === 'failed');
   const anyInterrupted = steps.some((s) => s.status === 'interrupted') || opts.signal.aborted;
   const status = anyFailed ? 'failed' : anyInterrupted ? 'interrupted' : 'succeeded';
-  store.finishRun(runId, status);
-  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(cost.requests ? { cost } : {}) };
+  recording(() => store.finishRun(runId, status));
+  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(cost.requests ? { cost } : {}), ...(fault ? { fault } : {}) };
   opts.reporter({ kind: 'run-finish', report });
   return report;
 }
@@ -222,8 +242,10 @@ function whyStale(store: StateStore, file: string, id: string, fingerprint: obje
   return staleReason(last ? diffFingerprints(last.fingerprint, fingerprint) : undefined);
 }
 
-function describeError(err: unknown, signal: AbortSignal): string {
+function describeError(err: unknown, signal: AbortSignal, dbPath: string): string {
   if (signal.aborted) return 'interrupted';
+  const env = environmentFault(err, dbPath);
+  if (env) return env.message;
   if (err instanceof GateError || err instanceof ResumableStop || err instanceof InputError) return err.message;
   if (err instanceof GenesisError) return err.message;
   if (err instanceof Error) return process.env.GENESIS_DEBUG ? err.stack ?? err.message : `${err.message} (internal error; set GENESIS_DEBUG=1 for details)`;

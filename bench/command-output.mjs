@@ -1,6 +1,7 @@
 // Bench: time and peak RSS of genesis running a command step that prints a lot (one 50 MB line; 505,091 short lines).
 // Runs without --json, as an operator would in CI (plain reporter, stderr piped), so echoing the output is measured too.
-// Usage: node bench/command-output.mjs [--no-build] [--reps N]   (builds dist/ first unless --no-build)
+// Usage: node bench/command-output.mjs [--no-build] [--reps N] [--before DIR]   (builds dist/ first unless --no-build)
+// --before DIR: also run a built checkout of an older genesis (e.g. `git archive main`), interleaved with this one, same reps.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,13 +20,16 @@ const CASES = {
   '505,091 short lines': `node -e "let s='';for(let i=0;i<505091;i++)s+='line '+i+' of the output\\n';process.stdout.write(s)"`,
 };
 
-function once(cmd) {
+const beforeAt = args.includes('--before') ? resolve(args[args.indexOf('--before') + 1]) : undefined;
+const roots = [...(beforeAt ? [['before', beforeAt]] : []), ['after', root]];
+
+function once(cmd, at) {
   const dir = mkdtempSync(join(tmpdir(), 'genesis-bench-out-'));
   try {
     writeFileSync(join(dir, 'p.yaml'), `name: out\nsteps:\n  loud:\n    uses: command\n    run: ${JSON.stringify(cmd)}\n`);
     // GNU time reports genesis's own peak RSS (the node that prints is a separate process, not counted: %M is the max over the
     // waited-for process tree's largest member, which is genesis here — the printer is far smaller).
-    const r = spawnSync('/usr/bin/time', ['-f', '\nBENCH_TIME %e %M', process.execPath, join(root, 'bin/genesis.js'), 'run', join(dir, 'p.yaml')], {
+    const r = spawnSync('/usr/bin/time', ['-f', '\nBENCH_TIME %e %M', process.execPath, join(at, 'bin/genesis.js'), 'run', join(dir, 'p.yaml')], {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });
@@ -38,9 +42,12 @@ function once(cmd) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`| case | wall s (median of ${reps}) | peak RSS MB (median) | exit | stderr bytes |`);
-console.log('|---|---|---|---|---|');
+console.log(`| case | genesis | wall s (median of ${reps}) | peak RSS MB (median) | exit | stderr bytes |`);
+console.log('|---|---|---|---|---|---|');
 for (const [name, cmd] of Object.entries(CASES)) {
-  const rs = Array.from({ length: reps }, () => once(cmd));
-  console.log(`| ${name} | ${median(rs.map((r) => r.seconds)).toFixed(2)} | ${median(rs.map((r) => r.rssMb)).toFixed(0)} | ${rs[0].exit} | ${rs[0].stderrBytes} |`);
+  const rs = new Map(roots.map(([label]) => [label, []]));
+  // Interleaved so that a burst of load from other jobs hits both versions alike.
+  for (let i = 0; i < reps; i++) for (const [label, at] of roots) rs.get(label).push(once(cmd, at));
+  for (const [label, r] of rs)
+    console.log(`| ${name} | ${label} | ${median(r.map((x) => x.seconds)).toFixed(2)} | ${median(r.map((x) => x.rssMb)).toFixed(0)} | ${r[0].exit} | ${r[0].stderrBytes} |`);
 }

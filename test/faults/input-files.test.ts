@@ -3,22 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir, writePipeline } from '../helpers/cli.js';
+import { makeConversations } from '../quality/fixtures.js';
 
-const GOOD = JSON.stringify({
-  conversation_id: 'c1',
-  intent: 'card_arrival',
-  category: 'cards',
-  sentiment: 'neutral',
-  complexity: 'simple',
-  emotion_arc: 'neutral',
-  language: 'en',
-  turn_count: 2,
-  resolution_status: 'resolved',
-  turns: [
-    { speaker: 'customer', text: 'When will my card arrive?' },
-    { speaker: 'agent', text: 'Within five working days.' },
-  ],
-});
+const GOOD = JSON.stringify(makeConversations({ count: 1 })[0]);
 const goodTurns = JSON.parse(GOOD).turns as unknown[];
 const withTurns = (turns: unknown[]) => JSON.stringify({ ...JSON.parse(GOOD), turns });
 
@@ -57,7 +44,7 @@ const cases: Case[] = [
   },
   { name: 'UTF-16LE with a byte-order mark', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines(GOOD), 'utf16le')]), code: 1, expect: [/encoded as UTF-16LE; genesis reads UTF-8/] },
   { name: 'UTF-16BE without a byte-order mark', content: Buffer.from(lines(GOOD), 'utf16le').swap16(), code: 1, expect: [/encoded as UTF-16BE \(no byte-order mark\)/] },
-  { name: 'a UTF-8 byte-order mark is accepted', content: '\ufeff' + lines(GOOD, GOOD.replace('c1', 'c2')), code: 0, expect: [/2 conversations/] },
+  { name: 'a UTF-8 byte-order mark is accepted', content: '\ufeff' + lines(GOOD, JSON.stringify(makeConversations({ count: 2 })[1])), code: 0, expect: [/2 conversations/] },
   { name: 'on_invalid: skip leaves bad records out and counts them', content: lines(GOOD, 'null', '42', '{"a":1}'), extra: 'on_invalid: skip', code: 0, expect: [/skipped 3 invalid record\(s\) \(on_invalid: skip\)/, /1 conversations/] },
   { name: 'on_invalid: skip with no valid record still fails', content: lines('null', '42'), extra: 'on_invalid: skip', code: 1, expect: [/no valid records/] },
   { name: 'bias/conversations: a null line', uses: 'bias/conversations', content: lines(GOOD, 'null'), code: 1, expect: [/data\.jsonl:2: error: expected a conversation \(a JSON object\), got null/] },

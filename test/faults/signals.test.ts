@@ -3,19 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, writePipeline } from '../helpers/cli.js';
-
-function waitFor(get: () => string, pattern: RegExp, limitMs = 20_000): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const m = pattern.exec(get());
-      if (m) return resolve(m);
-      if (Date.now() - started > limitMs) return reject(new Error(`timed out waiting for ${pattern}; saw:\n${get()}`));
-      setTimeout(tick, 25);
-    };
-    tick();
-  });
-}
+import { until, waitFor } from '../helpers/wait.js';
 
 /** A pid is gone when kill(0) fails or it is a zombie (in a container, PID 1 may never reap it). */
 function alive(pid: number): boolean {
@@ -31,13 +19,9 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(cond: () => boolean, limitMs = 10_000): Promise<boolean> {
-  const started = Date.now();
-  while (!cond()) {
-    if (Date.now() - started > limitMs) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return true;
+/** Runs a one-step pipeline whose command step (id `loud`) runs `run`, through the in-process CLI. */
+function runCommandStep(run: string) {
+  return runCli(['run', writePipeline(`name: loud\nsteps:\n  loud:\n    uses: command\n    run: ${JSON.stringify(run)}\n`)]);
 }
 
 describe('command steps and signals', () => {
@@ -85,13 +69,7 @@ steps:
   });
 
   it('a command printing 100,000 lines echoes a bounded head and tail and counts the rest', async () => {
-    const file = writePipeline(`name: loud
-steps:
-  loud:
-    uses: command
-    run: "seq 1 100000"
-`);
-    const r = await runCli(['run', file]);
+    const r = await runCommandStep('seq 1 100000');
     expect(r.code).toBe(0);
     const echoed = r.stderr.split('\n').filter((l) => l.startsWith('[loud] '));
     expect(echoed.length).toBeLessThan(300);
@@ -101,13 +79,7 @@ steps:
   });
 
   it('one 5 MB line is cut, not echoed whole', async () => {
-    const file = writePipeline(`name: wide
-steps:
-  wide:
-    uses: command
-    run: "head -c 5000000 /dev/zero | tr '\\\\0' x; echo; echo boom >&2; exit 3"
-`);
-    const r = await runCli(['run', file]);
+    const r = await runCommandStep("head -c 5000000 /dev/zero | tr '\\0' x; echo; echo boom >&2; exit 3");
     expect(r.code).toBe(1);
     expect(r.stderr.length).toBeLessThan(50_000);
     expect(r.stderr).toMatch(/line cut: 4\.8 MB/);

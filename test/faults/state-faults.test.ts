@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli, spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
 import { StateStore } from '../../store/state.js';
+import { waitFor } from '../helpers/wait.js';
 
 /** Mounting a small tmpfs needs root (CAP_SYS_ADMIN); without it the file-system tests are skipped, saying why. */
 function probeMount(): boolean {
@@ -95,10 +96,7 @@ describe('runs always end recorded', () => {
     const { child, done } = spawnCli(['run', file]);
     let err = '';
     child.stderr!.on('data', (d) => (err += d));
-    await new Promise<void>((resolve) => {
-      const tick = () => (/\[slow\] running/.test(err) ? resolve() : setTimeout(tick, 25));
-      tick();
-    });
+    await waitFor(() => err, /\[slow\] running/);
     child.kill('SIGKILL');
     await done;
     const before = JSON.parse((await runCli(['runs', file, '--json'])).stdout);

@@ -1,7 +1,7 @@
 // `genesis run`: load, analyze, then execute (or plan, with --dry-run) under the state lock.
 import { join } from 'node:path';
 import { ExitCode } from '../../util/errors.js';
-import { environmentFault } from '../../util/env-faults.js';
+import { environmentFault, isEnvironmentFault } from '../../util/env-faults.js';
 import { DB_FILE } from '../../store/db.js';
 import { abortError } from '../../util/abort.js';
 import type { Reporter, RunReport } from '../../runner/events.js';
@@ -69,7 +69,12 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     lock.release(); // e.g. a database newer than this genesis: leave no lock behind
     throw named(e);
   }
-  remember();
+  try {
+    remember();
+  } catch (e) {
+    // The pipeline cache only saves start-up time: a full or read-only disk surfaces (named) when the run writes.
+    if (!isEnvironmentFault(e)) throw e;
+  }
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals) => {
@@ -99,6 +104,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   let report: RunReport;
   try {
     report = await execute(analyzed, store, { only, until: values.until, force, concurrency, retryFailed: values['retry-failed'], signal: controller.signal, reporter });
+  } catch (e) {
+    throw named(e); // e.g. the run could not even be recorded as started
   } finally {
     await finishReporter();
     try {

@@ -1,7 +1,7 @@
 // The state under faults: disk full, read-only state, a SIGKILLed run, a crash while recording a failure.
 import { execFileSync } from 'node:child_process';
-import { rmdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli, spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
 import { StateStore } from '../../store/state.js';
@@ -124,6 +124,18 @@ describe('runs always end recorded', () => {
     expect(r.code).toBe(74);
     const runs = JSON.parse((await runCli(['runs', file, '--json'])).stdout);
     expect(runs[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('a state database that refuses the run\'s first write is named (exit 74), and no lock is left behind', async () => {
+    const file = writePipeline('name: r\nsteps:\n  a: { uses: debug/echo }\n');
+    vi.spyOn(StateStore.prototype, 'startRun').mockImplementation(() => {
+      throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    });
+    const r = await runCli(['run', file]);
+    vi.restoreAllMocks();
+    expect(r.code).toBe(74);
+    expect(r.stderr).toContain(`${join(dirname(file), '.genesis/state.db')}: error: read-only file system (SQLITE_READONLY)`);
+    expect(existsSync(join(dirname(file), '.genesis/lock'))).toBe(false);
   });
 });
 

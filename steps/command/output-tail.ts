@@ -28,17 +28,19 @@ export class OutputTail {
 
   write(chunk: Buffer): void {
     this.bytes += chunk.length;
+    const ends: number[] = [];
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) ends.push(nl);
     let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(10, start);
-      if (nl < 0) {
-        this.add(chunk, start, chunk.length);
-        return;
+    ends.forEach((nl, k) => {
+      // Past the echo budget, only a chunk's last lines can end up in the tail: the others are counted, never decoded.
+      if (this.lines >= this.limits.echoLines && ends.length - k > this.limits.tailLines) this.skipLine();
+      else {
+        this.add(chunk, start, nl);
+        this.endLine();
       }
-      this.add(chunk, start, nl);
-      this.endLine();
       start = nl + 1;
-    }
+    });
+    this.add(chunk, start, chunk.length);
   }
 
   /** Call when the stream ends: a last line without a newline still counts, then the unseen tail is echoed. */
@@ -72,6 +74,19 @@ export class OutputTail {
     this.kept += part.length;
   }
 
+  private skipLine(): void {
+    this.piece = [];
+    this.kept = 0;
+    this.lineLength = 0;
+    this.count();
+  }
+
+  private count(): number {
+    const n = ++this.lines;
+    if (n === this.limits.echoLines + 1) this.echo(`… more output; the last ${this.limits.tailLines} lines are shown when the command ends`);
+    return n;
+  }
+
   private endLine(): void {
     let text = Buffer.concat(this.piece, this.kept).toString('utf8');
     if (this.lineLength > this.kept) text += ` … (line cut: ${formatBytes(this.lineLength)})`;
@@ -79,9 +94,8 @@ export class OutputTail {
     this.piece = [];
     this.kept = 0;
     this.lineLength = 0;
-    const n = ++this.lines;
+    const n = this.count();
     if (n <= this.limits.echoLines) this.echo(text);
-    else if (n === this.limits.echoLines + 1) this.echo(`… more output; the last ${this.limits.tailLines} lines are shown when the command ends`);
     this.tail.push({ n, text });
     if (this.tail.length > this.limits.tailLines) this.tail.shift();
   }

@@ -34,4 +34,12 @@ describe('OutputTail', () => {
     expect(r.t.last()).toEqual(['l8', 'l9']);
     expect(r.t.describe()).toBe('10 lines, 30 B');
   });
+
+  it.each([1, 7, 64, 100_000])('keeps the same head, tail and counts whatever the chunk size (%i bytes)', (size) => {
+    const text = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+    const r = feed(chunks, { echoLines: 5, tailLines: 3, lineBytes: 100 });
+    expect(r.t.lines).toBe(1000);
+    expect(r.echoed).toEqual(['line 0', 'line 1', 'line 2', 'line 3', 'line 4', '… more output; the last 3 lines are shown when the command ends', '… 992 line(s) not shown …', 'line 997', 'line 998', 'line 999']);
+  });
 });

@@ -6,7 +6,7 @@ import { readCachedPipeline, SourceNeeded, writeCachedPipeline } from '../runner
 import { readPipelineSource } from '../runner/source.js';
 import { DB_FILE } from '../store/db.js';
 import { StateStore } from '../store/state.js';
-import { isEnvironmentFault } from '../util/env-faults.js';
+import { environmentFault, isEnvironmentFault } from '../util/env-faults.js';
 
 export async function loadAnalyzed(file: string): Promise<AnalyzedPipeline> {
   const { parsePipeline } = await import('../runner/load.js');
@@ -47,6 +47,10 @@ export function openExistingState(dir: string): StateStore | undefined {
   } catch (e) {
     // status, runs and --dry-run only read: on a read-only or unwritable state they read a copy instead of failing.
     if (!isEnvironmentFault(e)) throw e;
-    return StateStore.openCopy(dir);
+    try {
+      return StateStore.openCopy(dir);
+    } catch (copyFailed) {
+      throw environmentFault(copyFailed, join(dir, DB_FILE)) ?? copyFailed; // unreadable too: say which file
+    }
   }
 }

@@ -184,6 +184,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   // Whatever escapes a step (a bug, a fault while recording) fails that step alone; the run still ends recorded.
   const settle = (step: StepDef) =>
     process1(step).catch((err: unknown): Outcome => {
+      if (isEnvironmentFault(err)) fault ??= err;
       if (!reports.has(step.id)) finish(step, { status: 'failed', durationMs: 0, outputHash: null, error: describeError(err, opts.signal, dbPath) });
       return { ok: false, why: 'failed' };
     });

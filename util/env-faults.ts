@@ -1,5 +1,5 @@
 // Faults of the environment — a full disk, a read-only or unwritable state — named with their path, never "internal error".
-import { statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, GenesisError } from './errors.js';
 
@@ -16,7 +16,24 @@ const DENIED = new Set(['EACCES', 'EPERM', 'SQLITE_PERM', 'SQLITE_AUTH']);
 
 function codeOf(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return mkdirCause(err as NodeJS.ErrnoException);
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Node's recursive mkdir reports a read-only or full file system as ENOENT. When the parent does exist, one plain
+ * mkdir tells the real cause (and the folder it may create is removed again).
+ */
+function mkdirCause(err: NodeJS.ErrnoException): string {
+  if (err.syscall !== 'mkdir' || typeof err.path !== 'string' || !existsSync(dirname(err.path))) return 'ENOENT';
+  try {
+    mkdirSync(err.path);
+    rmdirSync(err.path);
+    return 'ENOENT';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return typeof code === 'string' ? code : 'ENOENT';
+  }
 }
 
 /** Whether `err` is a fault of the environment rather than of genesis or the user's input. */

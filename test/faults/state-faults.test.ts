@@ -1,6 +1,6 @@
 // The state under faults: disk full, read-only state, a SIGKILLed run, a crash while recording a failure.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli, spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
@@ -68,6 +68,37 @@ steps:
     const again = await runCli(['run', file, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).steps.map((s: { status: string }) => s.status)).toEqual(['cached', 'ran']);
+  });
+
+  it('disk full during generation: checkpoints committed before the fault are kept, and the rerun resumes from them', async () => {
+    // 4 MB holds the first group of 1,024 checkpointed conversations but not all 5,000.
+    const dir = tmpfs('4m');
+    const file = writePipeline('name: gen\nsteps:\n  gen: { uses: generate/conversations, with: { count: 5000 } }\n', dir);
+    const r = await runCli(['run', file]);
+    expect(r.stderr).toMatch(/state\.db: error: no space left on the file system holding it \((SQLITE_FULL|ENOSPC)/);
+    expect(r.code).toBe(74);
+    remount(dir, 'size=300m');
+    const again = await runCli(['run', file, '--json']);
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(again.stdout).steps[0].summary as string;
+    const reused = Number(/(\d+) reused/.exec(summary)?.[1]);
+    expect(reused).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a read-only out/ folder is named (exit 74), not reported as a corrupt cached output', async () => {
+    const dir = tempDir();
+    const file = writePipeline('name: o\nsteps:\n  a: { uses: debug/echo }\noutputs: ro-out\n', dir);
+    expect((await runCli(['run', file])).code).toBe(0);
+    // The pipeline's folder under out/ is a read-only mount (Node's recursive mkdir says ENOENT there, not EROFS).
+    const out = join(dir, 'ro-out', 'o');
+    rmSync(out, { recursive: true });
+    mkdirSync(out);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', out]);
+    mounted.push(out);
+    const r = await runCli(['run', file]);
+    expect(r.stderr).not.toMatch(/corrupt|internal error/);
+    expect(r.stderr).toMatch(new RegExp(`${out}\\S*: error: read-only file system \\(EROFS\\)`));
+    expect(r.code).toBe(74);
   });
 
   it('read-only state: status, runs and --dry-run still work; run names the path and exits 74', async () => {

@@ -48,6 +48,20 @@ steps:
     expect(JSON.parse(runs.stdout)[0]).toMatchObject({ status: 'interrupted' });
   }, 30_000);
 
+  it('a second Ctrl-C quits at once and still leaves no process of the command behind', async () => {
+    const file = writePipeline(`name: sig2\nsteps:\n  stubborn:\n    uses: command\n    run: "trap '' TERM INT; sleep 120 & echo child $!; wait"\n`);
+    const { child, done } = spawnCli(['run', file]);
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const grandchild = Number((await waitFor(() => err, /\[stubborn\] child (\d+)/))[1]);
+    child.kill('SIGINT');
+    await waitFor(() => err, /stopping/);
+    child.kill('SIGINT');
+    expect((await done).code).toBe(130);
+    expect(await until(() => !alive(grandchild), 2000)).toBe(true);
+    expect(existsSync(join(dirname(file), '.genesis/lock'))).toBe(false);
+  }, 30_000);
+
   it.each([
     ['a command step', 'uses: command\n    run: "sleep 60"'],
     ['a built-in step', 'uses: debug/echo\n    with: { delay_ms: 60000 }'],

@@ -1,6 +1,8 @@
 // Runner benchmark: genesis no-op reruns and first runs against Snakemake and wireit, interleaved in one run.
 // Usage: node bench/runner-bench.mjs [--reps N] [--wide-reps N] [--sizes 10,100,1000,10000] [--skip chain5|wide]
-//        [--bin path/to/genesis.js] [--no-build] [--tag name]
+//        [--bin path/to/genesis.js] [--baseline-bin path/to/other/genesis.js] [--no-build] [--tag name]
+// --baseline-bin adds a second genesis build (e.g. main's) to the five-step case, interleaved with the rest, so a
+// change is measured before/after in the same rounds rather than in two runs under different machine load.
 // By default it runs `npm run build` (tsc + precompiled validators, what users get) and measures bin/genesis.js.
 // Fixtures live in bench/.work/runner; results go to stdout as markdown and to bench/.work/runner/results-<tag>.json.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     'wide-reps': { type: 'string', default: '5' },
     sizes: { type: 'string', default: '10,100,1000,10000' },
     bin: { type: 'string' },
+    'baseline-bin': { type: 'string' },
     'snakemake-max': { type: 'string', default: '1000' },
     skip: { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
@@ -96,6 +99,12 @@ if (!skip.has('chain5')) {
     { name: 'genesis run', ...genesisArgv(gdir) },
   ];
   warmAndCheck('genesis', cases[1], genesisNoop);
+  if (values['baseline-bin']) {
+    const bdir = writeGenesis(join(WORK, 'chain5', 'genesis-baseline'), 'chain5', CHAIN5);
+    const c = { name: 'genesis run (baseline build)', argv: [process.execPath, resolve(values['baseline-bin']), 'run', 'pipeline.yaml', '--quiet'], cwd: bdir };
+    warmAndCheck('genesis baseline', c, genesisNoop);
+    cases.push(c);
+  }
   if (versions.snakemake !== 'missing') {
     const sdir = writeSnakemake(join(WORK, 'chain5', 'snakemake'), CHAIN5);
     const c = { name: 'snakemake', ...snakeArgv(sdir) };
@@ -153,6 +162,12 @@ if (!skip.has('wide')) {
     const rf = timeInterleaved(first, { reps: nreps, warmup: 0 });
     // The first-run loop leaves every fixture fully built, so the no-op loop needs no separate warm-up run.
     warmAndCheck(`genesis wide ${n}`, noop[0], genesisNoop);
+    if (values['baseline-bin']) {
+      const bdir = writeGenesis(join(WORK, `wide-${n}`, 'genesis-baseline'), `wide${n}`, steps);
+      const c = { name: 'genesis (baseline build)', argv: [process.execPath, resolve(values['baseline-bin']), 'run', 'pipeline.yaml', '--quiet'], cwd: bdir };
+      warmAndCheck(`genesis baseline wide ${n}`, c, genesisNoop);
+      noop.push(c);
+    }
     process.stderr.write(`wide ${n}: no-op × ${nreps} …\n`);
     const rn = timeInterleaved(noop, { reps: nreps, warmup: 0 });
     results.wide[n] = { first: rf, noop: rn };
@@ -163,6 +178,10 @@ if (!skip.has('wide')) {
       const ratio = (x, y) => (Number.isFinite(x / y) ? (x / y).toFixed(2) : '—');
       const ratios = c.name === 'snakemake' ? ' — | — |' : ` ${ratio(f, sf)} | ${ratio(nn, sn)} |`;
       md.push(`| ${n} | ${c.name} | ${f.toFixed(0)} | ${median(rf[c.name].cpu).toFixed(0)} | ${nn.toFixed(0)} | ${median(rn[c.name].cpu).toFixed(0)} | ${(f / n).toFixed(2)} |${ratios}`);
+    }
+    if (rn['genesis (baseline build)']) {
+      const b = rn['genesis (baseline build)'];
+      md.push(`| ${n} | genesis (baseline build), no-op only | | | ${median(b.wall).toFixed(0)} | ${median(b.cpu).toFixed(0)} | | | ${Number.isFinite(sn) ? (median(b.wall) / sn).toFixed(2) : '—'} |`);
     }
     if (!useSnake) md.push(`| ${n} | snakemake | skipped (n > --snakemake-max ${snakemakeMax}) | | | | | | |`);
   }

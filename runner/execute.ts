@@ -1,19 +1,20 @@
 // Execute: schedule ready steps (bounded), reuse cached outputs, run the rest, store what they make.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GateError, GenesisError, InputError, ResumableStop } from '../util/errors.js';
 import type { StepInput } from '../steps/contract.js';
 import type { ChatProvider } from '../providers/contract.js';
 import { dbCheckpoints } from '../store/checkpoints.js';
-import { FileHasher } from '../store/file-hashes.js';
+import type { FileHasher } from '../store/file-hashes.js';
 import { CorruptObjectError } from '../store/objects.js';
-import { materialize, readMarker, storeOutputs, verifyMaterialized, type Manifest } from '../store/outputs.js';
+import { assertOurs, ForeignFolderError, storeOutputs, syncOutput, type Manifest, type SyncReport } from '../store/outputs.js';
 import type { StateStore } from '../store/state.js';
+import { claimRunTmp, reclaimTmp, tmpRoot } from '../store/tmp-space.js';
 import type { AnalyzedPipeline } from './analyze.js';
 import type { Reporter, RunReport, StepReport, StepStatus } from './events.js';
-import { computeFingerprint, diffFingerprints, staleReason } from './fingerprint.js';
+import { ancestorsOf, computeFingerprint, diffFingerprints, staleReason } from './fingerprint.js';
 import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
@@ -56,16 +57,18 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   // --retry-failed reruns the steps whose last run left items failed; their finished items are reused.
   if (opts.retryFailed) for (const s of pipeline.steps) if (store.lastFailedItems(pipeline.file, s.id) > 0) forced.add(s.id);
   const runId = newRunId();
-  const hasher = new FileHasher(store.db);
+  const hasher = store.files;
   const sem = new Semaphore(opts.concurrency ?? pipeline.concurrency ?? Math.max(1, cpus().length));
   const providers = new Map<string, Promise<ChatProvider>>();
   const reports = new Map<StepId, StepReport>();
   const outcomes = new Map<StepId, Promise<Outcome>>();
   const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
-  const verified = new Set<string>();
   let resumable = false;
   let cost = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
 
+  // Under the state lock no other run is alive here, so what tmp/ holds is a killed run's debris.
+  reclaimTmp(store.dir);
+  let runTmp: string | undefined;
   store.startRun({ id: runId, pipelineFile: pipeline.file, pipelineName: pipeline.name, pipelineHash: pipeline.fileHash, options: { only: opts.only, until: opts.until, force: opts.force } });
   opts.reporter({ kind: 'run-start', runId, pipeline: pipeline.name, steps: a.order.filter((id) => selected.has(id)).map((id) => ({ id, uses: byId.get(id)!.uses })) });
 
@@ -87,6 +90,28 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     opts.reporter({ kind: 'step-finish', report });
   };
 
+  /** Brings a step's out/ folder (and a command's declared outputs) in line with its stored output, saying what it changed. */
+  const sync = (step: StepDef, outputHash: string, manifest: Manifest, dir: string): { ok: true } | { ok: false; corrupt?: string; error?: string } => {
+    try {
+      say(step, dir, syncOutput(store.objects, hasher, manifest, outputHash, dir), true);
+      const restored = restoreCommandOutputs(store, step, manifest, pipeline.dir, hasher);
+      if (restored.length) opts.reporter({ kind: 'step-log', id: step.id, level: 'warn', message: `restored ${list(restored)} from the cache (changed or deleted since this step wrote them)` });
+      return { ok: true };
+    } catch (e) {
+      if (e instanceof CorruptObjectError) return { ok: false, corrupt: e.message };
+      if (e instanceof ForeignFolderError) return { ok: false, error: e.message };
+      throw e;
+    }
+  };
+  const say = (step: StepDef, dir: string, r: SyncReport, cached = false) => {
+    const where = relative(pipeline.dir, dir) || dir;
+    const warn = (message: string) => opts.reporter({ kind: 'step-log', id: step.id, level: 'warn', message });
+    if (r.replaced && cached) opts.reporter({ kind: 'step-log', id: step.id, level: 'info', message: `${where}: put in place from the cache` });
+    if (r.restored.length) warn(`${where}: restored ${list(r.restored)} from the cache (changed or deleted since genesis wrote it)`);
+    if (r.removed.length) warn(`${where}: removed ${list(r.removed)} (not part of this step's output)`);
+    if (r.repaired.length) warn(`stored object(s) behind ${where}/${list(r.repaired)} were corrupt or missing; stored again from the intact copy`);
+  };
+
   const process1 = async (step: StepDef): Promise<Outcome> => {
     const deps = await Promise.all(step.needs.map((n) => outcomes.get(n)!));
     const isSelected = selected.has(step.id);
@@ -103,6 +128,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     }
     const type = a.types.get(step.id)!;
     const upstream = new Map(step.needs.map((n, i) => [n as string, deps[i]!.outputHash!]));
+    if (type.readsLineage) for (const n of ancestorsOf(pipeline, step)) upstream.set(n, lineage.get(n)?.outputHash ?? 'unknown');
     const { fingerprint, hash } = computeFingerprint(pipeline, step, type, upstream, hasher);
     const outDir = outputDirOf(a, step.id);
 
@@ -110,23 +136,36 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       // Outside --only: use its cached output, or the last one it made.
       const hit = store.lookup(hash) ?? lastOutput(store, pipeline.file, step.id);
       if (!hit) return { ok: false, why: 'has no output yet (run it first, or drop --only)' };
-      return ensureMaterialized(store, hit.outputHash, hit.manifest, outDir) ? { ok: true, ...hit, dir: outDir } : { ok: false, why: 'has a corrupt cached output' };
+      const s = sync(step, hit.outputHash, hit.manifest, outDir);
+      return s.ok ? { ok: true, ...hit, dir: outDir } : { ok: false, why: s.error ? `cannot be put in place (${s.error})` : 'has a corrupt cached output (run it again without --only)' };
     }
 
     const started = performance.now();
+    let corrupt: string | undefined;
     if (!forced.has(step.id)) {
       const hit = store.lookup(hash);
-      if (hit && ensureMaterialized(store, hit.outputHash, hit.manifest, outDir) && restoreCommandOutputs(store, step, hit.manifest, pipeline.dir, hasher)) {
-        if (store.lastFingerprintHash(pipeline.file, step.id) !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
-        finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, outputDir: outDir }, hash);
-        return { ok: true, outputHash: hit.outputHash, manifest: hit.manifest, dir: outDir };
+      if (hit) {
+        const s = sync(step, hit.outputHash, hit.manifest, outDir);
+        if (s.ok) {
+          if (store.lastFingerprintHash(pipeline.file, step.id) !== hash) store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash: hit.outputHash });
+          finish(step, { status: 'cached', durationMs: performance.now() - started, outputHash: hit.outputHash, outputDir: outDir }, hash);
+          return { ok: true, outputHash: hit.outputHash, manifest: hit.manifest, dir: outDir };
+        }
+        if (s.error) {
+          finish(step, { status: 'failed', durationMs: performance.now() - started, outputHash: null, error: s.error }, hash);
+          return { ok: false, why: 'failed' };
+        }
+        // A damaged object: never serve it; recompute now (the cache entry goes, the object is rewritten).
+        store.forget(hash);
+        corrupt = s.corrupt;
+        opts.reporter({ kind: 'step-log', id: step.id, level: 'warn', message: `cached output is damaged (${corrupt}) and its materialized copy was changed too: running the step again` });
       }
-      if (hit) store.forget(hash); // corrupt object: recompute, never serve it
     }
 
-    const reason = forced.has(step.id) ? (opts.retryFailed && !opts.force ? 'retrying failed items' : 'forced') : whyStale(store, pipeline.file, step.id, fingerprint);
+    const reason = forced.has(step.id) ? (opts.retryFailed && !opts.force ? 'retrying failed items' : 'forced') : corrupt ? 'cached output damaged' : whyStale(store, pipeline.file, step.id, fingerprint);
     const release = await sem.acquire();
-    const work = store.tmpDir(runId, step.id);
+    runTmp ??= claimRunTmp(store.dir, runId);
+    const work = join(runTmp, step.id);
     const checkpoints = dbCheckpoints(store.db, opts.retryFailed ?? false);
     const stats: Record<string, number> = {};
     const deadline = new StepDeadline(opts.signal, step.timeoutMs);
@@ -136,15 +175,12 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
         return { ok: false, why: 'was interrupted' };
       }
       opts.reporter({ kind: 'step-start', id: step.id, reason });
+      // Upstream folders were brought in line with their outputs when their steps finished or were found cached.
       const inputs: StepInput[] = step.needs.map((n, i) => {
         const d = deps[i]!;
-        // Check what dependants will read once per run (users may have edited out/), not once per dependant.
-        if (!verified.has(d.dir!)) {
-          if (!verifyMaterialized(d.manifest!, d.dir!)) materialize(store.objects, d.manifest!, d.outputHash!, d.dir!);
-          verified.add(d.dir!);
-        }
-        return { stepId: n, uses: byId.get(n)!.uses, dir: d.dir!, files: d.manifest!.files.map((f) => f.path), outputHash: d.outputHash! };
+        return { stepId: n, uses: byId.get(n)!.uses, dir: d.dir!, files: d.manifest!.files.map((f) => f.path), outputHash: d.outputHash!, needs: lineage.get(n)?.needs ?? [] };
       });
+      assertOurs(outDir); // fail before the work, not after, when out/ holds a folder genesis must not replace
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true });
       const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: deadline.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
@@ -155,7 +191,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       if (deadline.timedOut) throw deadline.failure(undefined);
       const { manifest, hash: outputHash } = storeOutputs(store.objects, work);
       store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash, manifest });
-      if (readMarker(outDir) !== outputHash) materialize(store.objects, manifest, outputHash, outDir);
+      say(step, outDir, syncOutput(store.objects, hasher, manifest, outputHash, outDir));
       const spent = checkpoints.totals();
       addCost(spent);
       const metrics = { ...(result.metrics ?? {}), ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
@@ -181,6 +217,8 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     cost = { inputTokens: cost.inputTokens + c.inputTokens, outputTokens: cost.outputTokens + c.outputTokens, usd: cost.usd + c.usd, requests: cost.requests + c.requests };
   };
 
+  // What each finished step made, with what it was made from: dependants see their inputs' lineage.
+  const lineage = new Map<string, StepInput>();
   // Whatever escapes a step (a bug, a fault while recording) fails that step alone; the run still ends recorded.
   const settle = (step: StepDef) =>
     process1(step).catch((err: unknown): Outcome => {
@@ -188,10 +226,24 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       if (!reports.has(step.id)) finish(step, { status: 'failed', durationMs: 0, outputHash: null, error: describeError(err, opts.signal, dbPath) });
       return { ok: false, why: 'failed' };
     });
-  for (const id of a.order) outcomes.set(id, settle(byId.get(id)!));
+  for (const id of a.order) {
+    const step = byId.get(id)!;
+    outcomes.set(
+      id,
+      settle(step).then((o) => {
+        if (o.ok) lineage.set(id, { stepId: id, uses: step.uses, dir: o.dir!, files: o.manifest!.files.map((f) => f.path), outputHash: o.outputHash!, needs: step.needs.flatMap((n) => lineage.get(n) ?? []) });
+        return o;
+      }),
+    );
+  }
   await Promise.all(outcomes.values());
   for (const p of providers.values()) await p.then((x) => x.close?.()).catch(() => undefined);
-  rmSync(store.tmpDir(runId), { recursive: true, force: true });
+  if (runTmp) rmSync(runTmp, { recursive: true, force: true });
+  try {
+    rmdirSync(tmpRoot(store.dir)); // only when empty: leaves nothing behind after a finished run
+  } catch {
+    // not empty (a live process's file) or not there
+  }
 
   const steps = a.order.filter((id) => reports.has(id)).map((id) => reports.get(id)!);
   const anyFailed = steps.some((s) => s.status === 'failed');
@@ -209,32 +261,23 @@ function lastOutput(store: StateStore, file: string, id: string): { outputHash: 
   return last && manifest ? { outputHash: last.outputHash, manifest } : undefined;
 }
 
-function ensureMaterialized(store: StateStore, outputHash: string, manifest: Manifest, dir: string): boolean {
-  if (readMarker(dir) === outputHash) return true;
-  try {
-    materialize(store.objects, manifest, outputHash, dir);
-    return true;
-  } catch (e) {
-    if (e instanceof CorruptObjectError) return false;
-    throw e;
+/** Command steps' declared outputs live in the user's tree: put them back if missing or changed. Throws CorruptObjectError. */
+function restoreCommandOutputs(store: StateStore, step: StepDef, manifest: Manifest, pipelineDir: string, hasher: FileHasher): string[] {
+  if (step.uses !== 'command') return [];
+  const restored: string[] = [];
+  for (const f of manifest.files) {
+    if (!f.path.startsWith('_outputs/')) continue;
+    const rel = f.path.slice('_outputs/'.length);
+    const dest = resolve(pipelineDir, rel);
+    if (existsSync(dest) && hasher.hash(dest) === f.sha256) continue;
+    store.objects.copyTo(f.sha256, dest);
+    restored.push(rel);
   }
+  return restored;
 }
 
-/** Command steps' declared outputs live in the user's tree: put them back if missing or changed. */
-function restoreCommandOutputs(store: StateStore, step: StepDef, manifest: Manifest, pipelineDir: string, hasher: FileHasher): boolean {
-  if (step.uses !== 'command') return true;
-  try {
-    for (const f of manifest.files) {
-      if (!f.path.startsWith('_outputs/')) continue;
-      const dest = resolve(pipelineDir, f.path.slice('_outputs/'.length));
-      if (existsSync(dest) && hasher.hash(dest) === f.sha256) continue;
-      store.objects.copyTo(f.sha256, dest);
-    }
-    return true;
-  } catch (e) {
-    if (e instanceof CorruptObjectError) return false;
-    throw e;
-  }
+function list(paths: string[]): string {
+  return paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more`;
 }
 
 /** One line on why a step is running: never ran, or which fingerprint fields changed. */

@@ -1,6 +1,6 @@
 // Fingerprints: a labelled JSON object of everything that determines a step's output, hashed canonically.
-import { resolve } from 'node:path';
-import { hashJson, type Sha256 } from '../util/hash.js';
+import { posix, resolve, sep } from 'node:path';
+import { hashJson, sha256, type Sha256 } from '../util/hash.js';
 import { providerIdentity } from '../providers/identity.js';
 import type { StepType } from '../steps/contract.js';
 import type { FileHasher } from '../store/file-hashes.js';
@@ -13,10 +13,19 @@ export interface Fingerprint {
   seed: number;
   /** Upstream step id → its output hash, in `needs` order. */
   inputs: Array<{ step: string; output: string }>;
+  /** Steps that read past their needs (readsLineage): every further-upstream step's output hash, by step id. */
+  lineage?: Array<{ step: string; output: string }>;
   provider: Record<string, unknown> | null;
   /** Content hashes of files the step reads by path (path params, command inputs). */
   files: Record<string, string>;
-  command?: { run: string; env: Record<string, string>; outputs: string[] };
+  command?: { run: string; outputs: string[] };
+  /** command steps: variable → hash of its value; values never enter state.db (they may be tokens). */
+  env?: Record<string, string>;
+}
+
+/** A value as the fingerprint holds it: a hash, so `why` can say which variable changed without its value. */
+export function hashEnvValue(value: string): string {
+  return `sha256:${sha256(`genesis env value\u0000${value}`)}`;
 }
 
 export function computeFingerprint(
@@ -31,6 +40,14 @@ export function computeFingerprint(
     const v = step.with[key];
     if (typeof v === 'string') files[v] = hasher.hash(resolve(pipeline.dir, v));
   }
+  for (const [key, names] of Object.entries(type.besideFiles ?? {})) {
+    const v = step.with[key];
+    if (typeof v !== 'string') continue;
+    for (const name of names) {
+      const rel = besidePath(v, name);
+      files[rel] = hasher.hash(resolve(pipeline.dir, rel));
+    }
+  }
   for (const input of step.inputs) files[input] = hasher.hash(resolve(pipeline.dir, input));
   let provider: Record<string, unknown> | null = null;
   if (type.usesProvider) {
@@ -44,11 +61,34 @@ export function computeFingerprint(
     params: step.with,
     seed: pipeline.seed,
     inputs: step.needs.map((n) => ({ step: n, output: upstream.get(n) ?? 'unknown' })),
+    ...(type.readsLineage ? { lineage: ancestorsOf(pipeline, step).map((n) => ({ step: n, output: upstream.get(n) ?? 'unknown' })) } : {}),
     provider,
     files,
-    ...(step.uses === 'command' ? { command: { run: step.run ?? '', env: step.env, outputs: step.outputs } } : {}),
+    ...(step.uses === 'command'
+      ? { command: { run: step.run ?? '', outputs: step.outputs }, env: Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, hashEnvValue(v)])) }
+      : {}),
   };
   return { fingerprint, hash: hashJson(fingerprint) };
+}
+
+/** Steps upstream of this one's needs (not the needs themselves), sorted: what a readsLineage step may read. */
+export function ancestorsOf(pipeline: Pipeline, step: StepDef): string[] {
+  const byId = new Map(pipeline.steps.map((s) => [s.id as string, s]));
+  const direct = new Set<string>(step.needs);
+  const seen = new Set<string>();
+  const stack = step.needs.flatMap((n) => byId.get(n)?.needs ?? []);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(byId.get(id)?.needs ?? []));
+  }
+  return [...seen].filter((id) => !direct.has(id)).sort();
+}
+
+/** A file beside a path param's file, named like the param: relative to the pipeline folder. */
+function besidePath(param: string, name: string): string {
+  return posix.join(posix.dirname(param.split(sep).join('/')), name);
 }
 
 export interface FingerprintChange {

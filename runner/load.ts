@@ -1,7 +1,7 @@
 // Load: read a pipeline file, parse YAML with positions, validate against the schema, normalize.
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { readPipelineSource, type PipelineSource } from './source.js';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { InputError } from '../util/errors.js';
 import type { Diagnostic, Location } from '../util/diagnostics.js';
 import { sha256 } from '../util/hash.js';
@@ -21,7 +21,7 @@ export function parsePipeline(src: PipelineSource): Pipeline {
   const { display: path, bytes } = src;
   const text = decodeUtf8(path, bytes);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
   const source = makeSourceMap(path, text, doc, lineCounter);
   return validateAndNormalize(src, text, doc, source);
 }
@@ -39,14 +39,35 @@ function validateAndNormalize(src: PipelineSource, text: string, doc: SourceMap[
       location: { file: path, line: start.line, column: start.col, length: Math.max(1, err.pos[1] - err.pos[0]) },
     });
   }
+  // The YAML library reports an alias without its anchor only when converting, at no position: find each one here.
+  // Anchors are collected in document order (visit's order), so an alias is checked against those set before it,
+  // in one pass: resolving each alias on its own rescans the document (quadratic on a 1,000-alias file).
+  const anchors = new Set<string>();
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+    Alias(_, alias) {
+      if (anchors.has(alias.source)) return;
+      const [start, end] = alias.range ?? [0, 1];
+      const pos = lineCounter.linePos(start);
+      diagnostics.push({
+        severity: 'error',
+        message: `undefined alias \`*${alias.source}\`: no anchor \`&${alias.source}\` is set before it`,
+        location: { file: path, line: pos.line, column: pos.col, length: Math.max(1, end - start) },
+      });
+    },
+  });
   if (diagnostics.length) throw new InputError('invalid YAML', diagnostics);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    const message = (e as Error).message;
+    const tooMany = /alias count/i.test(message);
     throw new InputError('invalid YAML', [
-      { severity: 'error', message: `${(e as Error).message} (aliases expand to more than ${MAX_ALIAS_COUNT} nodes)`, location: source.locate([]) },
+      { severity: 'error', message: tooMany ? `aliases expand to more than ${MAX_ALIAS_COUNT} nodes (a YAML bomb?)` : message, location: source.locate([]) },
     ]);
   }
   if (data === null || data === undefined) {
@@ -55,7 +76,21 @@ function validateAndNormalize(src: PipelineSource, text: string, doc: SourceMap[
 
   const problems = schemaValidator('pipeline.schema.json')(data);
   if (problems.length) throw new InputError('invalid pipeline', problems.map((p) => problemToDiagnostic(p, source, [])));
-  return normalize(path, file, bytes, data as RawPipeline, source);
+  const pipeline = normalize(path, file, bytes, data as RawPipeline, source);
+  const outside = outputsOutside(pipeline, (data as RawPipeline).allow_outside_outputs);
+  if (outside) throw new InputError('invalid pipeline', [outside]);
+  return pipeline;
+}
+
+/** `outputs:` outside the pipeline's folder tree is refused unless opted into: a typo there must not write elsewhere. */
+function outputsOutside(p: Pipeline, allowed: boolean | undefined): Diagnostic | undefined {
+  const rel = relative(p.dir, p.outputsDir);
+  if (allowed || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) return undefined;
+  return {
+    severity: 'error',
+    message: `\`outputs:\` points outside this pipeline's folder (${p.outputsDir}); use a folder inside it, or add \`allow_outside_outputs: true\` if that is intended`,
+    location: p.source.locate(['outputs']),
+  };
 }
 
 function decodeUtf8(display: string, bytes: Buffer): string {
@@ -149,6 +184,7 @@ interface RawPipeline {
   name: string;
   seed?: number;
   outputs?: string;
+  allow_outside_outputs?: boolean;
   concurrency?: number;
   providers?: Record<string, { type: string } & Record<string, unknown>>;
   steps: Record<string, RawStep>;

@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { hashJson, sha256 } from '../util/hash.js';
 import { packageRoot } from '../util/paths.js';
+import { codeVersion } from '../util/code-versions.js';
 import type { ProviderConfig } from '../providers/contract.js';
 import type { Pipeline, SourceMap, StepDef } from './pipeline.js';
 import type { PipelineSource } from './source.js';
@@ -13,7 +14,7 @@ export class SourceNeeded extends Error {}
 
 let build: string | undefined;
 
-/** Changes whenever genesis's version or any schema it validates with changes. */
+/** Changes whenever genesis's version, any schema it validates with, or the loader's code (derived version) changes. */
 function buildId(): string {
   if (build) return build;
   const root = packageRoot();
@@ -24,7 +25,8 @@ function buildId(): string {
     // Running from source: no precompiled validators, the version alone keys the cache.
   }
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  return (build = hashJson({ version, validators }).slice(0, 16));
+  // The loader's code decides what a cached entry holds: a change to it must not serve entries it made before.
+  return (build = hashJson({ version, validators, loader: codeVersion('pipeline-loader') }).slice(0, 16));
 }
 
 function entryPath(stateDir: string, src: PipelineSource): string {

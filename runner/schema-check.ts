@@ -74,6 +74,8 @@ function toProblems(validate: ValidateFunction, data: unknown): SchemaProblem[] 
   const out: SchemaProblem[] = [];
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    // The summary error of a bad key name; the error naming the key (below) says it better, at the key.
+    if (e.keyword === 'propertyNames' && errors.some((x) => x.propertyName !== undefined && x !== e)) continue;
     const p = toProblem(e, data);
     const id = `${p.path.join('/')}|${p.key ?? ''}`;
     if (seen.has(id)) continue;
@@ -92,6 +94,12 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem {
     .map((s) => (/^\d+$/.test(s) && Array.isArray(valueAt(data, e.instancePath, true)) ? Number(s) : s));
   // Filled in by the caller, which knows where the validated value sits in the file.
   const where = '{where}';
+  // A bad key name (propertyNames): point at that key, not at the first key of its mapping.
+  if (e.propertyName !== undefined && e.keyword !== 'propertyNames') {
+    const key = e.propertyName;
+    const rule = e.keyword === 'pattern' ? `must match ${String(e.params.pattern)}` : e.message ?? 'is not allowed';
+    return { path, key, message: `invalid ${path.length === 1 && path[0] === 'steps' ? 'step id' : 'key'} \`${key}\` in ${where}: ${rule}` };
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);

@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
+// Versions first: loading a step type reads its derived version, and every build (`npm run build`, pretest,
+// prepare, or this script run by hand after tsc) must refresh them, or a cache would serve stale outputs.
+await import('./build-versions.mjs');
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const { validatorKey, AJV_OPTIONS } = await import(join(dist, 'runner/schema-key.js'));

@@ -5,7 +5,10 @@ import type { ChatProvider, ProviderConfig } from '../providers/contract.js';
 export interface StepType<P = Record<string, unknown>> {
   /** Name used in `uses:`, e.g. `generate/conversations`. */
   readonly type: string;
-  /** Bump to invalidate every cached output of this type. */
+  /**
+   * Content hash of the type's code, everything it imports and the shipped files it reads, derived at build time
+   * (scripts/build-versions.mjs) and filled in by the registry: step files never declare it.
+   */
   readonly version: string;
   readonly description: string;
   /** JSON Schema (draft-07) of `with:`; defaults in it are applied before `run`. */
@@ -15,6 +18,16 @@ export interface StepType<P = Record<string, unknown>> {
    * them and hashes the files' content into the fingerprint, so editing a referenced file reruns the step.
    */
   readonly pathParams?: readonly string[];
+  /**
+   * Files the step also reads beside a path param's file when they exist (`{ input: ['generation.json'] }`): they
+   * enter the fingerprint too (absent → "missing"), so adding or editing one reruns the step.
+   */
+  readonly besideFiles?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The step reads outputs beyond its direct needs, through `StepInput.needs` (register/dataset finds the dataset
+   * that fed validate/bias/train): every upstream step's output hash then enters its fingerprint.
+   */
+  readonly readsLineage?: boolean;
   /** Whether `with.provider` names an LLM provider this step calls (its identity enters the fingerprint). */
   readonly usesProvider?: boolean;
   /**
@@ -26,6 +39,9 @@ export interface StepType<P = Record<string, unknown>> {
   /** For `--dry-run`: one line on the work (requests, tokens, cost, time) still to do, if it costs anything. */
   estimate?(input: EstimateInput): Promise<string | undefined>;
 }
+
+/** What a step file exports: the contract without its version, which the build derives from content. */
+export type StepDefinition<P = Record<string, unknown>> = Omit<StepType<P>, 'version'>;
 
 export interface EstimateInput {
   params: Record<string, unknown>;
@@ -44,6 +60,8 @@ export interface StepInput {
   /** Relative paths of the files in `dir`. */
   files: string[];
   outputHash: string;
+  /** What that step was made from, recursively (its own inputs): lets a step find a dataset further upstream. */
+  needs: readonly StepInput[];
 }
 
 export interface StepLogger {

@@ -1,7 +1,8 @@
 // The step-type registry: one line per type, loaded lazily so a run imports only the types it uses.
-import type { StepType } from './contract.js';
+import type { StepDefinition, StepType } from './contract.js';
+import { codeVersion } from '../util/code-versions.js';
 
-type Loader = () => Promise<{ default: StepType<any> }>;
+type Loader = () => Promise<{ default: StepDefinition<any> }>;
 
 const loaders: Record<string, Loader> = {
   command: () => import('./command/index.js'),
@@ -31,7 +32,8 @@ export async function loadStepType(name: string): Promise<StepType<any>> {
   if (!t) {
     const loader = loaders[name];
     if (!loader) throw new Error(`unknown step type ${name}`);
-    t = (await loader()).default;
+    // The version is derived from content at build time (scripts/build-versions.mjs), never declared by the step.
+    t = { ...(await loader()).default, version: codeVersion(`step:${name}`) };
     cache.set(name, t);
   }
   return t;

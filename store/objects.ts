@@ -1,9 +1,11 @@
 // Content-addressed object store: files by sha256, written atomically, verified on every read.
 import { isEnvironmentFault } from '../util/env-faults.js';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Sha256 } from '../util/hash.js';
+import type { FileHasher } from './file-hashes.js';
+import { hashFile } from './hash-file.js';
 
 export class CorruptObjectError extends Error {
   constructor(readonly hash: string) {
@@ -14,7 +16,8 @@ export class CorruptObjectError extends Error {
 export class ObjectStore {
   readonly root: string;
   private readonly tmp: string;
-  constructor(stateDir: string) {
+  /** With a memo (size, mtime), "is this object intact?" is a stat unless the object changed. */
+  constructor(stateDir: string, private readonly hasher?: FileHasher) {
     this.root = join(stateDir, 'objects');
     this.tmp = join(stateDir, 'tmp');
   }
@@ -27,13 +30,24 @@ export class ObjectStore {
     return existsSync(this.pathOf(hash));
   }
 
+  /** True when the object exists and its bytes hash to its name (memoized: rehashed only if it changed). */
+  intact(hash: string): boolean {
+    const p = this.pathOf(hash);
+    if (this.hasher) return this.hasher.hash(p) === hash;
+    try {
+      return hashFile(p).hash === hash;
+    } catch {
+      return false;
+    }
+  }
+
   /**
-   * Stores a file under its hash (copied to a temp name, fsynced, renamed) and returns the hash. Files are
-   * hashed and copied in chunks, so memory stays flat however large a dataset grows.
+   * Stores a file under its hash (copied to a temp name, fsynced, renamed) and returns the hash. An object already
+   * there is kept only if intact: storing the same bytes again is how a corrupt object gets repaired.
    */
   putFile(src: string): { hash: Sha256; size: number } {
     const { hash, size } = hashFile(src);
-    if (!this.has(hash)) {
+    if (!this.intact(hash)) {
       mkdirSync(this.tmp, { recursive: true });
       const tmpPath = join(this.tmp, `${hash.slice(0, 12)}.${process.pid}.${randomBytes(4).toString('hex')}`);
       copyFileSync(src, tmpPath);
@@ -89,25 +103,4 @@ export class ObjectStore {
     }
     renameSync(tmpPath, dest);
   }
-}
-
-const CHUNK = 1 << 20;
-
-/** sha256 and size of a file, read in 1 MiB chunks. */
-export function hashFile(path: string): { hash: Sha256; size: number } {
-  const h = createHash('sha256');
-  const buf = Buffer.allocUnsafe(CHUNK);
-  const fd = openSync(path, 'r');
-  let size = 0;
-  try {
-    for (;;) {
-      const n = readSync(fd, buf, 0, CHUNK, null);
-      if (n === 0) break;
-      h.update(buf.subarray(0, n));
-      size += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { hash: h.digest('hex') as Sha256, size };
 }

@@ -1,7 +1,7 @@
 // The state store: cache entries, last fingerprints, runs and step runs, over the database and objects.
-import { join } from 'node:path';
 import type { Db } from './db.js';
 import { nowIso, openDb, openDbCopy } from './db.js';
+import { FileHasher } from './file-hashes.js';
 import { ObjectStore } from './objects.js';
 import type { Manifest } from './outputs.js';
 
@@ -19,10 +19,13 @@ export interface LastStepState {
 
 export class StateStore {
   readonly objects: ObjectStore;
+  /** One size-and-mtime memo for every file the run checks: inputs, materialized outputs, objects. */
+  readonly files: FileHasher;
   private readonly q;
 
   constructor(readonly db: Db, readonly dir: string) {
-    this.objects = new ObjectStore(dir);
+    this.files = new FileHasher(db);
+    this.objects = new ObjectStore(dir, this.files);
     this.q = {
       cacheGet: db.prepare(
         'SELECT c.output_hash AS outputHash, o.manifest AS manifest FROM cache c JOIN outputs o ON o.output_hash = c.output_hash WHERE c.fingerprint_hash = ?',
@@ -157,10 +160,6 @@ export class StateStore {
     this.db.transaction(() => {
       for (const r of rows) this.q.stepRunPut.run(...r);
     })();
-  }
-
-  tmpDir(...parts: string[]): string {
-    return join(this.dir, 'tmp', ...parts);
   }
 
   close(): void {

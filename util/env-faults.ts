@@ -53,7 +53,9 @@ export function environmentFault(err: unknown, where?: string): EnvironmentError
   const code = codeOf(err)!;
   // copyFile and rename fail on their destination, which they report as `dest`.
   const { path, dest } = err as { path?: unknown; dest?: unknown };
-  const at = typeof dest === 'string' ? dest : typeof path === 'string' ? path : where ?? 'the state folder';
+  const raw = typeof dest === 'string' ? dest : typeof path === 'string' ? path : where ?? 'the state folder';
+  // Name the file the user knows, not genesis's temporary sibling of it (lock.123.ab12.tmp, x.genesis-staging).
+  const at = raw.replace(/\.\d+\.[0-9a-f]+\.tmp$|\.genesis-(?:tmp|staging)$/, '');
   const kept = 'finished steps and checkpoints are kept';
   if (FULL.has(code)) return new EnvironmentError(`${at}: error: no space left on the file system holding it (${code}${freeSpace(at)}); free some space and rerun — ${kept}`, code);
   if (READ_ONLY.has(code))

@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { loadAnalyzed, stateDirFor, openExistingState } from '../pipeline-state.js';
 import { acquireLock } from '../../store/lock.js';
 import type { Manifest } from '../../store/outputs.js';
+import { reclaimTmp } from '../../store/tmp-space.js';
 
 export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const usage = 'genesis clean [<pipeline.yaml>] [--state-dir DIR] [--keep-last N] [--drop-checkpoints] [--dry-run]';
@@ -54,6 +55,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     const objectsDir = join(stateDir, 'objects');
     let removed = 0;
     let bytes = 0;
+    const removedPaths: string[] = [];
     for (const prefix of safeList(objectsDir)) {
       for (const rest of safeList(join(objectsDir, prefix))) {
         const hash = prefix + rest;
@@ -61,6 +63,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         const p = join(objectsDir, prefix, rest);
         bytes += statSync(p).size;
         removed++;
+        removedPaths.push(p);
         if (!values['dry-run']) rmSync(p, { force: true });
       }
     }
@@ -72,11 +75,16 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
           delCache.run(h);
           delOut.run(h);
         }
+        // Their size-and-mtime memo rows would only grow the memo every run reads.
+        const delMemo = db.prepare('DELETE FROM file_hashes WHERE path = ?');
+        for (const p of removedPaths) delMemo.run(p);
       })();
-      rmSync(join(stateDir, 'tmp'), { recursive: true, force: true });
       // Cached validated pipelines are rebuilt on the next run; old ones would only accumulate.
       rmSync(join(stateDir, 'pipelines'), { recursive: true, force: true });
     }
+    // What killed runs left in tmp/ counts in the size reported (it can be most of it).
+    const tmp = reclaimTmp(stateDir, { dryRun: values['dry-run'] });
+    bytes += tmp.bytes;
     let checkpoints = '';
     if (values['drop-checkpoints']) {
       // Item checkpoints are what resuming and top-ups reuse; dropping them means paying again for LLM items.
@@ -84,7 +92,8 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       if (!values['dry-run']) db.prepare('DELETE FROM items').run();
       checkpoints = `; ${n} item checkpoint(s) ${values['dry-run'] ? 'would be ' : ''}dropped`;
     }
-    io.stdout(`${values['dry-run'] ? 'would remove' : 'removed'} ${removed} object(s), ${(bytes / 1048576).toFixed(1)} MB; ${dropOutputs.length} cached output(s) forgotten${checkpoints}`);
+    const leftovers = tmp.entries ? ` and ${tmp.entries} temp folder(s) left by killed runs` : '';
+    io.stdout(`${values['dry-run'] ? 'would remove' : 'removed'} ${removed} object(s)${leftovers}, ${(bytes / 1048576).toFixed(1)} MB; ${dropOutputs.length} cached output(s) forgotten${checkpoints}`);
     return 0;
   } finally {
     lock.release();

@@ -70,7 +70,12 @@ export async function whyCommand(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     io.stdout(`${plan.id}: ${plan.state === 'fresh' ? 'fresh (cached output matches)' : plan.reason}`);
-    for (const c of plan.changes) io.stdout(`  ${c.field}: ${short(c.before)} → ${short(c.after)}`);
+    for (const c of plan.changes) {
+      // env values are recorded as hashes only: say which variable changed, not two meaningless digests.
+      if (c.field.startsWith('env.')) io.stdout(`  ${c.field} ${c.before === undefined ? 'added' : c.after === undefined ? 'removed' : 'changed'}`);
+      else if (c.field === 'version') io.stdout(`  version: ${short(c.before)} → ${short(c.after)} (the step's code, a module it imports or a data file it reads changed)`);
+      else io.stdout(`  ${c.field}: ${short(c.before)} → ${short(c.after)}`);
+    }
     return 0;
   } finally {
     store?.close();

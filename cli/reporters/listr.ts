@@ -9,6 +9,8 @@ interface Deferred {
   output?: (text: string) => void;
   title?: (text: string) => void;
   started?: boolean;
+  /** Warnings stay on screen under the step's final line (task output is replaced as the step goes on). */
+  warnings?: string[];
 }
 
 export async function listrReporter(io: Io): Promise<{ reporter: Reporter; done(): Promise<void> }> {
@@ -31,7 +33,7 @@ export async function listrReporter(io: Io): Promise<{ reporter: Reporter; done(
               w.output = (t) => (task.output = t);
               if (!w.started) task.output = 'waiting for its inputs';
               const r = await w.promise;
-              task.title = `${s.id}: ${stepLine(r)}`;
+              task.title = [`${s.id}: ${stepLine(r)}`, ...(w.warnings ?? []).map((m) => `  warning: ${m}`)].join('\n');
               if (r.status === 'failed' || r.status === 'interrupted') throw new Error(stepLine(r));
               if (r.status === 'skipped') task.skip(`${s.id}: ${stepLine(r)}`);
             },
@@ -52,9 +54,12 @@ export async function listrReporter(io: Io): Promise<{ reporter: Reporter; done(
       case 'step-progress':
         waits.get(e.id)?.output?.(`${e.done}${e.total ? `/${e.total}` : ''}${e.note ? ` ${e.note}` : ''}`);
         break;
-      case 'step-log':
-        waits.get(e.id)?.output?.(e.message);
+      case 'step-log': {
+        const w = waits.get(e.id);
+        if (e.level === 'warn' && w) (w.warnings ??= []).push(e.message);
+        w?.output?.(e.message);
         break;
+      }
       case 'step-finish':
         waits.get(e.report.id)?.resolve(e.report);
         break;

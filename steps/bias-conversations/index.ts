@@ -1,13 +1,14 @@
 // bias/conversations: distributions vs targets, intent coverage and cross-tab dependence, with severity gates.
 import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 import { DEFAULT_CROSSTABS, DEFAULT_FIELDS, type BiasConversationsParams } from './params.js';
 
-const biasConversations: StepType<BiasConversationsParams> = {
+const biasConversations: StepDefinition<BiasConversationsParams> = {
   type: 'bias/conversations',
-  version: '1',
   description: 'Checks a conversation dataset for skewed distributions, missing intents and dependent attributes (e.g. sentiment by language).',
   pathParams: ['input'],
+  // The generator's targets beside a `with: input:` file (dataset-source reads it and checks this declaration).
+  besideFiles: { input: ['generation.json'] },
   schema: {
     type: 'object',
     additionalProperties: false,

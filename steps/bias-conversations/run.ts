@@ -26,7 +26,7 @@ export async function runBiasConversations(ctx: StepContext<BiasConversationsPar
   const crosstabs = p.crosstabs ?? DEFAULT_CROSSTABS;
   const source = locateDataset(ctx, 'conversations.jsonl');
   const catalogue = loadCatalogue();
-  const { targets, sources } = resolveTargets(readGenerationTargets(source.dir), p.targets);
+  const { targets, sources } = resolveTargets(readGenerationTargets(ctx, source), p.targets);
 
   const counts = new Map<string, Record<string, number>>(fields.map((f) => [f, {}]));
   const joint = crosstabs.map(() => new Map<string, number>());

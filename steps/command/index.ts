@@ -3,7 +3,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StepFailure } from '../../util/errors.js';
 import { forwardedSignal } from '../../util/abort.js';
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 import { DEFAULT_OUTPUT_LIMITS, OutputTail } from './output-tail.js';
 import { spawnGroup } from './process-group.js';
 
@@ -14,9 +14,8 @@ export interface CommandParams {
   env: Record<string, string>;
 }
 
-const step: StepType<CommandParams> = {
+const step: StepDefinition<CommandParams> = {
   type: 'command',
-  version: '1',
   description: 'Runs `run:` with sh from the pipeline folder. GENESIS_OUT is a folder for outputs; GENESIS_INPUT_<ID> points at each upstream output.',
   schema: { type: 'object', additionalProperties: false, properties: {} },
   async run(ctx) {

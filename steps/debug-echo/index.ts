@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StepFailure } from '../../util/errors.js';
 import { sleep } from '../../util/abort.js';
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 
 interface Params {
   message: string;
@@ -12,9 +12,8 @@ interface Params {
   fail: boolean;
 }
 
-const step: StepType<Params> = {
+const step: StepDefinition<Params> = {
   type: 'debug/echo',
-  version: '1',
   description: 'Writes `message` to a file; can wait or fail on purpose (for trying the runner).',
   schema: {
     type: 'object',

@@ -2,14 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
-import type { StepType } from '../contract.js';
-import { OFFLINE_SERIES_VERSION } from '../../providers/offline/timeseries/version.js';
+import { codeVersion } from '../../util/code-versions.js';
+import type { StepDefinition } from '../contract.js';
 import { normalizeTimeseriesParams, timeseriesParamsSchema, type TimeseriesParams } from './params.js';
 
-const step: StepType<TimeseriesParams> = {
+const step: StepDefinition<TimeseriesParams> = {
   type: 'generate/timeseries',
-  // The generator's version is part of the step's: new models invalidate cached datasets.
-  version: `2+${OFFLINE_SERIES_VERSION}`,
   description: 'Generates time series (electricity, energy, sensors, financial) with type-specific physics, resumable item by item.',
   schema: timeseriesParamsSchema as unknown as Record<string, unknown>,
   usesProvider: true,
@@ -37,12 +35,13 @@ const step: StepType<TimeseriesParams> = {
       scope: 'timeseries',
       file: 'series.jsonl',
       plan: (i) => planSeries(params, ctx.seed, i),
-      keyOf: (spec) => ({ generator: OFFLINE_SERIES_VERSION, seed: ctx.seed, spec }),
+      // The step's own code (plan, the per-item stream) makes the item too: its derived version is in the key.
+      keyOf: (spec) => ({ generator: OFFLINE_SERIES_VERSION, step: codeVersion('step:generate/timeseries'), seed: ctx.seed, spec }),
       make: (spec) => ({ ok: true, json: JSON.stringify(generateSeries(spec, seriesRng(ctx.seed, spec))) }),
     });
     writeFileSync(
       join(ctx.outDir, 'generation.json'),
-      JSON.stringify({ type: 'generate/timeseries', count: params.count, seed: ctx.seed, generator: OFFLINE_SERIES_VERSION, params, targets: { domain: params.domains, types: params.types ?? null } }, null, 2) + '\n',
+      JSON.stringify({ type: 'generate/timeseries', count: params.count, seed: ctx.seed, generator: 'offline', params, targets: { domain: params.domains, types: params.types ?? null } }, null, 2) + '\n',
     );
     ctx.services.recordStats({ generated: result.generated, reused: result.reused, failed: result.failed });
     return { summary: describeCounts('series', result), metrics: { items: result } };

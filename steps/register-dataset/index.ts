@@ -1,5 +1,5 @@
 // register/dataset: records the dataset a pipeline made (versioned by content hash), its reports, models and lineage.
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 
 export interface RegisterParams {
   name: string;
@@ -8,11 +8,12 @@ export interface RegisterParams {
   dataset?: string;
 }
 
-const step: StepType<RegisterParams> = {
+const step: StepDefinition<RegisterParams> = {
   type: 'register/dataset',
-  version: '1',
   description:
-    'Registers the dataset made by the generate step in `needs` under a name: same content → same version, changed content → next version. Reports (quality.json, bias.json) and models (model.json/forecaster.json + metrics.json) from the other `needs` are recorded with it.',
+    'Registers the dataset made by the generate step in `needs` (or upstream of them: the step that fed validate, bias or train) under a name: same content → same version, changed content → next version. Reports (quality.json, bias.json) and models (model.json/forecaster.json + metrics.json) from the other `needs` are recorded with it.',
+  // It finds the dataset through the lineage of validate/bias/train when no need holds it.
+  readsLineage: true,
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -29,7 +30,7 @@ const step: StepType<RegisterParams> = {
       dataset: {
         type: 'string',
         description:
-          'Id of the step among `needs` whose output holds the dataset (conversations.jsonl or series.jsonl). Only needed when several do; list the generate step in `needs` either way, because steps see only their direct needs.',
+          'Id of the step whose output holds the dataset (conversations.jsonl or series.jsonl): one of `needs` or upstream of them. Only needed when several candidates exist; otherwise the dataset is the need that holds one, else the nearest one upstream of the needs.',
       },
     },
   },

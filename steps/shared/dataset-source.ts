@@ -1,6 +1,6 @@
 // Finds a step's dataset: `with.input` (JSONL or CSV path) or the named file of an upstream step.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import type { StepContext, StepInput } from '../contract.js';
 import { InputError } from '../../util/errors.js';
 import { readCsv, readJsonl } from '../../util/tabular.js';
@@ -11,14 +11,19 @@ export interface DatasetSource {
   path: string;
   /** Folder that may hold generation.json (the generator's targets). */
   dir: string;
+  /** The `with.input` value (resolved) when the dataset came from it, not from an upstream step. */
+  param?: string;
 }
+
+/** What a generator says it was asked for, written beside its dataset. Steps reading it via `with.input` declare it in `besideFiles`. */
+export const GENERATION_FILE = 'generation.json';
 
 export function locateDataset(ctx: StepContext<{ input?: string }>, fileName: string): DatasetSource {
   const input = ctx.params.input;
   if (typeof input === 'string' && input !== '') {
     const path = ctx.resolvePath(input);
     if (!existsSync(path)) throw new InputError(`${ctx.stepId}: input file not found: ${input}`);
-    return { path, dir: dirname(path) };
+    return { path, dir: dirname(path), param: input };
   }
   const path = filesNamed(ctx.inputs, fileName)[0];
   if (path) return { path, dir: dirname(path) };
@@ -57,8 +62,14 @@ export async function* readDataset(ctx: StepContext<{ on_invalid?: OnInvalid }>,
 }
 
 /** generation.json beside the dataset, when the upstream generator wrote one. */
-export function readGenerationTargets(dir: string): Record<string, Record<string, number>> | undefined {
-  const p = join(dir, 'generation.json');
+export function readGenerationTargets(ctx: StepContext<unknown>, source: DatasetSource): Record<string, Record<string, number>> | undefined {
+  const p = join(source.dir, GENERATION_FILE);
+  // A file read beside `with.input` that is not in the fingerprint would be served stale from the cache: a bug
+  // of the step's declaration (besideFiles), caught on the first run of any test that reads one.
+  const files = (ctx.services.fingerprint as { files?: Record<string, string> }).files;
+  if (source.param !== undefined && files && !Object.keys(files).some((f) => resolve(ctx.pipelineDir, f) === p)) {
+    throw new Error(`bug: ${ctx.stepId} reads ${GENERATION_FILE} beside with.input without declaring it in besideFiles`);
+  }
   if (!existsSync(p)) return undefined;
   try {
     const g = JSON.parse(readFileSync(p, 'utf8')) as { targets?: Record<string, Record<string, number>> };

@@ -1,10 +1,9 @@
 // train/forecaster: fits a global ridge forecaster on series.jsonl or a wide hourly CSV and scores it against seasonal naive.
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 import type { ForecasterParams } from './run.js';
 
-const step: StepType<ForecasterParams> = {
+const step: StepDefinition<ForecasterParams> = {
   type: 'train/forecaster',
-  version: '1',
   description: 'Trains a forecaster on time series and reports MASE and sMAPE on the last `horizon` points, next to seasonal naive.',
   pathParams: ['input'],
   schema: {

@@ -1,10 +1,9 @@
 // train/intent-classifier: fits a TF-IDF + softmax intent classifier on conversations or a CSV/JSONL file.
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 import type { IntentClassifierParams } from './params.js';
 
-const step: StepType<IntentClassifierParams> = {
+const step: StepDefinition<IntentClassifierParams> = {
   type: 'train/intent-classifier',
-  version: '1',
   description: 'Trains an intent classifier (TF-IDF word + char n-grams, softmax regression) and reports held-out accuracy.',
   pathParams: ['input', 'evaluate_on'],
   schema: {

@@ -1,15 +1,16 @@
 // validate/conversations: quality report (completeness, consistency, realism, diversity) with gates.
 import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 import type { ValidateConversationsParams } from './params.js';
 
 const num = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'number', minimum: 0, maximum: 1, description, ...extra });
 
-const validateConversations: StepType<ValidateConversationsParams> = {
+const validateConversations: StepDefinition<ValidateConversationsParams> = {
   type: 'validate/conversations',
-  version: '1',
   description: 'Scores a conversation dataset (completeness, consistency, realism vs a reference, diversity) and enforces gates.',
   pathParams: ['input', 'reference'],
+  // The generator's targets beside a `with: input:` file (dataset-source reads it and checks this declaration).
+  besideFiles: { input: ['generation.json'] },
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -17,7 +17,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
   const source = locateDataset(ctx, 'conversations.jsonl');
   const reference = await loadReferenceProfile(p.reference === undefined ? undefined : ctx.resolvePath(p.reference));
   const catalogue = loadCatalogue();
-  const { targets, sources } = resolveTargets(readGenerationTargets(source.dir), p.targets);
+  const { targets, sources } = resolveTargets(readGenerationTargets(ctx, source), p.targets);
   let intentTargets = targets.intent;
   let distributionSource: string = sources.intent ?? 'none';
   if (!intentTargets && catalogue) {

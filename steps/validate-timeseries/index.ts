@@ -1,13 +1,12 @@
 // validate/timeseries: validity per series and type, realism of load series vs real electricity data, gates.
 import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
-import type { StepType } from '../contract.js';
+import type { StepDefinition } from '../contract.js';
 import type { ValidateTimeseriesParams } from './params.js';
 
 const num = (description: string) => ({ type: 'number', minimum: 0, maximum: 1, description });
 
-const validateTimeseries: StepType<ValidateTimeseriesParams> = {
+const validateTimeseries: StepDefinition<ValidateTimeseriesParams> = {
   type: 'validate/timeseries',
-  version: '1',
   description: 'Checks time series (lengths, gaps, NaN, physical bounds) and scores electricity-load realism against real data.',
   pathParams: ['input', 'reference'],
   schema: {

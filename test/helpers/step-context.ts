@@ -43,7 +43,7 @@ export function inputFrom(dir: string, stepId = 'upstream', uses = 'test/upstrea
     }
   };
   walk('');
-  return { stepId, uses, dir, files: files.sort(), outputHash: 'test' };
+  return { stepId, uses, dir, files: files.sort(), outputHash: 'test', needs: [] };
 }
 
 export function testContext<P>(params: P, overrides: Partial<StepContext<P>> = {}): StepContext<P> & { logs: string[] } {

@@ -88,9 +88,10 @@ describe('register/dataset', () => {
   });
 
   it.each([
-    ['no dataset among needs', 'needs: [quality]', '{ name: support }', /no dataset among this step's needs.*quality \(quality\.json\)/],
+    ['no dataset among needs or upstream', 'needs: [lonely]', '{ name: support }', /no dataset among this step's needs or upstream of them.*lonely \(notes\.txt\)/],
+    ['two datasets upstream', 'needs: [quality, quality2]', '{ name: support }', /the needs lead to several datasets: gen \(via quality\); gen2 \(via quality2\); say which with with\.dataset/],
     ['two datasets and no with.dataset', 'needs: [gen, gen2]', '{ name: support }', /several needs hold a dataset \(gen, gen2\).*with\.dataset/],
-    ['with.dataset not in needs', 'needs: [gen]', '{ name: support, dataset: gne }', /with\.dataset names "gne", which is not in this step's needs.*did you mean "gen"/],
+    ['with.dataset not in needs', 'needs: [gen]', '{ name: support, dataset: gne }', /with\.dataset names "gne", which is neither in this step's needs nor upstream of them.*did you mean "gen"/],
     ['with.dataset without a dataset', 'needs: [gen, quality]', '{ name: support, dataset: quality }', /step "quality" wrote no conversations\.jsonl or series\.jsonl/],
   ])('fails the step with a clear message: %s', async (_label, needs, withBlock, message) => {
     const yaml = pipelineYaml({
@@ -98,6 +99,13 @@ describe('register/dataset', () => {
       extra: `  gen2:
     uses: command
     run: echo '{}' > "$GENESIS_OUT/series.jsonl"
+  quality2:
+    uses: command
+    needs: [gen2]
+    run: echo '{"overall":1}' > "$GENESIS_OUT/quality.json"
+  lonely:
+    uses: command
+    run: echo hi > "$GENESIS_OUT/notes.txt"
 `,
     }).replace('needs: [gen, quality, bias, train]', needs);
     const r = await runCli(['run', writePipeline(yaml), '--json']);
@@ -107,14 +115,44 @@ describe('register/dataset', () => {
     expect(step.error).toMatch(message);
   });
 
-  it('with.dataset picks the dataset when several needs hold one', async () => {
+  it('finds the dataset through the lineage of its needs: `needs: [quality, bias, train]` registers gen’s output with the reports and model', async () => {
+    const file = newPipeline({ register: '{ name: support }' });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('needs: [gen, quality, bias, train]', 'needs: [quality, bias, train]'));
+    expect((await runOk(file)).register).toBe('ran');
+    const bytes = readFileSync(join(dirname(file), 'out/reg/gen/conversations.jsonl'));
+    expect(registration(file)).toMatchObject({ name: 'support', version: 1, record_count: 3, content_hash: createHash('sha256').update(bytes).digest('hex') });
+    const show = await json<{ producerStep: string; metrics: Array<{ kind: string }>; trainingRuns: unknown[] }>(['datasets', 'show', 'support', '--state-dir', stateDir(file)]);
+    expect(show.producerStep).toBe('gen');
+    expect(show.metrics.map((m) => m.kind).sort()).toEqual(['bias', 'quality', 'training']);
+    expect(show.trainingRuns).toHaveLength(1);
+  });
+
+  it('a dataset found upstream enters the fingerprint: new records behind unchanged reports register a new version', async () => {
+    const withLineage = (records?: string[]) => pipelineYaml({ records, register: '{ name: support }' }).replace('needs: [gen, quality, bias, train]', 'needs: [quality, bias, train]');
+    const file = writePipeline(withLineage());
+    await runOk(file);
+    writeFileSync(file, withLineage(['{"conversation_id":"new"}']));
+    // quality, bias and train rerun with unchanged outputs (they ignore the records): only the lineage says register is stale.
+    expect(await runOk(file)).toMatchObject({ gen: 'ran', quality: 'ran', register: 'ran' });
+    expect(registration(file)).toMatchObject({ version: 2, record_count: 1 });
+  });
+
+  const check2 = `  check2:
+    uses: command
+    needs: [gen2]
+    run: echo ok > "$GENESIS_OUT/ok.txt"
+`;
+  it.each([
+    ['one of several needs holding a dataset', 'needs: [gen, gen2]', ''],
+    ['a step upstream of the needs', 'needs: [quality, check2]', check2],
+  ])('with.dataset picks %s', async (_label, needs, more) => {
     const yaml = pipelineYaml({
       register: '{ name: curves, dataset: gen2 }',
       extra: `  gen2:
     uses: command
     run: printf '{"series_id":"s0"}\\n{"series_id":"s1"}\\n' > "$GENESIS_OUT/series.jsonl"
-`,
-    }).replace('needs: [gen, quality, bias, train]', 'needs: [gen, gen2]');
+${more}`,
+    }).replace('needs: [gen, quality, bias, train]', needs);
     const file = writePipeline(yaml);
     await runOk(file);
     expect(registration(file)).toMatchObject({ name: 'curves', version: 1, record_type: 'series', record_count: 2 });
@@ -136,7 +174,7 @@ steps:
   register: { uses: register/dataset, needs: [gen], with: { name: offline-demo, schema_version: "2" } }
 `);
     await runOk(file);
-    const show = await json<{ provider: string; model: string; seed: number; recordCount: number; schemaVersion: string; producerFingerprint: { provider: unknown } }>([
+    const show = await json<{ provider: string; model: string; seed: number; recordCount: number; schemaVersion: string; producerFingerprint: { provider: unknown; version: string } }>([
       'datasets',
       'show',
       'offline-demo@latest',
@@ -144,6 +182,8 @@ steps:
       stateDir(file),
     ]);
     expect(show).toMatchObject({ provider: 'offline', seed: 5, recordCount: 6, schemaVersion: '2', producerFingerprint: { provider: { type: 'offline' } } });
-    expect(show.model).toMatch(/^offline\//);
+    // Which code made it is the producer fingerprint's derived version; outputs name no code hash (early cutoff).
+    expect(show.model).toBe('offline');
+    expect(show.producerFingerprint.version).toMatch(/^[0-9a-f]{16}$/);
   });
 });

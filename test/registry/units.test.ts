@@ -30,7 +30,7 @@ describe('hashAndCount', () => {
   });
 });
 
-const input = (stepId: string, files: string[]): StepInput => ({ stepId, uses: 'command', dir: `/x/${stepId}`, files, outputHash: `h-${stepId}` });
+const input = (stepId: string, files: string[], needs: StepInput[] = []): StepInput => ({ stepId, uses: 'command', dir: `/x/${stepId}`, files, outputHash: `h-${stepId}`, needs });
 
 describe('sortInputs', () => {
   it('finds the dataset, reports, training metrics and models by file name', () => {

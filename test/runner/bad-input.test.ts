@@ -6,7 +6,7 @@ import { runCli, tempDir } from '../helpers/cli.js';
 
 const ok = (steps: string) => `name: t\nsteps:\n${steps}`;
 
-const cases: Array<{ name: string; content: string | Buffer; expect: RegExp; line?: number }> = [
+const cases: Array<{ name: string; content: string | Buffer; expect: RegExp; line?: number; column?: number; not?: RegExp }> = [
   { name: 'malformed YAML', content: 'name: t\nsteps:\n  a: { uses: debug/echo\n', expect: /pipeline\.yaml:\d+:\d+: error: .*end with a }/ },
   { name: 'duplicate keys', content: ok('  a: { uses: debug/echo }\n  a: { uses: debug/echo }\n'), expect: /duplicate key/i, line: 4 },
   { name: 'wrong type', content: 'name: t\nseed: forty-two\nsteps:\n  a: { uses: debug/echo }\n', expect: /`seed` must be an integer, not the string "forty-two"/, line: 2 },
@@ -27,6 +27,17 @@ const cases: Array<{ name: string; content: string | Buffer; expect: RegExp; lin
     content: `a0: &a0 [x, x]\n${Array.from({ length: 999 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`).join('\n')}\nname: t\nsteps:\n  s: { uses: debug/echo }\n`,
     expect: /alias|unknown field/i,
   },
+  // The key itself, not the `steps:` line or the first key of the mapping.
+  { name: 'invalid step id', content: ok('  fine: { uses: debug/echo }\n  bad.id:\n    uses: debug/echo\n'), expect: /invalid step id `bad\.id` in `steps`: must match/, line: 4, column: 3, not: /invalid key name/ },
+  { name: 'invalid provider name', content: 'name: t\nproviders:\n  my provider: { type: offline }\nsteps:\n  a: { uses: debug/echo }\n', expect: /invalid key `my provider` in `providers`/, line: 3, column: 3 },
+  {
+    name: 'undefined alias',
+    content: 'name: t\nsteps:\n  a:\n    <<: *defaults\n    uses: debug/echo\n',
+    expect: /undefined alias `\*defaults`: no anchor `&defaults` is set before it/,
+    line: 4,
+    column: 9,
+    not: /more than 1000/,
+  },
   { name: 'non-UTF-8 bytes', content: Buffer.concat([Buffer.from('name: t\nsteps:\n  a: { uses: debug/echo, with: { message: "caf'), Buffer.from([0xe9]), Buffer.from('" } }\n')]), expect: /invalid UTF-8 byte 0xe9/, line: 3 },
 ];
 
@@ -38,7 +49,8 @@ describe('bad pipeline input', () => {
     const r = await runCli(['run', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(c.expect);
-    if (c.line) expect(r.stderr).toContain(`pipeline.yaml:${c.line}:`);
+    if (c.line) expect(r.stderr).toContain(`pipeline.yaml:${c.line}:${c.column ?? ''}`);
+    if (c.not) expect(r.stderr).not.toMatch(c.not);
     expect(r.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/); // no stack trace
     expect(existsSync(join(dir, '.genesis'))).toBe(false);
   });

@@ -3,18 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, writePipeline } from '../helpers/cli.js';
-
-interface JsonReport {
-  status: string;
-  steps: Array<{ id: string; status: string; outputHash: string | null; error?: string }>;
-}
-
-async function runJson(file: string, ...extra: string[]): Promise<{ code: number; report: JsonReport; stderr: string }> {
-  const r = await runCli(['run', file, '--json', ...extra]);
-  return { code: r.code, report: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
-}
-
-const statuses = (r: JsonReport) => Object.fromEntries(r.steps.map((s) => [s.id, s.status]));
+import { runJson, statuses } from '../helpers/run-json.js';
 
 const chain = (msgA = 'a', delayB = 0) => `name: chain
 seed: 7

@@ -2,8 +2,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorruptObjectError, ObjectStore, hashFile } from '../../store/objects.js';
-import { materialize, storeOutputs, verifyMaterialized } from '../../store/outputs.js';
+import { FileHasher } from '../../store/file-hashes.js';
+import { hashFile } from '../../store/hash-file.js';
+import { CorruptObjectError, ObjectStore } from '../../store/objects.js';
+import { ForeignFolderError, MARKER, materialize, storeOutputs, syncOutput } from '../../store/outputs.js';
 import { sha256 } from '../../util/hash.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -35,9 +37,12 @@ describe('object store', () => {
     const target = join(tempDir(), 'out');
     materialize(store, a.manifest, a.hash, target);
     expect(readFileSync(join(target, 'sub/report.md'), 'utf8')).toBe('# r\n');
-    expect(verifyMaterialized(a.manifest, target)).toBe(true);
+    const hasher = new FileHasher(undefined);
+    expect(syncOutput(store, hasher, a.manifest, a.hash, target)).toEqual({ replaced: false, restored: [], removed: [], repaired: [] });
     writeFileSync(join(target, 'data.jsonl'), 'edited');
-    expect(verifyMaterialized(a.manifest, target)).toBe(false);
+    writeFileSync(join(target, 'notes.txt'), 'mine');
+    expect(syncOutput(store, hasher, a.manifest, a.hash, target)).toEqual({ replaced: false, restored: ['data.jsonl'], removed: ['notes.txt'], repaired: [] });
+    expect(readFileSync(join(target, 'data.jsonl'), 'utf8')).toBe('{"a":1}\n');
   });
 
   it.each([
@@ -48,9 +53,23 @@ describe('object store', () => {
     const { manifest, hash } = storeOutputs(store, outputFolder({ 'data.jsonl': 'good\n' }));
     const target = join(tempDir(), 'out');
     mkdirSync(target);
+    writeFileSync(join(target, MARKER), 'an earlier output\n');
     writeFileSync(join(target, 'keep.txt'), 'mine');
     damage(store.pathOf(manifest.files[0]!.sha256));
     expect(() => materialize(store, manifest, hash, target)).toThrow(CorruptObjectError);
     expect(readFileSync(join(target, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it.each([
+    ['a folder without the marker', 'thesis.tex'],
+    ['a file', ''],
+  ])('materialize never replaces %s that genesis did not make', (_n, inside) => {
+    const store = new ObjectStore(tempDir());
+    const { manifest, hash } = storeOutputs(store, outputFolder({ 'data.jsonl': 'good\n' }));
+    const target = join(tempDir(), 'out');
+    if (inside) mkdirSync(target);
+    writeFileSync(join(target, inside), 'mine');
+    expect(() => materialize(store, manifest, hash, target)).toThrow(ForeignFolderError);
+    expect(readFileSync(join(target, inside), 'utf8')).toBe('mine');
   });
 });

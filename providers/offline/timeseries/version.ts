@@ -1,2 +1,4 @@
-// The offline time-series generator's version: bump when its output changes (it is part of cache keys).
-export const OFFLINE_SERIES_VERSION = 'offline-series-2';
+// The offline time-series generator's version, derived at build time from its code and data files (never bumped by hand).
+import { codeVersion } from '../../../util/code-versions.js';
+
+export const OFFLINE_SERIES_VERSION = codeVersion('offline/timeseries');

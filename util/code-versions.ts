@@ -1,0 +1,25 @@
+// Versions derived at build time from code and shipped files (scripts/build-versions.mjs → dist/code-versions.json).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './paths.js';
+
+let table: Record<string, { version: string }> | undefined;
+
+/**
+ * The content version of a step type (`step:<type>`) or offline generator (`offline/<name>`). No one bumps these:
+ * they change whenever the unit's code, anything it imports, or a data file it reads changes.
+ */
+export function codeVersion(unit: string): string {
+  if (!table) {
+    const file = join(packageRoot(), 'dist', 'code-versions.json');
+    try {
+      table = (JSON.parse(readFileSync(file, 'utf8')) as { units: Record<string, { version: string }> }).units;
+    } catch (e) {
+      // A bug of the installation, not of the user's pipeline: the build writes this file before anything runs.
+      throw new Error(`genesis is not built (${file}: ${(e as Error).message}); run \`npm run build\``);
+    }
+  }
+  const v = table[unit]?.version;
+  if (v === undefined) throw new Error(`bug: no derived version for ${unit} in dist/code-versions.json; rebuild with \`npm run build\``);
+  return v;
+}

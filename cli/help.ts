@@ -138,7 +138,7 @@ export function generalHelp(): string {
     '',
     ...Object.entries(HELP).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'exit codes: 0 ok · 1 a step or gate failed · 2 invalid input · 75 stopped resumably (rerun to continue) · 130 interrupted',
+    'exit codes: 0 ok · 1 a step or gate failed · 2 invalid input · 74 disk full or state not writable (fix, then rerun) · 75 stopped resumably (rerun to continue) · 130 interrupted',
     'run `genesis help <command>` (or `genesis <command> --help`) for its options and an example; see README.md for the pipeline format.',
   ].join('\n');
 }

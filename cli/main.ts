@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode, GenesisError, InputError } from '../util/errors.js';
 import { printDiagnostics } from './print-diagnostics.js';
+import { environmentFault } from '../util/env-faults.js';
 import { didYouMean } from '../util/suggest.js';
 import { commandHelp, generalHelp } from './help.js';
 import { processIo, type Io } from './io.js';
@@ -73,6 +74,8 @@ export function reportError(err: unknown, io: Io): number {
     }
     return err.exitCode;
   }
+  const env = environmentFault(err);
+  if (env) err = env;
   if (err instanceof GenesisError) {
     io.stderr(`genesis: ${err.message}`);
     return err.exitCode;

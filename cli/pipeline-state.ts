@@ -6,6 +6,7 @@ import { readCachedPipeline, SourceNeeded, writeCachedPipeline } from '../runner
 import { readPipelineSource } from '../runner/source.js';
 import { DB_FILE } from '../store/db.js';
 import { StateStore } from '../store/state.js';
+import { environmentFault, isEnvironmentFault } from '../util/env-faults.js';
 
 export async function loadAnalyzed(file: string): Promise<AnalyzedPipeline> {
   const { parsePipeline } = await import('../runner/load.js');
@@ -41,5 +42,15 @@ export function stateDirFor(a: AnalyzedPipeline, override: string | undefined): 
 /** Opens the state for reading; undefined when nothing has run yet (read-only commands create nothing). */
 export function openExistingState(dir: string): StateStore | undefined {
   if (!existsSync(join(dir, DB_FILE))) return undefined;
-  return StateStore.open(dir);
+  try {
+    return StateStore.open(dir);
+  } catch (e) {
+    // status, runs and --dry-run only read: on a read-only or unwritable state they read a copy instead of failing.
+    if (!isEnvironmentFault(e)) throw e;
+    try {
+      return StateStore.openCopy(dir);
+    } catch (copyFailed) {
+      throw environmentFault(copyFailed, join(dir, DB_FILE)) ?? copyFailed; // unreadable too: say which file
+    }
+  }
 }

@@ -26,6 +26,8 @@ export interface RunReport {
   /** A step stopped in a resumable state (budget, throttling): exit 75 unless something failed. */
   resumable: boolean;
   cost?: { inputTokens: number; outputTokens: number; usd: number; requests: number };
+  /** A fault of the environment (disk full, read-only state) that failed a step or the run's history: reported after the summary (exit 74). */
+  fault?: unknown;
 }
 
 export type RunEvent =

@@ -19,6 +19,9 @@ import type { StepDef, StepId } from './pipeline.js';
 import { forcedSteps, selectSteps } from './select.js';
 import { buildContext } from './step-context.js';
 import { keepFailedReport } from './failed-report.js';
+import { StepDeadline } from './step-deadline.js';
+import { environmentFault, isEnvironmentFault } from '../util/env-faults.js';
+import { DB_FILE } from '../store/db.js';
 import { Semaphore } from '../util/semaphore.js';
 
 export interface ExecuteOptions {
@@ -70,10 +73,21 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   store.startRun({ id: runId, pipelineFile: pipeline.file, pipelineName: pipeline.name, pipelineHash: pipeline.fileHash, options: { only: opts.only, until: opts.until, force: opts.force } });
   opts.reporter({ kind: 'run-start', runId, pipeline: pipeline.name, steps: a.order.filter((id) => selected.has(id)).map((id) => ({ id, uses: byId.get(id)!.uses })) });
 
+  // A failure to write history (disk full, read-only state) must not cost the user the summary or the run's status:
+  // it is kept, the run carries on recording what it can, and the CLI reports it after the summary (exit 74).
+  const dbPath = join(store.dir, DB_FILE);
+  let fault: unknown;
+  const recording = (write: () => void): void => {
+    try {
+      write();
+    } catch (e) {
+      fault ??= e;
+    }
+  };
   const finish = (step: StepDef, r: Omit<StepReport, 'id' | 'uses'>, fingerprintHash?: string): void => {
     const report: StepReport = { id: step.id, uses: step.uses, ...r };
     reports.set(step.id, report);
-    store.recordStepRun({ runId, stepId: step.id, uses: step.uses, status: r.status, fingerprintHash, outputHash: r.outputHash, durationMs: r.durationMs, summary: r.summary, metrics: r.metrics, error: r.error });
+    recording(() => store.recordStepRun({ runId, stepId: step.id, uses: step.uses, status: r.status, fingerprintHash, outputHash: r.outputHash, durationMs: r.durationMs, summary: r.summary, metrics: r.metrics, error: r.error }));
     opts.reporter({ kind: 'step-finish', report });
   };
 
@@ -155,6 +169,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     const work = join(runTmp, step.id);
     const checkpoints = dbCheckpoints(store.db, opts.retryFailed ?? false);
     const stats: Record<string, number> = {};
+    const deadline = new StepDeadline(opts.signal, step.timeoutMs);
     try {
       if (opts.signal.aborted) {
         finish(step, { status: 'skipped', durationMs: 0, outputHash: null, reason: 'run interrupted' });
@@ -169,11 +184,12 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       assertOurs(outDir); // fail before the work, not after, when out/ holds a folder genesis must not replace
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true });
-      const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: opts.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
+      const ctx = buildContext({ pipeline, step, type, inputs, outDir: work, signal: deadline.signal, checkpoints, store, runId, fingerprint: fingerprint as unknown as Record<string, unknown>, report: opts.reporter, providers, stats });
       store.flushStepRuns(); // steps may read earlier steps' history (register/dataset sums their cost)
       const result = (await type.run(ctx)) ?? {};
       checkpoints.flushAll();
       if (opts.signal.aborted) throw opts.signal.reason ?? new Error('interrupted');
+      if (deadline.timedOut) throw deadline.failure(undefined);
       const { manifest, hash: outputHash } = storeOutputs(store.objects, work);
       store.commitStep({ pipelineFile: pipeline.file, stepId: step.id, uses: step.uses, fingerprintHash: hash, fingerprint, outputHash, manifest });
       say(step, outDir, syncOutput(store.objects, hasher, manifest, outputHash, outDir));
@@ -182,19 +198,22 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       const metrics = { ...(result.metrics ?? {}), ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
       finish(step, { status: 'ran', durationMs: performance.now() - started, outputHash, summary: result.summary, reason, metrics: Object.keys(metrics).length ? metrics : undefined, outputDir: outDir }, hash);
       return { ok: true, outputHash, manifest, dir: outDir };
-    } catch (err) {
-      checkpoints.flushAll();
+    } catch (thrown) {
+      const err = deadline.failure(thrown);
+      if (isEnvironmentFault(err)) fault ??= err;
+      recording(() => checkpoints.flushAll());
       const spent = checkpoints.totals();
       addCost(spent);
       const status: StepStatus = opts.signal.aborted || err instanceof ResumableStop ? 'interrupted' : 'failed';
       if (err instanceof ResumableStop) resumable = true;
-      let error = describeError(err, opts.signal);
+      let error = describeError(err, opts.signal, dbPath);
       if (err instanceof GateError && !opts.signal.aborted) error += keepFailedReport(work, outDir, error, runId);
       // What an interrupted or failed attempt paid for is recorded too: a resumed run pays only for the rest.
       const metrics = { ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
       finish(step, { status, durationMs: performance.now() - started, outputHash: null, error, reason, metrics: Object.keys(metrics).length ? metrics : undefined }, hash);
       return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
     } finally {
+      deadline.dispose();
       release();
       rmSync(work, { recursive: true, force: true });
     }
@@ -206,11 +225,18 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
 
   // What each finished step made, with what it was made from: dependants see their inputs' lineage.
   const lineage = new Map<string, StepInput>();
+  // Whatever escapes a step (a bug, a fault while recording) fails that step alone; the run still ends recorded.
+  const settle = (step: StepDef) =>
+    process1(step).catch((err: unknown): Outcome => {
+      if (isEnvironmentFault(err)) fault ??= err;
+      if (!reports.has(step.id)) finish(step, { status: 'failed', durationMs: 0, outputHash: null, error: describeError(err, opts.signal, dbPath) });
+      return { ok: false, why: 'failed' };
+    });
   for (const id of a.order) {
     const step = byId.get(id)!;
     outcomes.set(
       id,
-      process1(step).then((o) => {
+      settle(step).then((o) => {
         if (o.ok) lineage.set(id, { stepId: id, uses: step.uses, dir: o.dir!, files: o.manifest!.files.map((f) => f.path), outputHash: o.outputHash!, needs: step.needs.flatMap((n) => lineage.get(n) ?? []) });
         return o;
       }),
@@ -229,8 +255,8 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   const anyFailed = steps.some((s) => s.status === 'failed');
   const anyInterrupted = steps.some((s) => s.status === 'interrupted') || opts.signal.aborted;
   const status = anyFailed ? 'failed' : anyInterrupted ? 'interrupted' : 'succeeded';
-  store.finishRun(runId, status);
-  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(cost.requests ? { cost } : {}) };
+  recording(() => store.finishRun(runId, status));
+  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(cost.requests ? { cost } : {}), ...(fault ? { fault } : {}) };
   opts.reporter({ kind: 'run-finish', report });
   return report;
 }
@@ -266,8 +292,10 @@ function whyStale(store: StateStore, file: string, id: string, fingerprint: obje
   return staleReason(last ? diffFingerprints(last.fingerprint, fingerprint) : undefined);
 }
 
-function describeError(err: unknown, signal: AbortSignal): string {
+function describeError(err: unknown, signal: AbortSignal, dbPath: string): string {
   if (signal.aborted) return 'interrupted';
+  const env = environmentFault(err, dbPath);
+  if (env) return env.message;
   if (err instanceof GateError || err instanceof ResumableStop || err instanceof InputError) return err.message;
   if (err instanceof GenesisError) return err.message;
   if (err instanceof Error) return process.env.GENESIS_DEBUG ? err.stack ?? err.message : `${err.message} (internal error; set GENESIS_DEBUG=1 for details)`;

@@ -5,6 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import { InputError } from '../util/errors.js';
 import type { Diagnostic, Location } from '../util/diagnostics.js';
 import { sha256 } from '../util/hash.js';
+import { parseDuration } from '../util/duration.js';
 import { problemToDiagnostic, schemaValidator } from './schema-check.js';
 import type { Pipeline, SourceMap, StepDef, StepId } from './pipeline.js';
 import type { ProviderConfig } from '../providers/contract.js';
@@ -175,6 +176,7 @@ interface RawStep {
   inputs?: string[];
   outputs?: string[];
   env?: Record<string, string | number | boolean>;
+  timeout?: number | string;
   description?: string;
 }
 
@@ -205,6 +207,7 @@ function normalize(display: string, file: string, bytes: Buffer, raw: RawPipelin
     inputs: s.inputs ?? [],
     outputs: s.outputs ?? [],
     env: Object.fromEntries(Object.entries(s.env ?? {}).map(([k, v]) => [k, String(v)])),
+    ...(s.timeout !== undefined ? { timeoutMs: parseDuration(s.timeout) } : {}),
     description: s.description,
   }));
   return {

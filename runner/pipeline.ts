@@ -14,6 +14,8 @@ export interface StepDef {
   inputs: string[];
   outputs: string[];
   env: Record<string, string>;
+  /** `timeout:` in milliseconds: past it the step is stopped and fails. */
+  timeoutMs?: number;
   description?: string;
 }
 

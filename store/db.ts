@@ -1,6 +1,7 @@
 // The state database: better-sqlite3 in WAL mode, migrated to the latest schema on open.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
@@ -19,6 +20,27 @@ export function openDb(stateDir: string, opts: { readonly?: boolean } = {}): Db 
   }
   db.pragma('foreign_keys = ON');
   if (!opts.readonly) migrate(db, stateDir);
+  return db;
+}
+
+/**
+ * Opens a copy of a state database that can't be opened in place (a read-only file system: SQLite in WAL mode needs
+ * to write beside the file even to read), for read-only commands. The copy, with its WAL, lives in the temp folder.
+ */
+export function openDbCopy(stateDir: string): Db {
+  const copy = mkdtempSync(join(tmpdir(), 'genesis-ro-'));
+  process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+  for (const suffix of ['', '-wal']) {
+    const src = join(stateDir, DB_FILE + suffix);
+    if (existsSync(src)) copyFileSync(src, join(copy, DB_FILE + suffix));
+  }
+  const db = new Database(join(copy, DB_FILE), { timeout: 10_000 });
+  db.pragma('query_only = ON');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current !== LATEST_VERSION) {
+    db.close();
+    throw new InputError(`${join(stateDir, DB_FILE)}: error: state database is version ${current}, this genesis reads ${LATEST_VERSION}, and the folder is read-only so it can't be migrated`);
+  }
   return db;
 }
 

@@ -1,4 +1,5 @@
 // Content-addressed object store: files by sha256, written atomically, verified on every read.
+import { isEnvironmentFault } from '../util/env-faults.js';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -86,7 +87,12 @@ export class ObjectStore {
     const tmpPath = `${dest}.genesis-tmp`;
     try {
       copyFileSync(this.pathOf(hash), tmpPath);
-    } catch {
+    } catch (e) {
+      // A full or read-only destination is not a corrupt object: say what it is (the object is fine).
+      if (isEnvironmentFault(e)) {
+        rmSync(tmpPath, { force: true });
+        throw e;
+      }
       throw new CorruptObjectError(hash);
     }
     // Verify the copy rather than the object: one read, and what the user gets is what was checked.

@@ -1,6 +1,6 @@
 // The state store: cache entries, last fingerprints, runs and step runs, over the database and objects.
 import type { Db } from './db.js';
-import { nowIso, openDb } from './db.js';
+import { nowIso, openDb, openDbCopy } from './db.js';
 import { FileHasher } from './file-hashes.js';
 import { ObjectStore } from './objects.js';
 import type { Manifest } from './outputs.js';
@@ -45,6 +45,7 @@ export class StateStore {
         'INSERT INTO runs (id, pipeline_file, pipeline_name, pipeline_hash, started_at, status, options) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       runFinish: db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?'),
+      runsAbandoned: db.prepare("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'"),
       lastRanMetrics: db.prepare(
         `SELECT s.metrics FROM step_runs s JOIN runs r ON r.id = s.run_id
          WHERE r.pipeline_file = ? AND s.step_id = ? AND s.status IN ('ran', 'interrupted', 'failed') ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1`,
@@ -61,6 +62,11 @@ export class StateStore {
 
   static open(dir: string, opts: { readonly?: boolean } = {}): StateStore {
     return new StateStore(openDb(dir, opts), dir);
+  }
+
+  /** For read-only commands on a state folder they can't write (a read-only mount): a private copy of the database. */
+  static openCopy(dir: string): StateStore {
+    return new StateStore(openDbCopy(dir), dir);
   }
 
   lookup(fingerprintHash: string): CacheHit | undefined {
@@ -109,13 +115,22 @@ export class StateStore {
     return (this.q.stateHash.get(pipelineFile, stepId) as { h: string } | undefined)?.h;
   }
 
+  /**
+   * Records a run as started. The caller holds the state lock, so a run still `running` belongs to a process that
+   * died without recording its end (SIGKILL, power loss): it is marked interrupted, once and for all.
+   */
   startRun(r: { id: string; pipelineFile: string; pipelineName: string; pipelineHash: string; options: unknown }): void {
+    this.q.runsAbandoned.run(nowIso());
     this.q.runPut.run(r.id, r.pipelineFile, r.pipelineName, r.pipelineHash, nowIso(), 'running', JSON.stringify(r.options));
   }
 
+  /** Records how the run ended — even when its step history can't be written (disk full), the status is tried. */
   finishRun(id: string, status: string): void {
-    this.flushStepRuns();
-    this.q.runFinish.run(status, nowIso(), id);
+    try {
+      this.flushStepRuns();
+    } finally {
+      this.q.runFinish.run(status, nowIso(), id);
+    }
   }
 
   recordStepRun(r: {
@@ -157,7 +172,10 @@ export class StateStore {
   }
 
   close(): void {
-    this.flushStepRuns();
-    this.db.close();
+    try {
+      this.flushStepRuns();
+    } finally {
+      this.db.close(); // even on a full disk: an open handle would keep the file system busy
+    }
   }
 }

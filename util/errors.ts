@@ -5,6 +5,8 @@ export const ExitCode = {
   ok: 0,
   failed: 1,
   usage: 2,
+  /** The environment failed: disk full, read-only or unwritable state (EX_IOERR). */
+  environment: 74,
   resumable: 75,
   interrupted: 130,
 } as const;

@@ -1,5 +1,8 @@
 // `genesis run`: load, analyze, then execute (or plan, with --dry-run) under the state lock.
+import { join } from 'node:path';
 import { ExitCode } from '../../util/errors.js';
+import { environmentFault, isEnvironmentFault } from '../../util/env-faults.js';
+import { DB_FILE } from '../../store/db.js';
 import { abortError } from '../../util/abort.js';
 import type { Reporter, RunReport } from '../../runner/events.js';
 import { intOption, listOption, parse, requireFile } from '../args.js';
@@ -52,26 +55,35 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const { acquireLock } = await import('../../store/lock.js');
   const { execute } = await import('../../runner/execute.js');
 
+  // A read-only or full state folder is the environment's fault: name the path (exit 74), not "internal error".
+  const named = (e: unknown) => environmentFault(e, join(stateDir, DB_FILE)) ?? e;
   const lock = await acquireLock(stateDir, {
     command: `genesis run ${file}`,
     timeoutMs: lockTimeoutS * 1000,
     onWait: (h) => io.stderr(`genesis: waiting for pid ${h.pid} (${h.command}) to release ${stateDir}/lock…`),
+  }).catch((e: unknown) => {
+    throw named(e);
   });
   let store: InstanceType<typeof StateStore>;
   try {
     store = StateStore.open(stateDir);
   } catch (e) {
     lock.release(); // e.g. a database newer than this genesis: leave no lock behind
-    throw e;
+    throw named(e);
   }
-  remember();
+  try {
+    remember();
+  } catch (e) {
+    // The pipeline cache only saves start-up time: a full or read-only disk surfaces (named) when the run writes.
+    if (!isEnvironmentFault(e)) throw e;
+  }
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     interrupts++;
     if (interrupts === 1) {
       io.stderr(`\ngenesis: ${sig}: stopping — finished items are kept (press Ctrl-C again to quit now)`);
-      controller.abort(abortError('interrupted'));
+      controller.abort(abortError(`interrupted by ${sig}`, sig));
     } else {
       lock.release();
       process.exit(ExitCode.interrupted);
@@ -95,9 +107,15 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   let report: RunReport;
   try {
     report = await execute(analyzed, store, { only, until: values.until, force, concurrency, retryFailed: values['retry-failed'], signal: controller.signal, reporter });
+  } catch (e) {
+    throw named(e); // e.g. the run could not even be recorded as started
   } finally {
     await finishReporter();
-    store.close();
+    try {
+      store.close();
+    } catch {
+      // Only buffered history is lost; the run's status was written (or is marked interrupted by the next run).
+    }
     lock.release();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -116,6 +134,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(runSummary(report, performance.now() - started));
     for (const s of report.steps) if (s.status === 'ran' && s.outputDir && !values.quiet) io.stderr(`  ${s.id} → ${s.outputDir}`);
   }
+  if (report.fault) throw environmentFault(report.fault, join(stateDir, DB_FILE)) ?? report.fault;
   if (controller.signal.aborted) return ExitCode.interrupted;
   if (report.status === 'failed') return ExitCode.failed;
   if (report.resumable) return ExitCode.resumable;

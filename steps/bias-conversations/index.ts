@@ -1,4 +1,5 @@
 // bias/conversations: distributions vs targets, intent coverage and cross-tab dependence, with severity gates.
+import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
 import type { StepDefinition } from '../contract.js';
 import { DEFAULT_CROSSTABS, DEFAULT_FIELDS, type BiasConversationsParams } from './params.js';
 
@@ -13,6 +14,7 @@ const biasConversations: StepDefinition<BiasConversationsParams> = {
     additionalProperties: false,
     properties: {
       input: { type: 'string', description: 'Dataset path (JSONL conversations); default: the conversations.jsonl of a `needs` step.' },
+      on_invalid: ON_INVALID_SCHEMA,
       targets: {
         type: 'object',
         description: 'Expected distribution per field (weights), e.g. language: {en: 0.5, es: 0.5}; overrides generation.json.',

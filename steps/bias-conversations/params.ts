@@ -1,6 +1,7 @@
 // Parameters of bias/conversations after schema defaults.
 export interface BiasConversationsParams {
   input?: string;
+  on_invalid?: 'fail' | 'skip';
   targets?: Record<string, Record<string, number>>;
   fields: string[];
   crosstabs: Array<[string, string]>;

@@ -31,7 +31,7 @@ export async function runBiasConversations(ctx: StepContext<BiasConversationsPar
   const counts = new Map<string, Record<string, number>>(fields.map((f) => [f, {}]));
   const joint = crosstabs.map(() => new Map<string, number>());
   let n = 0;
-  for await (const c of readDataset(source.path)) {
+  for await (const c of readDataset(ctx, source.path, 'conversation')) {
     n++;
     for (const f of fields) {
       const m = counts.get(f) as Record<string, number>;

@@ -4,6 +4,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { StepContext, StepInput } from '../contract.js';
 import { InputError } from '../../util/errors.js';
 import { readCsv, readJsonl } from '../../util/tabular.js';
+import { BadRecords, type OnInvalid } from '../../util/bad-records.js';
+import { RECORD_CHECKS, type RecordKind } from '../../util/record-checks.js';
 
 export interface DatasetSource {
   path: string;
@@ -42,13 +44,21 @@ export function filesNamed(inputs: readonly StepInput[], baseName: string): stri
   });
 }
 
-/** Streams records of a JSONL file, or the rows of a CSV file (read whole: CSV inputs are small references). */
-export async function* readDataset(path: string): AsyncGenerator<Record<string, unknown>> {
+/**
+ * Streams the records of a JSONL file (checked to be of `kind`), or the rows of a CSV file (read whole: CSV inputs are
+ * small references). Bad records fail the step once all are listed, unless `on_invalid: skip`: then they are counted.
+ */
+export async function* readDataset(ctx: StepContext<{ on_invalid?: OnInvalid }>, path: string, kind: RecordKind): AsyncGenerator<Record<string, unknown>> {
   if (extname(path).toLowerCase() === '.csv') {
     for (const row of await readCsv(path)) yield row;
     return;
   }
-  yield* readJsonl(path);
+  const bad = new BadRecords(path);
+  yield* readJsonl(path, { check: RECORD_CHECKS[kind], onInvalid: ctx.params.on_invalid ?? 'fail', bad });
+  if (bad.count > 0) {
+    ctx.services.recordStats({ invalid_skipped: bad.count });
+    ctx.log.warn(`skipped ${bad.count} invalid record(s) (on_invalid: skip); the first: ${bad.first[0] ?? ''}`);
+  }
 }
 
 /** generation.json beside the dataset, when the upstream generator wrote one. */

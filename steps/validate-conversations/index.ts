@@ -1,4 +1,5 @@
 // validate/conversations: quality report (completeness, consistency, realism, diversity) with gates.
+import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
 import type { StepDefinition } from '../contract.js';
 import type { ValidateConversationsParams } from './params.js';
 
@@ -15,6 +16,7 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
     additionalProperties: false,
     properties: {
       input: { type: 'string', description: 'Dataset path (JSONL conversations or CSV text,category); default: the conversations.jsonl of a `needs` step.' },
+      on_invalid: ON_INVALID_SCHEMA,
       reference: {
         type: 'string',
         description: 'Reference for realism: a profile JSON, a CSV (text,category) or conversations JSONL. Default: the shipped Banking77 profile.',

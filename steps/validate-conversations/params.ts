@@ -1,6 +1,7 @@
 // Parameters of validate/conversations after schema defaults.
 export interface ValidateConversationsParams {
   input?: string;
+  on_invalid?: 'fail' | 'skip';
   reference?: string;
   targets?: Record<string, Record<string, number>>;
   sample_size: number;

@@ -36,7 +36,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
   });
   const coherence = new CoherenceAccumulator();
   let n = 0;
-  for await (const rec of readDataset(source.path)) {
+  for await (const rec of readDataset(ctx, source.path, 'conversation')) {
     acc.add(rec);
     coherence.add(rec);
     // Often enough that the count moves every second on a loaded machine; reporters throttle what they print.

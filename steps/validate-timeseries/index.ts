@@ -1,4 +1,5 @@
 // validate/timeseries: validity per series and type, realism of load series vs real electricity data, gates.
+import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
 import type { StepDefinition } from '../contract.js';
 import type { ValidateTimeseriesParams } from './params.js';
 
@@ -13,6 +14,7 @@ const validateTimeseries: StepDefinition<ValidateTimeseriesParams> = {
     additionalProperties: false,
     properties: {
       input: { type: 'string', description: 'Dataset path (series JSONL); default: the series.jsonl of a `needs` step.' },
+      on_invalid: ON_INVALID_SCHEMA,
       reference: {
         type: 'string',
         description: 'Real hourly data as a wide CSV (timestamp,mt_000,…) for KS and classifier realism; default: the shipped electricity profile (ranges only).',

@@ -22,7 +22,7 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
   const sample = new Reservoir<HourlySeries>(p.max_compared_series ?? 1000, ctx.rng('validate-timeseries', 'sample'));
   let points = 0;
   let nonFinite = 0;
-  for await (const s of readDataset(source.path)) {
+  for await (const s of readDataset(ctx, source.path, 'series')) {
     const type = String(s.series_type ?? '(missing)');
     const res = checkSeries(s);
     const id = String(s.series_id ?? `#${all.series + 1}`);

@@ -3,7 +3,7 @@
 /** `label` names the failure in counts ("12 × ThrottlingException"). */
 export type Failure =
   | { kind: 'throttle'; label: string; retryAfterMs?: number }
-  | { kind: 'transient'; label: string; reason: string }
+  | { kind: 'transient'; label: string; reason: string; /** The connection was never made (DNS, refused, no route). */ unreachable?: boolean }
   | { kind: 'fatal'; message: string };
 
 const THROTTLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceQuotaExceededException']);
@@ -46,10 +46,29 @@ export function classifyError(err: unknown, model: string, region: string): Fail
   if (status === 200 && (name === 'SyntaxError' || /deserializ/i.test(message))) {
     return { kind: 'transient', label: 'reply cut in transit', reason: `reply cut in transit (HTTP 200, body unreadable: ${message.slice(0, 120)})` };
   }
+  const never = (status === undefined || status === 200) && !CREDENTIALS.has(name) ? unreachable(err) : undefined;
+  if (never) return { kind: 'transient', ...never, unreachable: true };
   if ((status === undefined || status === 200) && !CREDENTIALS.has(name) && NETWORK.test(`${e.code ?? ''} ${message}`)) {
     return { kind: 'transient', label: 'connection failed', reason: `connection failed: ${e.code ?? message}` };
   }
   return { kind: 'fatal', message: fatalMessage(name, message, model, region) };
+}
+
+/**
+ * A connection that was never made, named as such: the HTTP/2 handler reports it as a cancelled stream
+ * (ERR_HTTP2_STREAM_CANCEL) whose cause holds the socket's error, so the whole cause chain is read.
+ */
+function unreachable(err: unknown): { label: string; reason: string } | undefined {
+  const seen: string[] = [];
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; hostname?: unknown; address?: unknown; port?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const text = `${String(e.code ?? '')} ${String(e.message ?? '')}`;
+    const where = typeof e.hostname === 'string' ? e.hostname : typeof e.address === 'string' ? `${e.address}${e.port ? `:${String(e.port)}` : ''}` : undefined;
+    seen.push(text);
+    if (/ENOTFOUND|EAI_AGAIN/.test(text)) return { label: 'DNS lookup failed', reason: `DNS lookup failed${where ? ` for ${where}` : ''} (${/EAI_AGAIN/.test(text) ? 'EAI_AGAIN' : 'ENOTFOUND'})` };
+    if (/ECONNREFUSED/.test(text)) return { label: 'connection refused', reason: `connection refused${where ? ` by ${where}` : ''} (ECONNREFUSED)` };
+    if (/EHOSTUNREACH|ENETUNREACH/.test(text)) return { label: 'network unreachable', reason: `no route${where ? ` to ${where}` : ''} (${/EHOSTUNREACH/.test(text) ? 'EHOSTUNREACH' : 'ENETUNREACH'})` };
+  }
+  return undefined;
 }
 
 function retryAfter(e: SdkError): { retryAfterMs?: number } {

@@ -1,5 +1,6 @@
 // The only module that touches the AWS SDK: builds the client and maps ChatRequest ⇄ Converse.
 import type { ChatRequest } from '../contract.js';
+import { StepFailure } from '../../util/errors.js';
 
 export interface ConverseResult {
   text: string;
@@ -18,11 +19,21 @@ export interface ConverseClient {
  * throttle is seen (and adapted to) once instead of being hidden behind three SDK attempts.
  * The request handler is the SDK's default for this client, NodeHttp2Handler (HTTP/2; h2c on an
  * http:// endpoint), which is what runs against AWS; the fake server speaks it too.
- * Credentials come from the SDK's standard chain and never pass through genesis code.
+ * Credentials come from the SDK's standard chain and never pass through genesis code. They are resolved once,
+ * here, before any request: without them every request would fail (after the chain's slow probes) one by one.
  */
 export async function createConverseClient(region: string, endpoint: string | undefined): Promise<ConverseClient> {
   const { BedrockRuntimeClient, ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
   const client = new BedrockRuntimeClient({ region, maxAttempts: 1, ...(endpoint ? { endpoint } : {}) });
+  try {
+    await client.config.credentials();
+  } catch (e) {
+    client.destroy();
+    const why = (e as Error).message?.split('\n')[0] ?? String(e);
+    throw new StepFailure(
+      `no AWS credentials for Bedrock (${why})\n  hint: genesis uses the standard AWS chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE (shared config, SSO: run \`aws sso login\`), or a container/instance role`,
+    );
+  }
   return {
     async converse(model, request, maxTokens, signal) {
       const out = await client.send(

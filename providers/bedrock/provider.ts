@@ -20,6 +20,8 @@ export function estimateInputTokens(request: ChatRequest): number {
 const DEADLINE_RECHECK_MS = 1000;
 /** Throttle backoff stays within 500 ms × 2^2 = 2 s while throttles are not most replies. */
 const UNCONGESTED_BACKOFF_STEPS = 2;
+/** Tries of a request that never reached the service before the run stops saying so (backoff 0.25 + 0.5 s between). */
+const UNREACHABLE_TRIES = 3;
 
 export class BedrockProvider implements ChatProvider {
   private readonly limiter: AdaptiveLimiter;
@@ -27,6 +29,8 @@ export class BedrockProvider implements ChatProvider {
   private readonly rng: Rng;
   private client: Promise<ConverseClient> | undefined;
   private stopped: ResumableStop | undefined;
+  /** Some request got a reply from the service: a connection failure after that is a blip, not a wrong address. */
+  private reached = false;
   private reservedUsd = 0;
   private readonly budgetWaiters: Array<() => void> = [];
   private readonly counts = { requests: 0, successes: 0, throttles: 0, retries: 0, errors: 0, timeouts: 0, inputTokens: 0, outputTokens: 0, usd: 0 };
@@ -121,6 +125,7 @@ export class BedrockProvider implements ChatProvider {
         this.counts.outputTokens += out.outputTokens;
         this.counts.usd += usd;
         this.breaker.success();
+        this.reached = true;
         permit.release('success', out.inputTokens + out.outputTokens);
         return { text: out.text, stopReason: out.stopReason, usage: { inputTokens: out.inputTokens, outputTokens: out.outputTokens }, costUsd: usd };
       } catch (e) {
@@ -154,8 +159,14 @@ export class BedrockProvider implements ChatProvider {
         this.counts.errors++;
         if (timedOut) this.counts.timeouts++;
         permit.release(timedOut ? 'timeout' : 'error');
+        failures++;
+        // Never reached at all (no network, a DNS name that does not resolve, nothing listening): say so after a
+        // few quick tries instead of retrying for the whole patience. Resumable: nothing was paid.
+        if (failure.unreachable && !this.reached && failures >= UNREACHABLE_TRIES) {
+          throw this.stop(`cannot reach Bedrock at ${this.opts.endpoint ?? `the ${region} endpoint`}: ${failure.reason}, ${failures} tries; check the network, a proxy or the endpoint, then rerun (nothing was paid)`);
+        }
         // The service failing this one request over and over is an outage, not bad input: resumable.
-        if (++failures > this.opts.maxRetries) {
+        if (failures > this.opts.maxRetries) {
           throw this.stop(`${model} in ${region}: one request failed ${failures} times in a row (max_retries ${this.opts.maxRetries}), last: ${failure.reason}; finished items are saved — rerun later`);
         }
         wait = backoffMs(failures - 1, this.rng, 250, 10_000);

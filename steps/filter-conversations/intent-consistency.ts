@@ -1,6 +1,4 @@
 // The intent-consistency rule: a conversation is off-intent when its intent is not in a classifier's top-k.
-import { readFileSync } from 'node:fs';
-import { InputError } from '../../util/errors.js';
 import { normalizeIntent } from '../../metrics/text-profile.js';
 
 /** The first customer turn's text, what the classifier is asked about ('' when there is none). */
@@ -12,21 +10,10 @@ export function firstCustomerText(rec: Record<string, unknown>): string {
 
 /** Per text, undefined when `intents[i]` is in the model's top k, else why not ("card_arrival not in top 3: a 0.61, …"). */
 export async function offIntent(modelPath: string, texts: readonly string[], intents: readonly string[], topK: number): Promise<{ verdicts: Array<string | undefined>; unknown: string[] }> {
-  let text: string;
-  try {
-    text = readFileSync(modelPath, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read model file ${modelPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
   // The ML code is heavy: loaded only when the rule is on.
-  const { deserializeTextClassifier } = await import('../../ml/model-file.js');
+  const { readTextClassifierFile } = await import('../../ml/model-file.js');
   const { predictProba } = await import('../../ml/text-classifier.js');
-  let model;
-  try {
-    model = deserializeTextClassifier(text);
-  } catch (e) {
-    throw new InputError(`${modelPath}: error: not a valid genesis classifier model: ${(e as Error).message}`);
-  }
+  const model = readTextClassifierFile(modelPath);
   const known = new Set(model.labels.map(normalizeIntent));
   const unknown = [...new Set(intents.filter((i) => !known.has(normalizeIntent(i))))].sort();
   const ranked = predictProba(model, texts, topK);

@@ -1,6 +1,7 @@
 // The heavy half of filter/conversations: reads the dataset once, applies the rules in order, writes what is kept.
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { InputError } from '../../util/errors.js';
 import type { StepContext, StepResult } from '../contract.js';
 import { checkConversation } from '../../metrics/conversation-checks.js';
 import { loadCatalogue } from '../../metrics/catalogue.js';
@@ -24,6 +25,8 @@ const MAX_EXAMPLES = 5;
 export async function runFilterConversations(ctx: StepContext<FilterConversationsParams>): Promise<StepResult> {
   const p = ctx.params;
   const source = locateDataset(ctx, 'conversations.jsonl');
+  // Its output is conversations.jsonl; CSV rows (text,category) have no turns to filter on.
+  if (extname(source.path).toLowerCase() === '.csv') throw new InputError(`${source.path}: error: filter/conversations reads conversations JSONL, not CSV`);
   const records: Array<Record<string, unknown>> = [];
   for await (const rec of readDataset(ctx, source.path, 'conversation')) {
     records.push(rec);

@@ -27,7 +27,8 @@ interface Report {
 
 const base = () => makeConversations({ count: 154, seed: 11 });
 
-const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with: string; extraSteps?: (dir: string) => string }> = [
+// `off`: the `with:` that turns the rule off (an exact copy is also a near-copy, so both duplicate rules go off).
+const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with: string; off: string; extraSteps?: (dir: string) => string }> = [
   {
     rule: 'exact_duplicates',
     // Copies under new ids, one with different case and punctuation: the first of each is kept.
@@ -38,6 +39,7 @@ const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with:
       return copies.map((x) => x.conversation_id);
     },
     with: '',
+    off: 'exact_duplicates: false, near_duplicates: false',
   },
   {
     rule: 'near_duplicates',
@@ -47,6 +49,7 @@ const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with:
       return ['near_b'];
     },
     with: '',
+    off: 'near_duplicates: false',
   },
   {
     rule: 'record_checks',
@@ -55,12 +58,13 @@ const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with:
         conv('bad_agent_first', 'card_arrival', 'en', [['agent', 'Hello, how can I help?'], ['customer', 'My card has not arrived yet.']]),
         conv('bad_turn_count', 'card_arrival', 'en', [['customer', 'My card has not arrived yet.'], ['agent', 'Let me check.']], { turn_count: 5 }),
         conv('bad_language', 'card_arrival', 'es', [['customer', 'My card still has not arrived and I ordered it two weeks ago, where is it?'], ['agent', 'Let me check where the delivery is for you.']]),
-        conv('bad_sentiment', 'card_arrival', 'en', [['customer', 'My card has not arrived yet.'], ['agent', 'Let me check.']], { sentiment: 'furious' }),
+        conv('bad_sentiment', 'card_arrival', 'en', [['customer', 'Where is the card you sent me?'], ['agent', 'Let me check the delivery.']], { sentiment: 'furious' }),
       ];
       c.splice(10, 0, ...bad);
       return bad.map((b) => b.conversation_id);
     },
     with: '',
+    off: 'record_checks: []',
   },
   {
     rule: 'coherence',
@@ -73,6 +77,7 @@ const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with:
       return bad.map((b) => b.conversation_id);
     },
     with: 'coherence: [register_switch, locale_mismatch]',
+    off: '',
   },
   {
     rule: 'intent_consistency',
@@ -89,6 +94,7 @@ const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with:
       return ['off_1', 'off_2'];
     },
     with: 'top_k: 1',
+    off: '',
     extraSteps: (dir) => {
       const rows = ['text,intent'];
       const seed = { card_arrival: ['my card has not arrived', 'still waiting for my new card in the post', 'when will my card arrive'], exchange_rate: ['what exchange rate do you use', 'euros to dollars rate', 'how is the exchange rate calculated'], lost_or_stolen_card: ['my card was stolen', 'I lost my wallet and card', 'someone stole my card'] };
@@ -99,18 +105,23 @@ const cases: Array<{ rule: string; plant: (c: Conversation[]) => string[]; with:
   },
 ];
 
+/** Plants records in the base dataset, runs `filter` (+ `validate` on its output) with `with:` extras; `model` adds a seed classifier through `needs`. */
+async function runCase(plant: (c: Conversation[]) => string[], w: string, extraSteps: ((dir: string) => string) | undefined, model: boolean) {
+  const convs = base();
+  const planted = plant(convs);
+  const dir = writeDataset(convs);
+  const steps = extraSteps ? extraSteps(dir) : '';
+  const needs = extraSteps && model ? '\n    needs: [train]' : '';
+  const file = writePipeline(
+    `name: f\nseed: 3\nsteps:\n${steps}  filter:\n    uses: filter/conversations${needs}\n    with: { input: conversations.jsonl${w ? `, ${w}` : ''} }\n  validate:\n    uses: validate/conversations\n    needs: [filter]\n`,
+    dir,
+  );
+  return { convs, planted, dir, r: await runCli(['run', file]) };
+}
+
 describe('filter/conversations rules', () => {
   it.each(cases)('$rule: removes the planted records, counts them, keeps the rest; validate runs on the output', async ({ rule, plant, with: w, extraSteps }) => {
-    const convs = base();
-    const planted = plant(convs);
-    const dir = writeDataset(convs);
-    const steps = extraSteps ? extraSteps(dir) : '';
-    const needs = extraSteps ? '\n    needs: [train]' : '';
-    const file = writePipeline(
-      `name: f\nseed: 3\nsteps:\n${steps}  filter:\n    uses: filter/conversations${needs}\n    with: { input: conversations.jsonl${w ? `, ${w}` : ''} }\n  validate:\n    uses: validate/conversations\n    needs: [filter]\n`,
-      dir,
-    );
-    const r = await runCli(['run', file]);
+    const { convs, planted, dir, r } = await runCase(plant, w, extraSteps, true);
     expect(r.stderr).not.toMatch(/warning|error/);
     expect(r.code).toBe(0);
     const out = join(dir, 'out/f/filter');
@@ -126,6 +137,17 @@ describe('filter/conversations rules', () => {
     expect(readFileSync(join(out, 'generation.json'), 'utf8')).toBe(readFileSync(join(dir, 'generation.json'), 'utf8'));
     const quality = JSON.parse(readFileSync(join(dir, 'out/f/validate/quality.json'), 'utf8')) as { documents: number };
     expect(quality.documents).toBe(kept.length);
+  }, 60_000);
+
+  it.each(cases)('$rule off: the planted records are kept and the rule is reported off', async ({ rule, plant, off, extraSteps }) => {
+    const { convs, dir, r } = await runCase(plant, off, extraSteps, false);
+    expect(r.code).toBe(0);
+    const out = join(dir, 'out/f/filter');
+    const kept = readFileSync(join(out, 'conversations.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Conversation).conversation_id);
+    expect(kept).toEqual(convs.map((c) => c.conversation_id));
+    const report = JSON.parse(readFileSync(join(out, 'filter.json'), 'utf8')) as Report;
+    expect(report.rules[rule]).toMatchObject({ enabled: false, removed: 0 });
+    expect(readFileSync(join(out, 'filter.md'), 'utf8')).toContain(`| ${rule} | off |`);
   }, 60_000);
 });
 

@@ -207,3 +207,14 @@ describe('filter/conversations report and inputs', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('filter/conversations on a CSV', () => {
+  it('fails the step naming the file: CSV rows have no turns to filter', async () => {
+    const dir = writeDataset(base());
+    writeFileSync(join(dir, 'texts.csv'), 'text,category\nmy card,card_arrival\n');
+    const file = writePipeline('name: f\nseed: 3\nsteps:\n  filter:\n    uses: filter/conversations\n    with: { input: texts.csv }\n', dir);
+    const r = await runCli(['run', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/texts\.csv: error: filter\/conversations reads conversations JSONL, not CSV/);
+  });
+});

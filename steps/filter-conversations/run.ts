@@ -48,16 +48,24 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     r.removed++;
     if (r.examples.length < MAX_EXAMPLES) r.examples.push(`${idOf(i)}: ${why}`);
   };
+  // The checks are synchronous: without a turn of the event loop now and then, Ctrl-C and the spinner wait for the end.
+  const pause = async (i: number, note: string) => {
+    if ((i & 1023) !== 1023) return;
+    ctx.progress(i, n, note);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
+  };
   const alive = () => records.flatMap((_, i) => (removedBy[i] === undefined ? [i] : []));
 
   if (p.record_checks.length > 0) {
     reports.record_checks.enabled = true;
     const wanted = new Set<string>(p.record_checks);
     const catalogue = wanted.has('catalogue') ? loadCatalogue()?.intentCategory : undefined;
-    records.forEach((rec, i) => {
+    for (const [i, rec] of records.entries()) {
+      await pause(i, 'record checks');
       const failed = checkConversation(rec, catalogue).failed.filter((c) => wanted.has(c));
       if (failed.length > 0) drop(i, 'record_checks', `failed ${failed.join(', ')}`);
-    });
+    }
   }
 
   if (p.coherence.length > 0) {
@@ -65,6 +73,7 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     const wanted = new Set<string>(p.coherence);
     const topics = loadTopics();
     for (const i of alive()) {
+      await pause(i, 'coherence checks');
       const c = coherenceInput(records[i] as Record<string, unknown>);
       if (!c) continue;
       const flagged = coherenceProblems(c, topics).filter(([check, problem]) => problem !== undefined && wanted.has(check));

@@ -60,6 +60,7 @@ export class NearDuplicateIndex {
   private readonly bits = new Growable(Uint8Array, 65536);
   private readonly scratch = new Uint32Array(NUM_HASHES);
   private docs = 0;
+  private firsts: Int32Array | undefined;
   skipped = 0;
 
   constructor(readonly threshold = 0.9) {}
@@ -141,7 +142,25 @@ export class NearDuplicateIndex {
         start = i;
       }
     }
+    // The earliest member of each cluster, per document: what a filter keeps (union-find roots are arbitrary).
+    const first = new Int32Array(n).fill(-1);
+    const earliest = new Int32Array(n).fill(-1);
+    for (let d = 0; d < n; d++) {
+      const r = find(d);
+      if ((earliest[r] as number) < 0) earliest[r] = d;
+      first[d] = earliest[r] as number;
+    }
+    this.firsts = first;
     return { documents: n, near_duplicates: merged, rate: n === 0 ? 0 : merged / n, skipped: this.skipped, capped };
+  }
+
+  /**
+   * For each document (in `add` order), the earliest document of its near-duplicate cluster (itself when it is the
+   * first or has no near-copy); documents past the size limit were not indexed and map to themselves.
+   */
+  clusterFirsts(): Int32Array {
+    if (!this.firsts || this.firsts.length !== this.docs) this.result();
+    return this.firsts as Int32Array;
   }
 }
 

@@ -1,4 +1,6 @@
 // The text classifier's JSON file: vocabulary, idf, float32 weights as base64, labels and training params.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../util/errors.js';
 import type { TextClassifier } from './text-classifier.js';
 import type { TfidfOptions } from './tfidf.js';
 
@@ -74,4 +76,19 @@ export function deserializeTextClassifier(text: string): TextClassifier {
     softmax: { classes: K, features: D, weights: w, bias: Float64Array.from(bias) },
     training: f.training ?? {},
   };
+}
+
+/** Reads and parses a model file for a user: an unreadable or malformed file is an InputError naming it. */
+export function readTextClassifierFile(path: string): TextClassifier {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return deserializeTextClassifier(text);
+  } catch (e) {
+    throw new InputError(`${path}: error: not a valid genesis classifier model: ${(e as Error).message}`);
+  }
 }

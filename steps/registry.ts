@@ -10,6 +10,7 @@ const loaders: Record<string, Loader> = {
   'generate/conversations': () => import('./generate-conversations/index.js'),
   'generate/timeseries': () => import('./generate-timeseries/index.js'),
   'validate/conversations': () => import('./validate-conversations/index.js'),
+  'filter/conversations': () => import('./filter-conversations/index.js'),
   'validate/timeseries': () => import('./validate-timeseries/index.js'),
   'bias/conversations': () => import('./bias-conversations/index.js'),
   'train/intent-classifier': () => import('./train-intent-classifier/index.js'),

@@ -1,5 +1,4 @@
 // `genesis predict <model.json> "text"… [--top N] [--json]`: top intents with probabilities from a trained classifier.
-import { readFileSync } from 'node:fs';
 import { ExitCode, InputError } from '../../util/errors.js';
 import { intOption, parse } from '../args.js';
 
@@ -10,19 +9,8 @@ export async function predictCommand(argv: string[], io: { stdout: (s: string) =
   const [modelPath, ...given] = positionals;
   if (!modelPath) throw new InputError(`missing model file\nusage: ${USAGE}`);
   const top = intOption(values.top, 'top', 1) ?? 3;
-  let text: string;
-  try {
-    text = readFileSync(modelPath, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read model file ${modelPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const { deserializeTextClassifier } = await import('../../ml/model-file.js');
-  let model;
-  try {
-    model = deserializeTextClassifier(text);
-  } catch (e) {
-    throw new InputError(`${modelPath} is not a valid genesis classifier model: ${(e as Error).message}`);
-  }
+  const { readTextClassifierFile } = await import('../../ml/model-file.js');
+  const model = readTextClassifierFile(modelPath);
   const texts = given.length > 0 ? given : await readStdinLines();
   if (texts.length === 0) throw new InputError(`no texts to classify\nusage: ${USAGE}`);
   const { predictProba } = await import('../../ml/text-classifier.js');

@@ -1,7 +1,7 @@
 // Coherence of a conversation dataset: counts (with examples) of each defect class, usable as gates.
 import { ClosingCounter } from './closings.js';
 import { foreignFollowup } from './followups.js';
-import { coherenceInput } from './input.js';
+import { coherenceInput, type CoherenceInput } from './input.js';
 import { localeMismatch } from './locale.js';
 import { registerSwitch } from './register.js';
 import { positiveReplyToNegative } from './sentiment.js';
@@ -23,6 +23,20 @@ export interface CoherenceReport {
 }
 
 const MAX_EXAMPLES = 5;
+
+/**
+ * The checks that apply to one conversation, each with its problem (undefined when it passes), in COHERENCE_CHECKS
+ * order: the accumulator counts them, filter/conversations drops on them.
+ */
+export function coherenceProblems(c: CoherenceInput, topics: ReturnType<typeof loadTopics>): Array<[CoherenceCheck, string | undefined]> {
+  const out: Array<[CoherenceCheck, string | undefined]> = [];
+  const hasAgent = c.turns.some((t) => t.speaker === 'agent');
+  if (topics && hasAgent) out.push(['foreign_followup', foreignFollowup(c, topics.topics)]);
+  out.push(['locale_mismatch', localeMismatch(c.turns, c.meta?.dialect)]);
+  if (c.language === 'es' && hasAgent) out.push(['register_switch', registerSwitch(c.turns)]);
+  if (hasAgent) out.push(['positive_reply_to_negative', positiveReplyToNegative(c.turns, c.language)]);
+  return out;
+}
 const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
 
 export class CoherenceAccumulator {
@@ -38,12 +52,8 @@ export class CoherenceAccumulator {
     if (!c) return;
     this.seen++;
     const id = typeof rec.conversation_id === 'string' ? rec.conversation_id : `#${this.seen}`;
-    const hasAgent = c.turns.some((t) => t.speaker === 'agent');
-    if (this.topics && hasAgent) this.note('foreign_followup', id, foreignFollowup(c, this.topics.topics));
-    this.note('locale_mismatch', id, localeMismatch(c.turns, c.meta?.dialect));
-    if (c.language === 'es' && hasAgent) this.note('register_switch', id, registerSwitch(c.turns));
-    if (hasAgent) this.note('positive_reply_to_negative', id, positiveReplyToNegative(c.turns, c.language));
-    if (hasAgent) this.closings.add(c.turns);
+    for (const [check, problem] of coherenceProblems(c, this.topics)) this.note(check, id, problem);
+    if (c.turns.some((t) => t.speaker === 'agent')) this.closings.add(c.turns);
   }
 
   private note(check: CoherenceCheck, id: string, problem: string | undefined): void {

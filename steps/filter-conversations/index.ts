@@ -1,0 +1,51 @@
+// filter/conversations: drops duplicates, bad records, incoherent and off-intent conversations; reports what went.
+import { CHECKS } from '../../metrics/conversation-checks.js';
+import { COHERENCE_CHECKS } from '../../metrics/coherence/accumulator.js';
+import { ON_INVALID_SCHEMA } from '../shared/on-invalid.js';
+import type { StepDefinition } from '../contract.js';
+import type { FilterConversationsParams } from './params.js';
+
+const filterConversations: StepDefinition<FilterConversationsParams> = {
+  type: 'filter/conversations',
+  description: 'Keeps the conversations that pass the chosen rules (duplicates, record checks, coherence, intent consistency) and reports what was removed.',
+  pathParams: ['input', 'model'],
+  // Carried over to the output so downstream steps see the generator's targets as before.
+  besideFiles: { input: ['generation.json'] },
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      input: { type: 'string', description: 'Conversations JSONL; default: the conversations.jsonl of a `needs` step.' },
+      on_invalid: ON_INVALID_SCHEMA,
+      exact_duplicates: { type: 'boolean', default: true, description: 'Drop conversations whose turns (speakers and words, case and punctuation ignored) repeat an earlier one.' },
+      near_duplicates: {
+        oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { const: false }],
+        default: 0.9,
+        description: 'Jaccard similarity (word 3-grams, MinHash) at or above which a conversation is a near-copy of an earlier one and dropped; `false` keeps near-copies.',
+      },
+      record_checks: {
+        type: 'array',
+        items: { enum: [...CHECKS] },
+        uniqueItems: true,
+        default: ['schema', 'customer_first', 'alternation', 'turn_count', 'language'],
+        description: 'Record checks of validate/conversations a conversation must pass (`catalogue` also checks the intent against data/intents.json); [] keeps all.',
+      },
+      coherence: {
+        type: 'array',
+        items: { enum: [...COHERENCE_CHECKS] },
+        uniqueItems: true,
+        default: [],
+        description: 'Coherence checks of validate/conversations whose flagged conversations are dropped (none by default).',
+      },
+      model: { type: 'string', description: 'model.json of a train/intent-classifier step (default: the model.json of a `needs` step, when one writes it): drop a conversation whose intent is not in its top_k for the first customer turn.' },
+      top_k: { type: 'integer', minimum: 1, default: 3, description: 'How many of the classifier\'s most likely intents count as consistent.' },
+      min_per_intent: { type: 'integer', minimum: 0, default: 0, description: 'Warn when fewer conversations than this are kept for an intent (an emptied intent always warns).' },
+    },
+  },
+  async run(ctx) {
+    const { runFilterConversations } = await import('./run.js');
+    return runFilterConversations(ctx);
+  },
+};
+
+export default filterConversations;

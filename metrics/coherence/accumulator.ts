@@ -5,9 +5,11 @@ import { coherenceInput } from './input.js';
 import { localeMismatch } from './locale.js';
 import { registerSwitch } from './register.js';
 import { positiveReplyToNegative } from './sentiment.js';
+import { positiveLabelUnsaid } from './label-sentiment.js';
+import { dialectLeak } from './dialect-words.js';
 import { loadTopics } from '../../util/conversation-topics.js';
 
-export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative'] as const;
+export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak'] as const;
 export type CoherenceCheck = (typeof COHERENCE_CHECKS)[number];
 
 export interface CoherenceCount {
@@ -43,6 +45,9 @@ export class CoherenceAccumulator {
     this.note('locale_mismatch', id, localeMismatch(c.turns, c.meta?.dialect));
     if (c.language === 'es' && hasAgent) this.note('register_switch', id, registerSwitch(c.turns));
     if (hasAgent) this.note('positive_reply_to_negative', id, positiveReplyToNegative(c.turns, c.language));
+    // Only labelled data has a label to contradict, and only a dialect field says which variety is foreign.
+    if (c.sentiment === 'positive') this.note('positive_label_unsaid', id, positiveLabelUnsaid(c.turns, c.language, c.sentiment));
+    if (c.meta?.dialect !== undefined) this.note('dialect_leak', id, dialectLeak(c.turns, c.meta.dialect));
     if (hasAgent) this.closings.add(c.turns);
   }
 

@@ -8,6 +8,6 @@ export const IRRITATED: Record<'en' | 'es', RegExp> = {
 
 /** Warmth: thanks, praise, pleasure. A positive label needs at least one of these in the customer's words. */
 export const WARM: Record<'en' | 'es', RegExp> = {
-  en: /\b(thanks?|thank you|thx|cheers|appreciat\w*|lov(e|ing)|great|brilliant|awesome|perfect|pleased|happy|enjoy\w*|fan of|smooth|easy|wonderful|fantastic|amazing|lovely|helpful|excellent|nice|legend|star)\b/iu,
-  es: /(?<!\p{L})(gracias|graci|agradec\p{L}*|encanta\p{L}*|genial|content[oa]|maravilla|perfecto|excelente|estupendo|buenísimo|qué bien|muy bien|me gusta|gustado|fenomenal|súper|amables?|de lujo|chido|padrísimo|fantástico)(?!\p{L})/iu,
+  en: /\b(thanks?|thank you|thx|cheers|appreciat\w*|lov(e|ing)|great|brilliant|awesome|perfect|pleased|happy|glad|impressed|satisf\w*|enjoy\w*|fan of|liked|no complaints|smooth|easy|wonderful|fantastic|amazing|lovely|helpful|excellent|nice|legend|star|seamless|painless|effortless|blown away|useful)\b/iu,
+  es: /(?<!\p{L})(gracias|graci|agradec\p{L}*|encanta\p{L}*|genial|content[oa]|encantad[oa]|satisfech[oa]|maravilla|perfecto|excelente|estupendo|buenísimo|qué bien|muy bien|me gusta|gustado|no tengo quejas|fenomenal|súper|amables?|de lujo|chido|padrísimo|fantástico|todo bien|grax|guay|increíble|atentos|un encanto|sencillo|cómodo)(?!\p{L})/iu,
 };

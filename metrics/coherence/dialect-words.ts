@@ -6,7 +6,7 @@ const FOREIGN: Record<string, RegExp> = {
   'es-MX': /(?<!\p{L})(vale(?! la pena)|coches?|vosotros|os (?:lo|la)|ordenador|m[oó]vil(?:es)?|se me ha olvidado|hazte|sobre las \d|guay|mola)(?!\p{L})/iu,
   'es-ES': /(?<!\p{L})(sin costo|quedo atent[oa]|ubicar|okey|como a las \d|ahorita|celular(?:es)?|platicar|checar|chido|padrísimo|órale|qué onda)(?!\p{L})|(?:^|[.!?¡]\s*)listo(?=[,.!]|$)/imu,
   'en-US': /\b(cash machines?|pocket money|cheers|nice one|lovely|sorted|post ?code|in the post|mum|fortnight|whilst|apologis\w*)\b/iu,
-  'en-GB': /\b(check(?:ing)? account|zip ?code|in the mail|mom|apologiz\w*)\b/iu,
+  'en-GB': /\b(checking account|zip ?code|in the mail|mom|apologiz\w*)\b/iu,
 };
 
 /** The first foreign form in a conversation of `dialect`, with its turn, or undefined. */

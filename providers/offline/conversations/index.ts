@@ -6,7 +6,7 @@ import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
 import { grammar, type AgentLine, type ArcSource } from './grammar.js';
 import { AGENT_SLOTS, SlotBinder, type Dialect } from './slots.js';
-import { joinParts, renderTemplate, templateSlots, type RenderScope, type Template } from './template.js';
+import { joinParts, renderTemplate, templateSlots, templateText, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
 import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
@@ -14,6 +14,8 @@ import { clarifyCandidates, followupQueue } from './exchanges.js';
 import { openingMood, shortSignoffFits } from './mood.js';
 import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
+import { contractArticles } from './contractions.js';
+import { IRRITATED, WARM } from '../../../util/sentiment-lexicon.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -59,15 +61,23 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const known = lines.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     return sayAgent(rng.pick(known.length > 0 ? known : lines).t);
   };
-  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(dialectWording(text, dialect), dialect, rng), lang, spec.noise, rng) });
-  const agent = (text: string): Turn => ({ speaker: 'agent', text: dialectWording(text, dialect) });
+  // Dialect wording runs after paraphrasing, whose shared sets would otherwise bring "cash machine" back into en-US.
+  const fix = (text: string): string => dialectWording(lang === 'es' ? contractArticles(text) : text, dialect);
+  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(fix(paraphrase(text, dialect, rng)), lang, spec.noise, rng) });
+  const agent = (text: string): Turn => ({ speaker: 'agent', text: fix(text) });
 
   // "You'll get a notification once it's done" only fits when something is under way: questions never end pending.
   const arc = pickArc(g.arcs[spec.sentiment].filter((a) => problem || a.resolution !== 'pending'), rng);
-  const mood = openingMood(arc, problem, (p) => rng.chance(p));
   const turnCount = chooseTurnCount(spec.complexity, spec.turns, rng);
   const exchanges = planExchanges(turnCount, spec.complexity, rng);
+  // A positive customer thanks warmly at the end; one whose chat ends before that says it in the first message.
+  const warmth = spec.sentiment !== 'positive' ? 'none' : exchanges.includes('closing') ? 'may' : 'must';
+  const mood = openingMood(arc, problem, warmth, (p) => rng.chance(p));
   const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
+
+  // Only an unhappy customer asks "Where on earth is my card?": other labels take an ask without irritation.
+  const calmAsks = spec.sentiment === 'negative' ? intent.ask : intent.ask.filter((t) => !IRRITATED[lang].test(templateText(t)));
+  const pickAsk = (): string => say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask));
 
   // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
   // kind words, not told "great to hear" on top of whatever else they reported.
@@ -75,7 +85,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const opening = (): string => {
     const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
-    const ask = say(rng.pick(intent.ask));
+    const ask = pickAsk();
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const context = rng.chance(wantsContext) ? sayOne(intent.context) : '';
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
@@ -149,7 +159,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       case 'closing': {
         // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"), but only when the customer ends content.
         const short = shortSignoffFits(arc.end) && rng.chance(0.6);
-        const words = short ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end));
+        const shorts = spec.sentiment === 'positive' ? L.closingShort.filter((t) => WARM[lang].test(templateText(t))) : L.closingShort;
+        const words = short ? sayOne(shorts) : sayOne(L.closing.get(arc.end));
         turns.push(customer(words));
         turns.push(agent(joinParts(agentClosing(L, spec.category, arc.resolution, THANKS.test(words), rng, sayAgent))));
         break;

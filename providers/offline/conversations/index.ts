@@ -15,6 +15,7 @@ import { openingMood, shortSignoffFits } from './mood.js';
 import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
+import { contradicts } from './facts.js';
 import { IRRITATED, WARM } from '../../../util/sentiment-lexicon.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
@@ -58,8 +59,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[]): string => {
-    const known = lines.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
-    return sayAgent(rng.pick(known.length > 0 ? known : lines).t);
+    const fitting = lines.filter((l) => !contradicts(stated, templateText(l.t)));
+    const pool = fitting.length > 0 ? fitting : lines;
+    const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
+    return sayAgent(rng.pick(known.length > 0 ? known : pool).t);
   };
   // Dialect wording runs after paraphrasing, whose shared sets would otherwise bring "cash machine" back into en-US.
   const fix = (text: string): string => dialectWording(lang === 'es' ? contractArticles(text) : text, dialect);
@@ -82,22 +85,25 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
   // kind words, not told "great to hear" on top of whatever else they reported.
   let told = false;
+  /** What the customer has stated so far: later questions must not contradict it. */
+  let stated = '';
   const opening = (): string => {
     const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const ask = pickAsk();
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
-    const context = rng.chance(wantsContext) ? sayOne(intent.context) : '';
+    const context = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !contradicts(ask, templateText(t)))) : '';
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
     // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
     // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
     const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
       const used = [...templateSlotsOf(t)];
-      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u)));
+      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !contradicts(`${ask} ${context}`, templateText(t));
     });
     const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
     told = context !== '' || detail !== '';
+    stated = joinParts([ask, context, detail]);
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
     return joinParts([greeting, opener, ask, context, detail, closer]);
@@ -119,10 +125,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 
   const turns: Turn[] = [];
   const followup = (i: number): void => {
-    const p = followups.next();
+    const p = followups.next((f) => !contradicts(stated, templateText(f.q)) && !contradicts(stated, templateText(f.a)));
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
-    turns.push(customer(joinParts([lead, say(p.q)])));
+    const q = say(p.q);
+    stated = `${stated} ${q}`;
+    turns.push(customer(joinParts([lead, q])));
     turns.push(agent(sayAgent(p.a)));
   };
   exchanges.forEach((ex, i) => {

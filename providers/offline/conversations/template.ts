@@ -130,10 +130,10 @@ export function templateSlots(t: Template, out: Set<string> = new Set()): Set<st
   return out;
 }
 
-/** Every literal word a template can produce, alternatives joined by spaces: enough to test it for a word. */
+/** Every literal word a template can produce, alternatives joined by " | " and slots as {name}: enough to test it for a word. */
 export function templateText(t: Template): string {
   return t
-    .map((n) => (typeof n === 'string' ? n : 'slot' in n ? '' : ('alt' in n ? n.alt : n.reg).map(templateText).join(' ')))
+    .map((n) => (typeof n === 'string' ? n : 'slot' in n ? `{${n.slot}}` : ('alt' in n ? n.alt : n.reg).map(templateText).join(' | ')))
     .join('');
 }
 

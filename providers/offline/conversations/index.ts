@@ -16,6 +16,7 @@ import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
 import { contradicts } from './facts.js';
+import { asksOpenQuestion, dropLeadingYes } from './reply-fit.js';
 import { IRRITATED, WARM } from '../../../util/sentiment-lexicon.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
@@ -115,8 +116,11 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     return [greeting, greeting !== '' && firstWord(greeting) === firstWord(a) ? '' : a];
   };
   const ack = (): string => joinParts(opening2());
-  const answer = (lead: readonly string[], offer: boolean): string => {
-    const core = agentLine(intent.answer);
+  const answer = (given: readonly string[], offer: boolean): string => {
+    // "What are the cut-off times?" is not answered with "Yes:" or "Of course.".
+    const open = asksOpenQuestion(stated, lang);
+    const core = open ? dropLeadingYes(agentLine(intent.answer)) : agentLine(intent.answer);
+    const lead = open ? given.map(dropLeadingYes) : given;
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
     const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));

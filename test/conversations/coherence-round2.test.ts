@@ -7,6 +7,7 @@ import { createRng } from '../../util/rng.js';
 import type { Conversation } from '../../util/records.js';
 import { positiveLabelUnsaid } from '../../metrics/coherence/label-sentiment.js';
 import { dialectLeak } from '../../metrics/coherence/dialect-words.js';
+import { paraphrase } from '../../providers/offline/conversations/paraphrase.js';
 
 // The quick start's generate step without noise: typos ("grcias") would hide the words under test.
 const params = {
@@ -62,6 +63,12 @@ describe('offline conversations: round 2 of the grammar (blind review 2026-12-01
     ['"Úsalos" after one account number', /Ús[ae]los/u],
   ])('writes no %s', (_name, re) => {
     expect(texts(many).filter((t) => re.test(t))).toEqual([]);
+  });
+
+  it('keeps the tense when rewording "I noticed it four days ago" (never "I see it four days ago")', () => {
+    const out = new Set(Array.from({ length: 200 }, (_, i) => paraphrase('I noticed it four days ago.', 'en-GB', createRng(i, 'tense'), 1)));
+    expect([...out].filter((t) => /\bI (see|can see)\b/u.test(t))).toEqual([]);
+    expect(out.size).toBeGreaterThan(1);
   });
 
   it('does not open the answer to a what/why/how question with "Yes:" or "Of course."', () => {

@@ -61,6 +61,7 @@ describe('offline conversations: round 2 of the grammar (blind review 2026-12-01
     ['"Espero que estén" + a reply word', /estén (de acuerdo|perfecto|entendido|ok|vale)/iu],
     ['"I see it" with a past time ("I see it four days ago")', /\bI (see|can see) (it|that|on)\b[^.?!]*\b(ago|yesterday|last|on \d)/iu],
     ['"Úsalos" after one account number', /Ús[ae]los/u],
+    ['a greeting echoed by the acknowledgement ("Hi, happy to help. Happy to explain.")', /happy to \w+[.!] happy to|con gusto \p{L}+[.!] con gusto/iu],
   ])('writes no %s', (_name, re) => {
     expect(texts(many).filter((t) => re.test(t))).toEqual([]);
   });

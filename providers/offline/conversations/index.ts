@@ -113,7 +113,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const opening2 = (): [string, string] => {
     const greeting = rng.chance(0.4) ? agentOne(L.agentGreeting) : '';
     const a = agentOne(L.agentAck.get(mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack));
-    return [greeting, greeting !== '' && firstWord(greeting) === firstWord(a) ? '' : a];
+    // Also "Hi, happy to help. Happy to explain.": an acknowledgement whose opening words the greeting already said.
+    const echoes = greeting !== '' && (firstWord(greeting) === firstWord(a) || greeting.toLowerCase().includes(firstWords(a)));
+    return [greeting, echoes ? '' : a];
   };
   const ack = (): string => joinParts(opening2());
   const answer = (given: readonly string[], offer: boolean): string => {
@@ -202,6 +204,8 @@ const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L}
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;
 const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerCase();
+/** The first two words ("happy to"), or a sentinel that no greeting contains when there are fewer. */
+const firstWords = (s: string): string => (/\p{L}+\s+\p{L}+/u.exec(s)?.[0] ?? '\u0000').toLowerCase();
 
 /** Facts of an event (something that happened), which a how-to question does not have. */
 const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee', 'merchant', 'place']);

@@ -27,8 +27,6 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('platicar'), 'hablar'],
     [w('checar'), 'comprobar'],
     [w('chido'), 'genial'],
-    [w('sale', '(?=, gracias)'), 'vale'],
-    [w('va', '$'), 'vale'],
   ],
   'es-MX': [
     [w('vale', '(?! la pena)'), 'ok'],
@@ -61,7 +59,6 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('post ?code'), 'ZIP code'],
     [w('fortnight'), 'two weeks'],
     [w('whilst'), 'while'],
-    [w('ta', '(?=[.!]|$)'), 'thanks'],
   ],
   'en-GB': [
     [w('in the mail'), 'in the post'],
@@ -79,10 +76,14 @@ const PROBES: Record<Dialect, readonly string[]> = Object.fromEntries(
   Object.entries(RULES).map(([d, rules]) => [d, rules.map(([re]) => probeOf(re))]),
 ) as unknown as Record<Dialect, readonly string[]>;
 
-/** The longest run of plain letters in a rule's first alternative: present in every text the rule can match. */
+const CAPS: Record<Dialect, readonly string[]> = Object.fromEntries(
+  Object.entries(PROBES).map(([d, ps]) => [d, ps.map((p) => p.replace(/^./u, (c) => c.toUpperCase()))]),
+) as unknown as Record<Dialect, readonly string[]>;
+
+/** The longest run of plain letters in a rule's first alternative, as written (rules are written in lower case, acronyms in capitals). */
 function probeOf(re: RegExp): string {
   const first = (/\(\?:([^)]*)\)/u.exec(re.source)?.[1] ?? '').split('|')[0] ?? '';
-  const runs = first.toLowerCase().split(/[^a-záéíóúñ ]+/u).filter(Boolean);
+  const runs = first.split(/[^a-záéíóúñA-ZÁÉÍÓÚÑ ]+/u).filter(Boolean);
   return runs.sort((a, b) => b.length - a.length)[0]?.trim() ?? '';
 }
 
@@ -93,17 +94,25 @@ function keepCase(original: string, replacement: string): string {
   return replacement;
 }
 
+// Whole short turns whose words are too common to probe for inside longer text ("ta", "va").
+const WHOLE: Partial<Record<Dialect, ReadonlyMap<string, string>>> = {
+  'en-US': new Map([['ta', 'Thanks'], ['ta!', 'Thanks!']]),
+  'es-ES': new Map([['va', 'Vale'], ['sale, gracias', 'Vale, gracias']]),
+};
+
 export function dialectWording(text: string, dialect: Dialect): string {
+  const whole = text.length < 16 ? WHOLE[dialect]?.get(text.toLowerCase()) : undefined;
+  if (whole !== undefined) return whole;
   let t = text;
-  let lower = t.toLowerCase();
   const rules = RULES[dialect];
   const probes = PROBES[dialect];
+  const caps = CAPS[dialect];
   for (let i = 0; i < rules.length; i++) {
-    if (!lower.includes(probes[i] as string)) continue;
+    // Case-sensitive probes (lower case and sentence-start capital) spare lower-casing every turn.
+    if (!t.includes(probes[i] as string) && !t.includes(caps[i] as string)) continue;
     const [re, sub] = rules[i] as Rule;
     re.lastIndex = 0;
-    const next = t.replace(re, (m) => keepCase(m, sub));
-    if (next !== t) lower = (t = next).toLowerCase();
+    t = t.replace(re, (m) => keepCase(m, sub));
   }
   return t;
 }

@@ -46,15 +46,25 @@ const KINDS: readonly FactKind[] = [
   },
 ];
 
-/** Whether `candidate` (a template's text, slots written as {name}) states a fact that `said` already fixed otherwise. */
-export function contradicts(said: string, candidate: string): boolean {
-  for (const k of KINDS) {
-    const inSaid = k.values.map((re) => re.test(said));
-    if (!inSaid.some(Boolean)) continue;
-    for (let j = 0; j < k.values.length; j++) {
-      if (!(k.values[j] as RegExp).test(candidate)) continue;
-      if (k.once || !inSaid[j]) return true;
-    }
+/** Which value of each fact kind a text states, as one bit mask per kind (computed once per text, then compared). */
+export type Facts = readonly number[];
+
+export function factsOf(text: string): Facts {
+  return KINDS.map((k) => k.values.reduce((mask, re, j) => (re.test(text) ? mask | (1 << j) : mask), 0));
+}
+
+/** Whether a sentence stating `candidate` facts contradicts (or, for once-only kinds, repeats) the `said` ones. */
+export function clashes(said: Facts, candidate: Facts): boolean {
+  for (let k = 0; k < KINDS.length; k++) {
+    const s = said[k] as number;
+    const c = candidate[k] as number;
+    if (s === 0 || c === 0) continue;
+    if ((KINDS[k] as FactKind).once || (c & ~s) !== 0) return true;
   }
   return false;
+}
+
+/** Whether `candidate` (a template's text, slots written as {name}) states a fact that `said` already fixed otherwise. */
+export function contradicts(said: string, candidate: string): boolean {
+  return clashes(factsOf(said), factsOf(candidate));
 }

@@ -6,7 +6,7 @@ import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
 import { grammar, type AgentLine, type ArcSource } from './grammar.js';
 import { AGENT_SLOTS, SlotBinder, type Dialect } from './slots.js';
-import { joinParts, renderTemplate, templateSlots, templateText, type RenderScope, type Template } from './template.js';
+import { joinParts, renderTemplate, templateSlots, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
 import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
@@ -15,9 +15,9 @@ import { openingMood, shortSignoffFits } from './mood.js';
 import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
-import { contradicts } from './facts.js';
+import { clashes, factsOf, type Facts } from './facts.js';
+import { calmOnly, templateInfo, warmOnly } from './template-info.js';
 import { asksOpenQuestion, dropLeadingYes } from './reply-fit.js';
-import { IRRITATED, WARM } from '../../../util/sentiment-lexicon.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -56,11 +56,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
   const say = (t: Template): string => renderTemplate(t, customerScope);
   const sayAgent = (t: Template): string => renderTemplate(t, agentScope);
+  const info = (t: Template) => templateInfo(t, lang);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[]): string => {
-    const fitting = lines.filter((l) => !contradicts(stated, templateText(l.t)));
+    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts));
     const pool = fitting.length > 0 ? fitting : lines;
     const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     return sayAgent(rng.pick(known.length > 0 ? known : pool).t);
@@ -80,7 +81,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
 
   // Only an unhappy customer asks "Where on earth is my card?": other labels take an ask without irritation.
-  const calmAsks = spec.sentiment === 'negative' ? intent.ask : intent.ask.filter((t) => !IRRITATED[lang].test(templateText(t)));
+  const calmAsks = spec.sentiment === 'negative' ? intent.ask : calmOnly(intent.ask, lang);
   const pickAsk = (): string => say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask));
 
   // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
@@ -88,23 +89,27 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   let told = false;
   /** What the customer has stated so far: later questions must not contradict it. */
   let stated = '';
+  let statedFacts: Facts = factsOf('');
   const opening = (): string => {
     const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const ask = pickAsk();
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
-    const context = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !contradicts(ask, templateText(t)))) : '';
+    const askFacts = factsOf(ask);
+    const context = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts))) : '';
+    const soFar = context === '' ? askFacts : factsOf(`${ask} ${context}`);
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
     // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
     // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
     const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
       const used = [...templateSlotsOf(t)];
-      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !contradicts(`${ask} ${context}`, templateText(t));
+      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts);
     });
     const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
     told = context !== '' || detail !== '';
     stated = joinParts([ask, context, detail]);
+    statedFacts = factsOf(stated);
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
     return joinParts([greeting, opener, ask, context, detail, closer]);
@@ -131,11 +136,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 
   const turns: Turn[] = [];
   const followup = (i: number): void => {
-    const p = followups.next((f) => !contradicts(stated, templateText(f.q)) && !contradicts(stated, templateText(f.a)));
+    const p = followups.next((f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts));
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
+    statedFacts = factsOf(stated);
     turns.push(customer(joinParts([lead, q])));
     turns.push(agent(sayAgent(p.a)));
   };
@@ -173,7 +179,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       case 'closing': {
         // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"), but only when the customer ends content.
         const short = shortSignoffFits(arc.end) && rng.chance(0.6);
-        const shorts = spec.sentiment === 'positive' ? L.closingShort.filter((t) => WARM[lang].test(templateText(t))) : L.closingShort;
+        const shorts = spec.sentiment === 'positive' ? warmOnly(L.closingShort, lang) : L.closingShort;
         const words = short ? sayOne(shorts) : sayOne(L.closing.get(arc.end));
         turns.push(customer(words));
         turns.push(agent(joinParts(agentClosing(L, spec.category, arc.resolution, THANKS.test(words), rng, sayAgent))));

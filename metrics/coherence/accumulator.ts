@@ -5,9 +5,11 @@ import { coherenceInput, type CoherenceInput } from './input.js';
 import { localeMismatch } from './locale.js';
 import { registerSwitch } from './register.js';
 import { positiveReplyToNegative } from './sentiment.js';
+import { positiveLabelUnsaid } from './label-sentiment.js';
+import { dialectLeak } from './dialect-words.js';
 import { loadTopics } from '../../util/conversation-topics.js';
 
-export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative'] as const;
+export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak'] as const;
 export type CoherenceCheck = (typeof COHERENCE_CHECKS)[number];
 
 export interface CoherenceCount {
@@ -35,6 +37,9 @@ export function coherenceProblems(c: CoherenceInput, topics: ReturnType<typeof l
   out.push(['locale_mismatch', localeMismatch(c.turns, c.meta?.dialect)]);
   if (c.language === 'es' && hasAgent) out.push(['register_switch', registerSwitch(c.turns)]);
   if (hasAgent) out.push(['positive_reply_to_negative', positiveReplyToNegative(c.turns, c.language)]);
+  // Only labelled data has a label to contradict, and only a dialect field says which variety is foreign.
+  if (c.sentiment === 'positive') out.push(['positive_label_unsaid', positiveLabelUnsaid(c.turns, c.language, c.sentiment)]);
+  if (c.meta?.dialect !== undefined) out.push(['dialect_leak', dialectLeak(c.turns, c.meta.dialect)]);
   return out;
 }
 const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}…` : s);

@@ -3,6 +3,8 @@
 export interface CoherenceInput {
   intent: string;
   language: string;
+  /** The record's sentiment label, when it has one. */
+  sentiment?: string;
   turns: ReadonlyArray<{ speaker: string; text: string }>;
   meta?: { dialect?: string };
 }
@@ -17,6 +19,7 @@ export function coherenceInput(rec: Record<string, unknown>): CoherenceInput | u
   return {
     intent: typeof rec.intent === 'string' ? rec.intent : '',
     language: typeof rec.language === 'string' ? rec.language : '',
+    sentiment: typeof rec.sentiment === 'string' ? rec.sentiment : undefined,
     turns,
     meta: typeof meta?.dialect === 'string' ? { dialect: meta.dialect } : undefined,
   };

@@ -61,6 +61,8 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
           locale_mismatch_max: num("Maximum share of conversations whose currency or country contradicts the locale ('$6,786 pesos' from Spain)."),
           register_switch_max: num('Maximum share of Spanish conversations where the agent switches between tú and usted.'),
           positive_reply_to_negative_max: num('Maximum share of conversations where the agent answers a complaint or an upset customer with delight.'),
+          positive_label_unsaid_max: num('Maximum share of positive-labelled conversations whose customer sounds irritated ("Why on earth…?") or says nothing warm.'),
+          dialect_leak_max: num("Maximum share of conversations with a form of the other variety (es-MX 'vale', es-ES 'sin costo', en-US 'cash machine')."),
           top_closing_share_max: num('Maximum share of conversations ending on the single most frequent final agent turn.'),
           distinct_closings: num('Minimum distinct final agent turns per conversation (600 per 1,000 = 0.6).'),
         },

@@ -66,6 +66,8 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     locale_mismatch: coh.checks.locale_mismatch.rate,
     register_switch: coh.checks.register_switch.rate,
     positive_reply_to_negative: coh.checks.positive_reply_to_negative.rate,
+    positive_label_unsaid: coh.checks.positive_label_unsaid.rate,
+    dialect_leak: coh.checks.dialect_leak.rate,
     // Closings are only measured when the data has agent turns: on customer texts alone a closing gate fails, saying why.
     top_closing_share: coh.closings.conversations > 0 ? coh.closings.top_share : null,
     distinct_closings: coh.closings.conversations > 0 ? coh.closings.distinct_rate : null,

@@ -42,6 +42,31 @@ const cases: Array<{ check: CoherenceCheck; bad: object; good: object }> = [
     bad: conv('exchange_rate', 'es', [['customer', 'Muy contento con la cuenta. El tipo de cambio estuvo mal.'], ['agent', '¡Qué gusto leer eso, gracias!']]),
     good: conv('exchange_rate', 'es', [['customer', 'Muy contento con la cuenta. El tipo de cambio estuvo mal.'], ['agent', 'Gracias por la confianza; lo revisamos.']]),
   },
+  {
+    check: 'positive_label_unsaid',
+    bad: { ...conv('pending_transfer', 'en', [['customer', 'Why on earth is my transfer still pending?'], ['agent', 'It is being checked.']]), sentiment: 'positive' },
+    good: { ...conv('pending_transfer', 'en', [['customer', 'Loving the app! Why is my transfer still pending?'], ['agent', 'It is being checked.']]), sentiment: 'positive' },
+  },
+  {
+    check: 'positive_label_unsaid',
+    bad: { ...conv('top_up_failed', 'es', [['customer', '¿Por qué me siguen rechazando la recarga? ¿Qué hago?'], ['agent', 'Lo reviso.']]), sentiment: 'positive' },
+    good: { ...conv('top_up_failed', 'es', [['customer', 'Me encanta la app, pero ¿por qué me rechazan la recarga?'], ['agent', 'Lo reviso.']]), sentiment: 'positive' },
+  },
+  {
+    check: 'dialect_leak',
+    bad: conv('forgot_passcode', 'es', [['customer', 'Se me ha olvidado el código, pero vale.'], ['agent', 'Tómate una selfie.']], 'es-MX'),
+    good: conv('forgot_passcode', 'es', [['customer', 'Se me olvidó el código, pero ok.'], ['agent', 'Tómate una selfie.']], 'es-MX'),
+  },
+  {
+    check: 'dialect_leak',
+    bad: conv('card_arrival', 'es', [['customer', '¿La tarjeta llega sin costo?'], ['agent', 'Sí.'], ['customer', 'Listo, quedo atenta.']], 'es-ES'),
+    good: conv('card_arrival', 'es', [['customer', '¿La tarjeta llega sin coste?'], ['agent', 'Sí.'], ['customer', 'Vale, gracias.']], 'es-ES'),
+  },
+  {
+    check: 'dialect_leak',
+    bad: conv('atm_support', 'en', [['customer', 'Can I use any cash machine?'], ['agent', 'Yes. Cheers!']], 'en-US'),
+    good: conv('atm_support', 'en', [['customer', 'Can I use any ATM?'], ['agent', 'Yes. Thanks!']], 'en-US'),
+  },
 ];
 
 describe('coherence checks', () => {
@@ -71,13 +96,15 @@ describe('coherence checks', () => {
     // The same closing everywhere: the closing gates fail too.
     const records = [...cases.map((c) => c.bad), ...cases.map((c) => c.good)];
     writeFileSync(join(dir, 'conversations.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const gates = { foreign_followup_max: 0, locale_mismatch_max: 0, register_switch_max: 0, positive_reply_to_negative_max: 0, top_closing_share_max: 0.02 };
+    const gates = { foreign_followup_max: 0, locale_mismatch_max: 0, register_switch_max: 0, positive_reply_to_negative_max: 0, positive_label_unsaid_max: 0, dialect_leak_max: 0, top_closing_share_max: 0.02 };
     const ctx = testContext({ gates } as never, { inputs: [inputFrom(dir, 'gen', 'generate/conversations')] });
     const error = await validateStep.run(ctx as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GateError);
-    for (const m of ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'top_closing_share']) expect((error as Error).message).toContain(`${m}_max`);
+    for (const m of ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak', 'top_closing_share']) expect((error as Error).message).toContain(`${m}_max`);
     const q = JSON.parse(readFileSync(join(ctx.outDir, 'quality.json'), 'utf8'));
     expect(q.coherence.checks.locale_mismatch.failed).toBe(2);
+    expect(q.coherence.checks.dialect_leak).toMatchObject({ failed: 3 });
+    expect(q.coherence.checks.positive_label_unsaid.examples[0]).toContain('irritated: Why on earth');
     expect(q.coherence.checks.foreign_followup.examples[0]).toContain('amount: Roughly what amount');
     expect(readFileSync(join(ctx.outDir, 'quality.md'), 'utf8')).toContain('## Coherence');
   });

@@ -1,52 +1,118 @@
 // Dialect wording: words one variety uses and the other does not, fixed after rendering shared templates.
 import type { Dialect } from './slots.js';
 
+/** A word or phrase (matched case-insensitively, whole words) and what the dialect says instead. */
 type Rule = readonly [RegExp, string];
 
-// Shared 'es'/'en' templates are written once; these keep a Spanish "CLABE" or an American "cash machine" out.
+const L = '\\p{L}';
+const w = (phrase: string, after = ''): RegExp => new RegExp(`(?<!${L})(?:${phrase})(?!${L})${after}`, 'giu');
+
+// Shared 'es'/'en' templates and the paraphrase sets are written once; these keep a Spanish "CLABE", a Mexican
+// "vale" or an American "cash machine" out (the 2026-12-01 review found 13 such leaks in 100 conversations).
 const RULES: Record<Dialect, readonly Rule[]> = {
   'es-ES': [
-    [/CLABE o IBAN|IBAN o CLABE/gu, 'IBAN'],
-    [/\bCLABE\b/gu, 'IBAN'],
-    [/(?<!\p{L})monto(?!\p{L})/gu, 'importe'],
-    [/(?<!\p{L})montos(?!\p{L})/gu, 'importes'],
-    [/(?<!\p{L})ahorita(?!\p{L})/gu, 'ahora'],
-    [/(?<!\p{L})[Bb]uen día(?!\p{L})/gu, 'buenos días'],
+    [w('CLABE o IBAN|IBAN o CLABE'), 'IBAN'],
+    [w('CLABE'), 'IBAN'],
+    [w('monto'), 'importe'],
+    [w('montos'), 'importes'],
+    [w('ahorita'), 'ahora'],
+    [w('buen día'), 'buenos días'],
+    [w('sin costo'), 'sin coste'],
+    [w('quedo atent[oa]'), 'gracias de nuevo'],
+    [w('listo', '(?=[,.!]|$)'), 'perfecto'],
+    [w('ubicar'), 'encontrar'],
+    [w('okey'), 'vale'],
+    [w('como a las'), 'sobre las'],
+    [w('celular'), 'móvil'],
+    [w('platicar'), 'hablar'],
+    [w('checar'), 'comprobar'],
+    [w('chido'), 'genial'],
   ],
   'es-MX': [
-    [/(^|[.!?¡¿]\s*)Vale(?=[,.!]|$)/gu, '$1Ok'],
-    [/(?<!\p{L})vosotros(?!\p{L})/gu, 'ustedes'],
+    [w('vale', '(?! la pena)'), 'ok'],
+    [w('vosotros'), 'ustedes'],
+    [w('coche'), 'carro'],
+    [w('coches'), 'carros'],
+    [w('se me ha olvidado'), 'se me olvidó'],
+    [w('hazte'), 'tómate'],
+    [w('sobre las', '(?= \\d)'), 'como a las'],
+    [w('guay'), 'genial'],
+    [w('mola'), 'me late'],
+    [w('móvil|movil'), 'celular'],
+    [w('móviles'), 'celulares'],
+    [w('ordenador'), 'computadora'],
   ],
   'en-US': [
-    [/\bcash machines\b/gu, 'ATMs'],
-    [/\bcash machine\b/gu, 'ATM'],
-    [/\bin the post\b/gu, 'in the mail'],
-    [/\bapologis(e|ed|ing)\b/gu, 'apologiz$1'],
-    [/\bmum\b/gu, 'mom'],
+    [w('cash machines'), 'ATMs'],
+    [w('cash machine'), 'ATM'],
+    [w('in the post'), 'in the mail'],
+    [w('apologise'), 'apologize'],
+    [w('apologised'), 'apologized'],
+    [w('apologising'), 'apologizing'],
+    [w('mum'), 'mom'],
+    [w('pocket money'), 'allowance'],
+    [w('cheers'), 'thanks'],
+    [w('nice one'), 'nice'],
+    [w('lovely'), 'great'],
+    [w('get this sorted'), 'get this fixed'],
+    [w('sorted'), 'all set'],
+    [w('post ?code'), 'ZIP code'],
+    [w('fortnight'), 'two weeks'],
+    [w('whilst'), 'while'],
   ],
   'en-GB': [
-    [/\bin the mail\b/gu, 'in the post'],
-    [/\bapologiz(e|ed|ing)\b/gu, 'apologis$1'],
-    [/\bmom\b/gu, 'mum'],
+    [w('in the mail'), 'in the post'],
+    [w('apologize'), 'apologise'],
+    [w('apologized'), 'apologised'],
+    [w('apologizing'), 'apologising'],
+    [w('mom'), 'mum'],
+    [w('zip ?code'), 'postcode'],
+    [w('checking account'), 'current account'],
   ],
 };
 
-// A cheap substring probe per rule skips the Unicode regex on the (many) turns that cannot match it.
-const PROBES: Record<Dialect, readonly string[]> = {
-  'es-ES': ['CLABE', 'CLABE', 'monto', 'montos', 'ahorita', 'uen día'],
-  'es-MX': ['Vale', 'vosotros'],
-  'en-US': ['cash machines', 'cash machine', 'in the post', 'apologis', 'mum'],
-  'en-GB': ['in the mail', 'apologiz', 'mom'],
+// A cheap lower-case substring probe per rule skips the Unicode regex on the (many) turns that cannot match it.
+const PROBES: Record<Dialect, readonly string[]> = Object.fromEntries(
+  Object.entries(RULES).map(([d, rules]) => [d, rules.map(([re]) => probeOf(re))]),
+) as unknown as Record<Dialect, readonly string[]>;
+
+const CAPS: Record<Dialect, readonly string[]> = Object.fromEntries(
+  Object.entries(PROBES).map(([d, ps]) => [d, ps.map((p) => p.replace(/^./u, (c) => c.toUpperCase()))]),
+) as unknown as Record<Dialect, readonly string[]>;
+
+/** The longest run of plain letters in a rule's first alternative, as written (rules are written in lower case, acronyms in capitals). */
+function probeOf(re: RegExp): string {
+  const first = (/\(\?:([^)]*)\)/u.exec(re.source)?.[1] ?? '').split('|')[0] ?? '';
+  const runs = first.split(/[^a-záéíóúñA-ZÁÉÍÓÚÑ ]+/u).filter(Boolean);
+  return runs.sort((a, b) => b.length - a.length)[0]?.trim() ?? '';
+}
+
+/** Keeps the capital of a sentence start ("Vale." → "Ok."); an all-caps acronym replacement stays as written. */
+function keepCase(original: string, replacement: string): string {
+  const first = original[0] ?? '';
+  if (first !== first.toLowerCase() && replacement[0] === replacement[0]?.toLowerCase()) return replacement.replace(/^./u, (c) => c.toUpperCase());
+  return replacement;
+}
+
+// Whole short turns whose words are too common to probe for inside longer text ("ta", "va").
+const WHOLE: Partial<Record<Dialect, ReadonlyMap<string, string>>> = {
+  'en-US': new Map([['ta', 'Thanks'], ['ta!', 'Thanks!']]),
+  'es-ES': new Map([['va', 'Vale'], ['sale, gracias', 'Vale, gracias']]),
 };
 
 export function dialectWording(text: string, dialect: Dialect): string {
+  const whole = text.length < 16 ? WHOLE[dialect]?.get(text.toLowerCase()) : undefined;
+  if (whole !== undefined) return whole;
   let t = text;
   const rules = RULES[dialect];
   const probes = PROBES[dialect];
+  const caps = CAPS[dialect];
   for (let i = 0; i < rules.length; i++) {
-    if (!t.includes(probes[i] as string)) continue;
+    // Case-sensitive probes (lower case and sentence-start capital) spare lower-casing every turn.
+    if (!t.includes(probes[i] as string) && !t.includes(caps[i] as string)) continue;
     const [re, sub] = rules[i] as Rule;
-    t = t.replace(re, sub);
+    re.lastIndex = 0;
+    t = t.replace(re, (m) => keepCase(m, sub));
   }
   return t;
 }

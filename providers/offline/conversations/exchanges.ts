@@ -26,7 +26,7 @@ export function clarifyCandidates(L: CompiledLang, intent: string, category: str
 }
 
 /** Follow-ups in the order they will be used: the intent's own, then its category's, then generic ones that fit. */
-export function followupQueue(L: CompiledLang, intent: string, category: string, problem: boolean, rng: Rng): { next(): FollowupPair } {
+export function followupQueue(L: CompiledLang, intent: string, category: string, problem: boolean, rng: Rng): { next(fits?: (p: FollowupPair) => boolean): FollowupPair } {
   const plain = (ps: ReadonlyArray<readonly [Template, Template]>): FollowupPair[] => ps.map(([q, a]) => ({ q, a, aSlots: NO_SLOTS }));
   const own = rng.shuffle(plain(L.intents.get(intent)?.followups ?? []));
   const cat = rng.shuffle(plain(L.categoryFollowups.get(category) ?? []));
@@ -34,11 +34,17 @@ export function followupQueue(L: CompiledLang, intent: string, category: string,
   const queue = [...own, ...cat, ...generic];
   let i = 0;
   return {
-    next: () => {
-      const p = queue[i % queue.length];
-      i++;
-      if (!p) throw new Error('grammar has no follow-up pairs');
-      return p;
+    // The next pair that fits what the conversation has said; when none does, the next one anyway.
+    next: (fits) => {
+      if (queue.length === 0) throw new Error('grammar has no follow-up pairs');
+      for (let k = 0; k < queue.length; k++) {
+        const p = queue[(i + k) % queue.length] as FollowupPair;
+        if (!fits || fits(p)) {
+          i += k + 1;
+          return p;
+        }
+      }
+      return queue[i++ % queue.length] as FollowupPair;
     },
   };
 }

@@ -14,6 +14,10 @@ import { clarifyCandidates, followupQueue } from './exchanges.js';
 import { openingMood, shortSignoffFits } from './mood.js';
 import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
+import { contractArticles } from './contractions.js';
+import { clashes, factsOf, type Facts } from './facts.js';
+import { calmOnly, templateInfo, warmOnly } from './template-info.js';
+import { asksOpenQuestion, dropLeadingYes } from './reply-fit.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -52,42 +56,60 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
   const say = (t: Template): string => renderTemplate(t, customerScope);
   const sayAgent = (t: Template): string => renderTemplate(t, agentScope);
+  const info = (t: Template) => templateInfo(t, lang);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[]): string => {
-    const known = lines.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
-    return sayAgent(rng.pick(known.length > 0 ? known : lines).t);
+    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts));
+    const pool = fitting.length > 0 ? fitting : lines;
+    const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
+    return sayAgent(rng.pick(known.length > 0 ? known : pool).t);
   };
-  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(paraphrase(dialectWording(text, dialect), dialect, rng), lang, spec.noise, rng) });
-  const agent = (text: string): Turn => ({ speaker: 'agent', text: dialectWording(text, dialect) });
+  // Dialect wording runs after paraphrasing, whose shared sets would otherwise bring "cash machine" back into en-US.
+  const fix = (text: string): string => dialectWording(lang === 'es' ? contractArticles(text) : text, dialect);
+  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(fix(paraphrase(text, dialect, rng)), lang, spec.noise, rng) });
+  const agent = (text: string): Turn => ({ speaker: 'agent', text: fix(text) });
 
   // "You'll get a notification once it's done" only fits when something is under way: questions never end pending.
   const arc = pickArc(g.arcs[spec.sentiment].filter((a) => problem || a.resolution !== 'pending'), rng);
-  const mood = openingMood(arc, problem, (p) => rng.chance(p));
   const turnCount = chooseTurnCount(spec.complexity, spec.turns, rng);
   const exchanges = planExchanges(turnCount, spec.complexity, rng);
+  // A positive customer thanks warmly at the end; one whose chat ends before that says it in the first message.
+  const warmth = spec.sentiment !== 'positive' ? 'none' : exchanges.includes('closing') ? 'may' : 'must';
+  const mood = openingMood(arc, problem, warmth, (p) => rng.chance(p));
   const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
+
+  // Only an unhappy customer asks "Where on earth is my card?": other labels take an ask without irritation.
+  const calmAsks = spec.sentiment === 'negative' ? intent.ask : calmOnly(intent.ask, lang);
+  const pickAsk = (): string => say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask));
 
   // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
   // kind words, not told "great to hear" on top of whatever else they reported.
   let told = false;
+  /** What the customer has stated so far: later questions must not contradict it. */
+  let stated = '';
+  let statedFacts: Facts = factsOf('');
   const opening = (): string => {
     const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
-    const ask = say(rng.pick(intent.ask));
+    const ask = pickAsk();
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
-    const context = rng.chance(wantsContext) ? sayOne(intent.context) : '';
+    const askFacts = factsOf(ask);
+    const context = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts))) : '';
+    const soFar = context === '' ? askFacts : factsOf(`${ask} ${context}`);
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
     // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
     // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
     const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
       const used = [...templateSlotsOf(t)];
-      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u)));
+      return !used.some(said) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts);
     });
     const detail = rng.chance(wantsContext + 0.2) ? sayOne(fresh) : '';
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
     told = context !== '' || detail !== '';
+    stated = joinParts([ask, context, detail]);
+    statedFacts = factsOf(stated);
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
     return joinParts([greeting, opener, ask, context, detail, closer]);
@@ -96,11 +118,16 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const opening2 = (): [string, string] => {
     const greeting = rng.chance(0.4) ? agentOne(L.agentGreeting) : '';
     const a = agentOne(L.agentAck.get(mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack));
-    return [greeting, greeting !== '' && firstWord(greeting) === firstWord(a) ? '' : a];
+    // Also "Hi, happy to help. Happy to explain.": an acknowledgement whose opening words the greeting already said.
+    const echoes = greeting !== '' && (firstWord(greeting) === firstWord(a) || greeting.toLowerCase().includes(firstWords(a)));
+    return [greeting, echoes ? '' : a];
   };
   const ack = (): string => joinParts(opening2());
-  const answer = (lead: readonly string[], offer: boolean): string => {
-    const core = agentLine(intent.answer);
+  const answer = (given: readonly string[], offer: boolean): string => {
+    // "What are the cut-off times?" is not answered with "Yes:" or "Of course.".
+    const open = asksOpenQuestion(stated, lang);
+    const core = open ? dropLeadingYes(agentLine(intent.answer)) : agentLine(intent.answer);
+    const lead = open ? given.map(dropLeadingYes) : given;
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
     const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
@@ -109,10 +136,13 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 
   const turns: Turn[] = [];
   const followup = (i: number): void => {
-    const p = followups.next();
+    const p = followups.next((f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts));
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
-    turns.push(customer(joinParts([lead, say(p.q)])));
+    const q = say(p.q);
+    stated = `${stated} ${q}`;
+    statedFacts = factsOf(stated);
+    turns.push(customer(joinParts([lead, q])));
     turns.push(agent(sayAgent(p.a)));
   };
   exchanges.forEach((ex, i) => {
@@ -149,7 +179,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       case 'closing': {
         // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"), but only when the customer ends content.
         const short = shortSignoffFits(arc.end) && rng.chance(0.6);
-        const words = short ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end));
+        const shorts = spec.sentiment === 'positive' ? warmOnly(L.closingShort, lang) : L.closingShort;
+        const words = short ? sayOne(shorts) : sayOne(L.closing.get(arc.end));
         turns.push(customer(words));
         turns.push(agent(joinParts(agentClosing(L, spec.category, arc.resolution, THANKS.test(words), rng, sayAgent))));
         break;
@@ -179,6 +210,8 @@ const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L}
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;
 const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerCase();
+/** The first two words ("happy to"), or a sentinel that no greeting contains when there are fewer. */
+const firstWords = (s: string): string => (/\p{L}+\s+\p{L}+/u.exec(s)?.[0] ?? '\u0000').toLowerCase();
 
 /** Facts of an event (something that happened), which a how-to question does not have. */
 const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee', 'merchant', 'place']);

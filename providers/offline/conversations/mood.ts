@@ -15,7 +15,12 @@ export interface OpeningMood {
  * A happy customer with a problem says so with a "but" ("love the app, but…") and is thanked, not congratulated;
  * curiosity fits questions, not complaints; with no feeling voiced the agent acknowledges the problem itself.
  */
-export function openingMood(arc: ArcSource, problem: boolean, chance: (p: number) => boolean): OpeningMood {
+export function openingMood(arc: ArcSource, problem: boolean, warmth: 'must' | 'may' | 'none', chance: (p: number) => boolean): OpeningMood {
+  // A positive label must be in the words: a calm or curious start alone reads neutral (13/31 positives in the
+  // 2026-12-01 review had nothing warm). With no closing turn to thank in, the first message voices the warmth.
+  if (warmth === 'must' || (warmth === 'may' && chance(0.3))) {
+    return problem ? { opener: 'happy_problem', ack: 'happy_problem' } : { opener: 'happy', ack: 'happy' };
+  }
   let mood = arc.start;
   if (problem && mood === 'curious') mood = 'neutral';
   if (problem && mood === 'happy') return { opener: 'happy_problem', ack: 'happy_problem' };

@@ -21,8 +21,11 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compileSet(members: readonly string[]): CompiledSet {
   const alts = [...members].sort((a, b) => b.length - a.length).map(escape);
+  // A set of whole utterances ("Vale." / "Bien.") stands for a sentence, never its last word: "Espero que estén
+  // bien." must not become "…estén de acuerdo." (2026-12-01 review).
+  const sentence = members.every((m) => /[.!?]$/u.test(m)) ? '(?<=^|[.!?¡¿]\\s*)' : '';
   // \b is ASCII-only; Spanish needs Unicode-aware word edges (same trick as noise.ts).
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}'])(?:${alts.join('|')})(?![\\p{L}\\p{N}'])`, 'giu'), members, probes: members.map((m) => m.toLowerCase()) };
+  return { re: new RegExp(`${sentence}(?<![\\p{L}\\p{N}'])(?:${alts.join('|')})(?![\\p{L}\\p{N}'])`, 'giu'), members, probes: members.map((m) => m.toLowerCase()) };
 }
 
 let compiled: Map<Dialect, CompiledSet[]> | undefined;

@@ -130,6 +130,13 @@ export function templateSlots(t: Template, out: Set<string> = new Set()): Set<st
   return out;
 }
 
+/** Every literal word a template can produce, alternatives joined by " | " and slots as {name}: enough to test it for a word. */
+export function templateText(t: Template): string {
+  return t
+    .map((n) => (typeof n === 'string' ? n : 'slot' in n ? `{${n.slot}}` : ('alt' in n ? n.alt : n.reg).map(templateText).join(' | ')))
+    .join('');
+}
+
 /**
  * Joins sentence fragments: a part that follows a comma or an open clause ("…, but") continues the sentence, so
  * its first word loses the capital its template gave it ("Hola, una consulta, estoy en…"). "I", acronyms and

@@ -1,0 +1,70 @@
+// Facts a conversation has already stated, and the sentences that would contradict them: one value per fact kind.
+// The 2026-12-01 review found "I live in Malta. I am based in the US.", "I'm 17" then "my child's account", and a
+// cash deposit made "using another bank's credit card": each sentence fine alone, wrong together.
+
+/** A kind of fact with mutually exclusive values: once text states one value, a sentence stating another is out. */
+interface FactKind {
+  name: string;
+  values: readonly RegExp[];
+  /** A fact stated once: a second statement of any value (even the same one) only repeats or contradicts it. */
+  once?: boolean;
+}
+
+const KINDS: readonly FactKind[] = [
+  {
+    name: 'residence',
+    once: true,
+    // "Can I open an account if I live in Malta?" fixes the country as much as "I live in Malta" does.
+    values: [/(?<!\p{L})(i live in|i'm living in|i am living in|living in|i'm based in|i am based in|based in|resident of|i reside in|vivo en|resido en|radico en|ahora vivo)(?!\p{L})/iu],
+  },
+  {
+    // Who the account is for: the customer as a minor, or the customer's child.
+    name: 'account_holder',
+    values: [
+      /(?<!\p{L})(i'?m 1[0-7]|i am 1[0-7]|tengo 1[0-7] años|soy menor)(?!\p{L})/iu,
+      /(?<!\p{L})(my (child|kid|son|daughter|\{days\}-year-old|\d+-year-old)|a teenager|a minor|mis? hij[oa]s?|un menor|un adolescente)(?!\p{L})/iu,
+    ],
+  },
+  {
+    // How money goes in: a cash or cheque deposit has no card behind it.
+    name: 'deposit_instrument',
+    values: [
+      // Broad on purpose: with cash in the story, "It's my Visa card" is at best beside the point (review class 10).
+      /(?<!\p{L})(cash|banknotes|cheques?|checks?|at a shop|at a store|efectivo|billetes|depositar|deposité|en una tienda)(?!\p{L})/iu,
+      /(\{card_type\}|(?<!\p{L})(credit card|debit card|tarjeta de crédito|tarjeta de débito|mastercard|visa)(?!\p{L}))/iu,
+    ],
+  },
+  {
+    // Which personal detail is being changed: a phone number request does not go on about the new address.
+    name: 'personal_field',
+    values: [
+      /(?<!\p{L})(phone numbe?r|número de (teléfono|celular|móvil)|mi (teléfono|celular|móvil))(?!\p{L})/iu,
+      /(?<!\p{L})(e-?mail|correo)(?!\p{L})/iu,
+      /(?<!\p{L})(address|moved|dirección|domicilio|me mudé|me cambié de casa)(?!\p{L})/iu,
+      /(?<!\p{L})(name|surname|married|nombre|apellido|me casé)(?!\p{L})/iu,
+    ],
+  },
+];
+
+/** Which value of each fact kind a text states, as one bit mask per kind (computed once per text, then compared). */
+export type Facts = readonly number[];
+
+export function factsOf(text: string): Facts {
+  return KINDS.map((k) => k.values.reduce((mask, re, j) => (re.test(text) ? mask | (1 << j) : mask), 0));
+}
+
+/** Whether a sentence stating `candidate` facts contradicts (or, for once-only kinds, repeats) the `said` ones. */
+export function clashes(said: Facts, candidate: Facts): boolean {
+  for (let k = 0; k < KINDS.length; k++) {
+    const s = said[k] as number;
+    const c = candidate[k] as number;
+    if (s === 0 || c === 0) continue;
+    if ((KINDS[k] as FactKind).once || (c & ~s) !== 0) return true;
+  }
+  return false;
+}
+
+/** Whether `candidate` (a template's text, slots written as {name}) states a fact that `said` already fixed otherwise. */
+export function contradicts(said: string, candidate: string): boolean {
+  return clashes(factsOf(said), factsOf(candidate));
+}

@@ -1,8 +1,8 @@
 // Dialect wording: words one variety uses and the other does not, fixed after rendering shared templates.
 import type { Dialect } from './slots.js';
 
-/** A word or phrase (matched case-insensitively, whole words) and what the dialect says instead. */
-type Rule = readonly [RegExp, string];
+/** A word or phrase (matched case-insensitively, whole words), what the dialect says instead, and a probe when the pattern's own is not a plain word. */
+type Rule = readonly [RegExp, string, string?];
 
 const L = '\\p{L}';
 const w = (phrase: string, after = ''): RegExp => new RegExp(`(?<!${L})(?:${phrase})(?!${L})${after}`, 'giu');
@@ -19,7 +19,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('buen día'), 'buenos días'],
     [w('sin costo'), 'sin coste'],
     [w('quedo atent[oa]'), 'gracias de nuevo'],
-    [w('listo', '(?=[,.!]|$)'), 'perfecto'],
+    // "cuando esté listo" is Spanish Spanish too; only the Mexican "¡Listo!" reply becomes "perfecto".
+    [new RegExp(`(?<!${L})(?<!(?:esté|está|estará|estén|están|quede|queda) )listo(?=[,.!]|$)`, 'giu'), 'perfecto', 'listo'],
     [w('ubicar'), 'encontrar'],
     [w('okey'), 'vale'],
     [w('como a las'), 'sobre las'],
@@ -27,6 +28,14 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('platicar'), 'hablar'],
     [w('checar'), 'comprobar'],
     [w('chido'), 'genial'],
+    // Round 3 (review 2026-12-02): Latin American banking words; "reintegro" keeps the gender, so articles still agree.
+    [w('retiros'), 'reintegros'],
+    [w('retiro'), 'reintegro'],
+    [w('de la tasa de cambio'), 'del tipo de cambio'],
+    [w('a la tasa de cambio'), 'al tipo de cambio'],
+    [w('la tasa de cambio'), 'el tipo de cambio'],
+    [w('una tasa de cambio'), 'un tipo de cambio'],
+    [w('tasa de cambio'), 'tipo de cambio'],
   ],
   'es-MX': [
     [w('vale', '(?! la pena)'), 'ok'],
@@ -41,6 +50,11 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('móvil|movil'), 'celular'],
     [w('móviles'), 'celulares'],
     [w('ordenador'), 'computadora'],
+    // Round 3: peninsular phrases and the decimal comma ("0,5%" reads as Spain; Mexico writes "0.5%").
+    [w('no hay derecho'), 'no es justo'],
+    [w('carn[ée]t? de conducir'), 'licencia de manejo'],
+    [w('meter billetes'), 'depositar billetes'],
+    [/(?<=\d),(?=\d{1,2} ?%)/gu, '.', '%'],
   ],
   'en-US': [
     [w('cash machines'), 'ATMs'],
@@ -59,6 +73,25 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('post ?code'), 'ZIP code'],
     [w('fortnight'), 'two weeks'],
     [w('whilst'), 'while'],
+    // Round 3: UK banking terms ("working days", "chip and PIN", the Direct Debit mandate and its guarantee) and -ise.
+    [w('working days'), 'business days'],
+    [w('working day'), 'business day'],
+    [w('chip and PIN payment'), 'chip payment'],
+    [w('chip and PIN'), 'the chip'],
+    [w('in a shop'), 'in a store'],
+    [w('Direct Debit Guarantee'), 'our refund protection'],
+    [w('under the guarantee we'), 'we'],
+    [w('mandate'), 'authorization'],
+    [w('mandates'), 'authorizations'],
+    [w('unauthorised'), 'unauthorized'],
+    [w('authorised'), 'authorized'],
+    [w('authorise'), 'authorize'],
+    [w('authorisations'), 'authorizations'],
+    [w('authorisation'), 'authorization'],
+    [w('recognise'), 'recognize'],
+    [w('recognised'), 'recognized'],
+    [w('finalises'), 'finalizes'],
+    [w('finalise'), 'finalize'],
   ],
   'en-GB': [
     [w('in the mail'), 'in the post'],
@@ -68,12 +101,21 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('mom'), 'mum'],
     [w('zip ?code'), 'postcode'],
     [w('checking account'), 'current account'],
+    [w('business days'), 'working days'],
+    [w('business day'), 'working day'],
+    [w('unauthorized'), 'unauthorised'],
+    [w('authorized'), 'authorised'],
+    [w('authorize'), 'authorise'],
+    [w('authorizations'), 'authorisations'],
+    [w('authorization'), 'authorisation'],
+    [w('recognize'), 'recognise'],
+    [w('recognized'), 'recognised'],
   ],
 };
 
 // A cheap lower-case substring probe per rule skips the Unicode regex on the (many) turns that cannot match it.
 const PROBES: Record<Dialect, readonly string[]> = Object.fromEntries(
-  Object.entries(RULES).map(([d, rules]) => [d, rules.map(([re]) => probeOf(re))]),
+  Object.entries(RULES).map(([d, rules]) => [d, rules.map(([re, , probe]) => probe ?? probeOf(re))]),
 ) as unknown as Record<Dialect, readonly string[]>;
 
 const CAPS: Record<Dialect, readonly string[]> = Object.fromEntries(

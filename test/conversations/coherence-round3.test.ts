@@ -1,7 +1,7 @@
 // Grammar round 3 (issue 15): the mechanical classes of the 2026-12-02 blind review (dialect words, Spanish
 // register slips, slot leftovers), measured on generated conversations; every test here fails on round 2's generator.
 import { describe, expect, it } from 'vitest';
-import { generateConversation } from '../../providers/offline/conversations/index.js';
+import { agentPerspective, generateConversation } from '../../providers/offline/conversations/index.js';
 import { dialectWording } from '../../providers/offline/conversations/dialect.js';
 import { planConversation } from '../../steps/generate-conversations/plan.js';
 import { createRng } from '../../util/rng.js';
@@ -59,5 +59,25 @@ describe('offline conversations: round 3 of the grammar (blind review 2026-12-02
     const bad = es.flatMap((c) => c.turns.filter((t) => t.speaker === 'agent' && registerSwitch([t]) !== undefined).map((t) => t.text));
     expect(bad).toEqual([]);
     expect(es.map((c) => registerSwitch(c.turns)).filter(Boolean)).toEqual([]);
+  });
+
+  it.each([
+    ['an amount nobody gave, after a noun ("two payments of the amount", "below the amount")', /\b(of|below) the amount\b|(?<!\p{L})de (el|del) importe(?!\p{L})/iu],
+    ['the customer\'s first mention repeated ("claim it back from a bike shop", "a una taquería")', /\b(from|to|with) an? (bike shop|coffee shop|hotel|pharmacy|restaurant|bookshop|friend|colleague|client|supplier)\b|(?<!\p{L})(a|con|de) una? (taquería|cafetería|farmacia|gasolinera|restaurante|papelería|amigo|cuate|cliente|proveedora)(?!\p{L})/iu],
+    ['"cuando esté perfecto" for "cuando esté listo"', /esté perfecto/iu],
+  ])('writes no agent slot leftover: %s', (_name, re) => {
+    expect(turnTexts(many, 'agent').filter((t) => re.test(t))).toEqual([]);
+  });
+
+  it.each([
+    ['a bike shop', 'en', 0, 'merchant', 'the bike shop'],
+    ['an online shop', 'en', 0, 'merchant', 'the online shop'],
+    ['a friend', 'en', 0, 'recipient', 'your friend'],
+    ['una taquería', 'es', 0, 'merchant', 'la taquería'],
+    ['un restaurante', 'es', 1, 'merchant', 'el restaurante'],
+    ['un amigo', 'es', 1, 'recipient', 'su amigo'],
+    ['Amazon', 'en', 0, 'merchant', 'Amazon'],
+  ] as const)('the agent names "%s" (%s, register %i, %s) as "%s"', (value, lang, register, slot, expected) => {
+    expect(agentPerspective(value, lang, register, slot)).toBe(expected);
   });
 });

@@ -6,7 +6,7 @@ import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
 import { grammar, type AgentLine, type ArcSource } from './grammar.js';
 import { AGENT_SLOTS, SlotBinder, type Dialect } from './slots.js';
-import { joinParts, renderTemplate, templateSlots, type RenderScope, type Template } from './template.js';
+import { capitalize, joinParts, renderTemplate, templateSlots, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
 import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
@@ -22,11 +22,20 @@ import { asksOpenQuestion, dropLeadingYes } from './reply-fit.js';
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
 
-/** Turns a first-person possessive at the start of a slot value into the agent's second person. */
-export function agentPerspective(value: string, language: 'en' | 'es', register: 0 | 1): string {
-  if (language === 'en') return value.replace(/^my\b/i, 'your').replace(/^me\b/i, 'you');
+/**
+ * Turns a first-person possessive at the start of a slot value into the agent's second person, and the customer's
+ * first mention ("a bike shop", "un amigo") into a known one: "the bike shop", "tu amigo", never "from a bike shop".
+ */
+export function agentPerspective(value: string, language: 'en' | 'es', register: 0 | 1, slot = ''): string {
+  const person = slot === 'recipient';
+  if (language === 'en') {
+    return value.replace(/^my\b/i, 'your').replace(/^me\b/i, 'you').replace(/^an?(?= )/i, person ? 'your' : 'the');
+  }
   const formal = register === 1;
-  return value.replace(/^mis\b/i, formal ? 'sus' : 'tus').replace(/^mi\b/i, formal ? 'su' : 'tu');
+  const own = (plural: boolean): string => (formal ? 'su' : 'tu') + (plural ? 's' : '');
+  return value
+    .replace(/^mis\b/i, own(true)).replace(/^mi\b/i, own(false))
+    .replace(/^un(?= )/i, person ? own(false) : 'el').replace(/^una(?= )/i, person ? own(false) : 'la');
 }
 
 // What the agent says instead of a fact the customer never gave (only when no answer avoids it).
@@ -34,6 +43,15 @@ const UNSAID: Record<'en' | 'es', Record<string, string>> = {
   en: { amount: 'the amount', amount2: 'the amount', large_amount: 'the amount', fee: 'the fee', recipient: 'the recipient', merchant: 'the merchant', date: 'that day', country: 'that country', currency: 'that currency', digits: 'that card', ref: 'the reference' },
   es: { amount: 'el importe', amount2: 'el importe', large_amount: 'el importe', fee: 'la comisión', recipient: 'la persona destinataria', merchant: 'el comercio', date: 'ese día', country: 'ese país', currency: 'esa moneda', digits: 'esa tarjeta', ref: 'la referencia' },
 };
+
+// An amount nobody gave is left out where a noun carries it ("your top-up of the amount" → "your top-up").
+const UNSAID_AMOUNT: Record<'en' | 'es', RegExp> = { en: / of \u0001(?:amount|amount2|large_amount)\u0001/gu, es: / de \u0001(?:amount|amount2|large_amount)\u0001/gu };
+
+/** Resolves the agent's marked unsaid slots: dropped after a noun, otherwise its generic words ("the amount"). */
+function unsaid(text: string, lang: 'en' | 'es', word: (slot: string) => string): string {
+  if (!text.includes('\u0001')) return text;
+  return capitalize(text.replace(UNSAID_AMOUNT[lang], '').replace(/\u0001(\w+)\u0001/gu, (_m, n: string) => word(n)));
+}
 
 export function generateConversation(spec: ConversationSpec, rng: Rng): Conversation {
   const g = grammar();
@@ -52,10 +70,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const agentScope: RenderScope = {
     rng,
     register,
-    slot: (n) => (AGENT_SLOTS.has(n) || said(n) ? agentPerspective(slots.get(n), lang, register) : (UNSAID[lang][n] ?? slots.get(n))),
+    slot: (n) => (AGENT_SLOTS.has(n) || said(n) ? agentPerspective(slots.get(n), lang, register, n) : `\u0001${n}\u0001`),
   };
   const say = (t: Template): string => renderTemplate(t, customerScope);
-  const sayAgent = (t: Template): string => renderTemplate(t, agentScope);
+  const sayAgent = (t: Template): string => unsaid(renderTemplate(t, agentScope), lang, (n) => UNSAID[lang][n] ?? slots.get(n));
   const info = (t: Template) => templateInfo(t, lang);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');

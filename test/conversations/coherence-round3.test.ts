@@ -32,6 +32,7 @@ describe('offline conversations: round 3 of the grammar (blind review 2026-12-02
     ['en-US', 'Cancel the mandate; under the Direct Debit Guarantee we refund it.'],
     ['en-US', "If you didn't authorise it, tell us."],
     ['en-GB', 'It arrives within 2 business days.'],
+    ['en-US', "I don't recognise this payment."],
     ['es-MX', 'No hay derecho.'],
     ['es-MX', 'Sube tu carné de conducir.'],
     ['es-MX', 'Por encima se aplica un 0,5%.'],

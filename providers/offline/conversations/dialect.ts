@@ -80,7 +80,7 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('chip and PIN'), 'the chip'],
     [w('in a shop'), 'in a store'],
     [w('Direct Debit Guarantee'), 'our refund protection'],
-    [w('under the guarantee we'), 'we'],
+    [w('under the guarantee we'), "we'll"],
     [w('mandate'), 'authorization'],
     [w('mandates'), 'authorizations'],
     [w('unauthorised'), 'unauthorized'],

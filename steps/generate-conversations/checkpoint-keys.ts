@@ -1,4 +1,4 @@
-// The checkpoint key of every item a generate/conversations step would produce: for dry-run estimates and `genesis clean`.
+// The checkpoint key of every item a generate/conversations step produces: for its run, dry-run estimates and `genesis clean`.
 import { hashJson } from '../../util/hash.js';
 import { providerIdentity } from '../../providers/identity.js';
 import type { ProviderConfig } from '../../providers/contract.js';
@@ -13,22 +13,26 @@ export const CONVERSATION_SCOPE = 'conversations';
 export type Shots = { examples: Array<{ text: string; intent: string }> | undefined; fewShot: number };
 
 /**
- * Items 0..count-1 with their keys, exactly as the step's run computes them for this provider. LLM keys need the
- * few-shot pool: without `shots`, it is read from `params.examples` (resolved against the working folder when the
- * caller has no pipeline folder; an unreadable file counts as the template's own examples).
+ * What identifies one item for this provider: the one definition the step's run, the dry-run estimate and `genesis
+ * clean` share, so they can never disagree. LLM keys need the few-shot pool: without `shots`, it is read from
+ * `params.examples` (resolved against the working folder when the caller has no pipeline folder; an unreadable file
+ * counts as the template's own examples).
  */
-export async function conversationItems(params: ConversationParams, seed: number, config: ProviderConfig, shots?: Shots): Promise<Array<{ spec: ConversationSpec; key: string }>> {
-  const { planConversation } = await import('./plan.js');
-  let keyOf: (spec: ConversationSpec) => unknown;
+export async function conversationKeyOf(params: ConversationParams, seed: number, config: ProviderConfig, shots?: Shots): Promise<(spec: ConversationSpec) => unknown> {
   if (config.type === 'offline') {
     const { OFFLINE_CONVERSATION_VERSION } = await import('../../providers/offline/conversations/version.js');
-    keyOf = (spec) => offlineItemKey(OFFLINE_CONVERSATION_VERSION, seed, spec);
-  } else {
-    const prompts = await import('../../providers/llm/conversation-prompt.js');
-    const identity = providerIdentity(config);
-    const pool = shots ?? (await llmShots(params));
-    keyOf = (spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec, pool), prompts.CONVERSATION_INFERENCE, spec);
+    return (spec) => offlineItemKey(OFFLINE_CONVERSATION_VERSION, seed, spec);
   }
+  const prompts = await import('../../providers/llm/conversation-prompt.js');
+  const identity = providerIdentity(config);
+  const pool = shots ?? (await llmShots(params));
+  return (spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec, pool), prompts.CONVERSATION_INFERENCE, spec);
+}
+
+/** Items 0..count-1 with their keys, exactly as the step's run computes them for this provider. */
+export async function conversationItems(params: ConversationParams, seed: number, config: ProviderConfig, shots?: Shots): Promise<Array<{ spec: ConversationSpec; key: string }>> {
+  const { planConversation } = await import('./plan.js');
+  const keyOf = await conversationKeyOf(params, seed, config, shots);
   const out = new Array<{ spec: ConversationSpec; key: string }>(params.count);
   for (let i = 0; i < params.count; i++) {
     const spec = planConversation(params, seed, i);

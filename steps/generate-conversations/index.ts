@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng } from '../../util/rng.js';
 import { providerIdentity } from '../../providers/identity.js';
-import { llmItemKey, offlineItemKey } from './keys.js';
+import { conversationKeyOf } from './checkpoint-keys.js';
 import type { StepContext, StepDefinition } from '../contract.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
 import { checkConversationParams } from './params-check.js';
@@ -43,7 +43,7 @@ const step: StepDefinition<ConversationParams> = {
     let result;
     let generator: string;
     if (providerConfig.type === 'offline') {
-      const { generateConversation, OFFLINE_CONVERSATION_VERSION } = await import('../../providers/offline/conversations/index.js');
+      const { generateConversation } = await import('../../providers/offline/conversations/index.js');
       // Not the generator's version: it is a code hash, and an output naming it would change on every refactor,
       // defeating early cutoff. The registry keeps the producer's fingerprint, which holds the version.
       generator = 'offline';
@@ -53,7 +53,7 @@ const step: StepDefinition<ConversationParams> = {
         scope: 'conversations',
         file: 'conversations.jsonl',
         plan,
-        keyOf: (spec) => offlineItemKey(OFFLINE_CONVERSATION_VERSION, ctx.seed, spec),
+        keyOf: await conversationKeyOf(params, ctx.seed, providerConfig),
         make(spec) {
           let errors: string[] = [];
           for (let attempt = 1; attempt <= OFFLINE_ATTEMPTS; attempt++) {
@@ -112,7 +112,7 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
   type Spec = import('../../util/records.js').ConversationSpec;
   return {
     identity,
-    keyOf: (spec: Spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec, shots), prompts.CONVERSATION_INFERENCE, spec),
+    keyOf: await conversationKeyOf(params, ctx.seed, ctx.providerConfig(params.provider), shots),
     fill: async (missing: Array<{ key: string; spec: Spec }>, store: import('../contract.js').ItemStore) => {
       let done = 0;
       const r = await runLlmItems({

@@ -33,6 +33,8 @@ export interface TimeseriesParams {
   frequency: string;
   start: string;
   provider: string;
+  /** Series asked for per request by LLM providers (the offline generator makes them one by one). */
+  batch_size: number;
 }
 
 // A time without a zone would be read in the host's zone: outputs must not depend on the machine.
@@ -77,7 +79,14 @@ export const timeseriesParamsSchema = {
       default: '2024-01-01T00:00:00Z',
       description: 'Timestamp of the first point: an ISO date ("2024-01-01", read as UTC midnight) or date-time with a zone ("2024-01-01T00:00:00Z").',
     },
-    provider: { type: 'string', minLength: 1, default: 'default', description: 'Name of the provider under `providers:` (the offline generator by default).' },
+    provider: { type: 'string', minLength: 1, default: 'default', description: 'Name of the provider under `providers:` (the offline generator by default, or an LLM such as `type: bedrock`).' },
+    batch_size: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 50,
+      default: 2,
+      description: 'Series asked for per LLM request. Each value costs ~4 output tokens: keep batch_size × length × 4 under the model\'s reply limit (8,192 tokens for Claude 3.5 Sonnet v2), or replies are cut and their tail series asked again.',
+    },
   },
 } as const;
 
@@ -124,6 +133,7 @@ export function normalizeTimeseriesParams(p: TimeseriesParams): TimeseriesParams
     frequency,
     start: new Date(startMs).toISOString().replace('.000Z', 'Z'),
     provider: p.provider,
+    batch_size: p.batch_size ?? 2,
   };
   if (p.types !== undefined) out.types = [...p.types];
   return out;

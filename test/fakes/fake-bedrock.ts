@@ -5,6 +5,7 @@ import { createServer as createHttp1Server, type IncomingMessage, type ServerRes
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
+import { answerSeriesPrompt, seriesSpecsInPrompt, type SeriesMisbehaviour } from './fake-series-content.js';
 import type { Conversation, ConversationSpec } from '../../util/records.js';
 
 export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop' | 'reset';
@@ -43,6 +44,8 @@ export interface FakeBedrockOptions {
   more?: number;
   /** Probability of prose and a code fence around the JSON (default 0.3). */
   prose?: number;
+  /** What the "model" does wrong in time-series answers (defaults: fake-series-content.ts, on). */
+  series?: Partial<SeriesMisbehaviour>;
 }
 
 export interface FakeBedrock {
@@ -207,8 +210,14 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
 
     const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
     const specs = specsInPrompt(promptText);
+    const series = specs.length === 0 ? seriesSpecsInPrompt(promptText) : [];
     let text: string;
-    if (specs.length === 0) {
+    let cut = false;
+    if (series.length > 0) {
+      for (const s of series) items[s.series_id] = (items[s.series_id] ?? 0) + 1;
+      ({ text, truncated: cut } = answerSeriesPrompt(series, rng.fork(requestSeq), { misbehaviour: opts.series, ids: opts.ids, prose: opts.prose }, bump));
+      if (fault === 'malformed') (bump('fault_malformed'), (text = corruptOneItem(text, rng.int(0, series.length - 1))));
+    } else if (specs.length === 0) {
       text = 'Hello from the fake Bedrock model.';
     } else {
       for (const s of specs) items[s.conversation_id] = (items[s.conversation_id] ?? 0) + 1;
@@ -222,7 +231,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
         text = corruptOneItem(text, rng.int(0, convs.length - 1));
       }
     }
-    let stopReason = 'end_turn';
+    let stopReason = cut ? 'max_tokens' : 'end_turn';
     const inputTokens = Math.ceil(promptText.length / 4);
     const limit = body.inferenceConfig?.maxTokens ?? 4096;
     if (fault === 'truncate') {
@@ -378,5 +387,5 @@ interface ConverseBody {
 /** Breaks the JSON of one item (a missing colon) so a salvaging parser loses only that item. */
 function corruptOneItem(text: string, index: number): string {
   let seen = -1;
-  return text.replace(/"turns":/g, (m) => (++seen === index ? '"turns" ' : m));
+  return text.replace(/"(turns|values)":/g, (m) => (++seen === index ? `${m.slice(0, -1)} ` : m));
 }

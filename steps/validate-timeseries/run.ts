@@ -10,6 +10,7 @@ import { compareSeries, readWideCsv, type ElectricityProfile, type HourlySeries 
 import { canonicalJson } from '../../util/canonical-json.js';
 import { loadData } from '../../util/paths.js';
 import type { ValidateTimeseriesParams } from './params.js';
+import { OfflineComparison, renderComparison } from './offline-comparison.js';
 
 type Counts = { series: number; passed: number; checks: Record<string, { applied: number; failed: number; examples: string[] }> };
 const newCounts = (): Counts => ({ series: 0, passed: 0, checks: Object.fromEntries(SERIES_CHECKS.map((c) => [c, { applied: 0, failed: 0, examples: [] }])) });
@@ -20,6 +21,7 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
   const all = newCounts();
   const byType = new Map<string, Counts>();
   const sample = new Reservoir<HourlySeries>(p.max_compared_series ?? 1000, ctx.rng('validate-timeseries', 'sample'));
+  const vsOffline = new OfflineComparison(p.max_compared_series ?? 1000, ctx.rng('validate-timeseries', 'vs-offline'), (id) => ctx.rng('validate-timeseries', 'offline-twin', id));
   let points = 0;
   let nonFinite = 0;
   for await (const s of readDataset(ctx, source.path, 'series')) {
@@ -39,6 +41,7 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
     const target = Array.isArray(s.target) ? (s.target as unknown[]) : [];
     points += target.length;
     nonFinite += res.nonFinite;
+    vsOffline.offer(s, res.nonFinite === 0);
     if (ELECTRICITY_TYPES.has(type) && frequencyHours(s.frequency) === 1 && res.nonFinite === 0 && typeof s.start === 'string')
       sample.offer(() => ({ values: target as number[], start: s.start as string }));
   }
@@ -46,6 +49,8 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
     ? { series: await readWideCsv(ctx.resolvePath(p.reference)) }
     : { profile: loadData<ElectricityProfile>('electricity-profile.json') };
   const realism = sample.items.length > 0 ? compareSeries(sample.items, reference, ctx.rng('validate-timeseries', 'classifier')) : null;
+  const referenceName = p.reference ? 'csv' : 'data/electricity-profile.json';
+  const generators = vsOffline.report(reference, ctx.rng('validate-timeseries', 'vs-offline-classifier'));
   const consistency = all.series === 0 ? 0 : all.passed / all.series;
   const values = {
     consistency,
@@ -66,11 +71,13 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
     scores: values,
     checks: all.checks,
     by_type: Object.fromEntries([...byType.keys()].sort().map((k) => [k, byType.get(k)])),
-    realism: realism && { ...realism, reference: p.reference ? 'csv' : 'data/electricity-profile.json' },
+    realism: realism && { ...realism, reference: referenceName },
+    // Only for series a provider made (an LLM): how they compare with the offline generator's for the same specs.
+    ...(generators ? { generators } : {}),
     gates,
   };
   writeFileSync(join(ctx.outDir, 'quality.json'), canonicalJson(report, 2) + '\n');
-  writeFileSync(join(ctx.outDir, 'quality.md'), renderMarkdown(report, gates));
+  writeFileSync(join(ctx.outDir, 'quality.md'), renderMarkdown(report, gates, generators && renderComparison(generators, p.reference ? `the reference CSV (${p.reference.split('/').pop()})` : 'the shipped electricity profile')));
   enforceGates(gates);
   return {
     summary: `${all.series} series: consistency ${consistency.toFixed(3)}, realism ${realism ? realism.score.toFixed(3) : 'n/a'}`,
@@ -80,7 +87,11 @@ export async function runValidateTimeseries(ctx: StepContext<ValidateTimeseriesP
 
 const f = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(3));
 
-function renderMarkdown(r: { series: number; scores: Record<string, number | null>; by_type: Record<string, Counts | undefined>; realism: ReturnType<typeof compareSeries> | null }, gates: ReturnType<typeof evaluateGates>): string {
+function renderMarkdown(
+  r: { series: number; scores: Record<string, number | null>; by_type: Record<string, Counts | undefined>; realism: ReturnType<typeof compareSeries> | null },
+  gates: ReturnType<typeof evaluateGates>,
+  comparison: string[] | null,
+): string {
   const lines = [`# Time-series quality: ${r.series} series`, '', '| score | value |', '| --- | --- |'];
   for (const [k, v] of Object.entries(r.scores)) lines.push(`| ${k} | ${f(v)} |`);
   lines.push('', '## Checks by type', '', `| type | series | passed | ${SERIES_CHECKS.join(' | ')} |`, `| --- | --- | --- |${SERIES_CHECKS.map(() => ' --- |').join('')}`);
@@ -89,6 +100,7 @@ function renderMarkdown(r: { series: number; scores: Record<string, number | nul
     const re = r.realism;
     lines.push('', `## Realism of ${re.compared_series} load series (${re.statistics_method})`, '', Object.entries(re.statistics).map(([k, v]) => `${k} ${f(v)}`).join(' · '), '', `peak hour ${f(re.peak_hour)} · discriminative ${f(re.discriminative)} (classifier accuracy ${f(re.classifier_accuracy)})`);
   } else lines.push('', 'No hourly electricity-load series to compare with real data.');
+  if (comparison) lines.push('', ...comparison);
   lines.push('', '## Gates', '');
   if (gates.length === 0) lines.push('No gates configured.');
   for (const g of gates) lines.push(g.passed ? `- passed: ${g.metric} ${f(g.value)} ${g.op} ${g.threshold}` : `- **FAILED**: ${describeFailure(g)}`);

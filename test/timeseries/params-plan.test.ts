@@ -27,6 +27,7 @@ describe('timeseries params', () => {
       frequency: '1H',
       start: '2024-01-01T00:00:00Z',
       provider: 'default',
+      batch_size: 2,
     });
   });
 

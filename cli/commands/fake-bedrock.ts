@@ -4,13 +4,18 @@ import { InputError } from '../../util/errors.js';
 
 const FAULTS = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop', 'reset'] as const;
 const ID_STYLES = ['echo', 'renumber', 'omit', 'mixed'] as const;
+/** Time-series slips (test/fakes/fake-series-content.ts); on by default, as a real model's are. */
+const SERIES_SLIPS = ['short', 'long', 'nulls', 'nan', 'bounds', 'repeat', 'truncate'] as const;
 
 const USAGE = `usage: genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--window-ms N] [--latency-ms N] [--seed N]
                              [--faults 429=0.3,500=0.05,503=0.02,timeout=0.01,reset=0.01,malformed=0.02,truncate=0.01]
                              [--hang-ms N] [--ids mixed|echo|renumber|omit] [--reorder P] [--fewer P] [--more P]
                              [--prose P] [--retry-after]
+                             [--series-slips short=0.05,long=0.03,nulls=0.03,nan=0.02,bounds=0.03,repeat=0.5,truncate=0.03]
   429 is a service-side storm (independent of --rpm); timeout hangs --hang-ms then answers ModelTimeoutException;
   reset cuts the connection mid-body (HTTP/2 and HTTP/1.1); --window-ms scales the quota window (default 60000).
+  --series-slips: per time series, the chance of too few/many values, a null, a bare NaN, a value out of the type's
+  bounds, a first day copied over and over; per reply, of a cut reply (defaults as shown; all=0 turns them off).
   Defaults are realistic: ids mixed (not always echoed), no retry-after. GET /__fake/stats reports the counters.`;
 
 export async function fakeBedrockCommand(
@@ -38,6 +43,7 @@ export async function fakeBedrockCommand(
         more: { type: 'string' },
         prose: { type: 'string' },
         'retry-after': { type: 'boolean' },
+        'series-slips': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -73,6 +79,15 @@ export async function fakeBedrockCommand(
     }
     faults[name as (typeof FAULTS)[number]] = prob;
   }
+  const series: Partial<Record<(typeof SERIES_SLIPS)[number], number>> = {};
+  for (const part of (values['series-slips'] ?? '').split(',').filter(Boolean)) {
+    const [name, p] = part.split('=');
+    const value = Number(p);
+    if (name === 'all' && value >= 0 && value <= 1) for (const k of SERIES_SLIPS) series[k] = value;
+    else if (!SERIES_SLIPS.includes(name as (typeof SERIES_SLIPS)[number]) || !(value >= 0 && value <= 1)) {
+      throw new InputError(`--series-slips: "${part}" is not slip=probability (slips: ${SERIES_SLIPS.join(', ')}, or all; probability 0..1)`);
+    } else series[name as (typeof SERIES_SLIPS)[number]] = value;
+  }
   const total = Object.values(faults).reduce((a, b) => a + b, 0);
   if (total > 1) throw new InputError(`--faults: probabilities add up to ${total}, more than 1`);
 
@@ -102,6 +117,7 @@ export async function fakeBedrockCommand(
     ...(values['retry-after'] ? { retryAfter: true } : {}),
     ...Object.fromEntries(Object.entries(behaviour).filter(([, v]) => v !== undefined)),
     faults,
+    series,
   });
   io.stdout(
     [

@@ -227,3 +227,20 @@ describe('validate/timeseries on LLM series', () => {
     expect(existsSync(out(file, 'generate', 'series.jsonl'))).toBe(true);
   });
 });
+
+describe('pipelines/timeseries-llm.yaml', () => {
+  it('runs as shipped against the fake (only its endpoint and quota changed)', async () => {
+    const f = await fake();
+    const shipped = readFileSync(join(__dirname, '../../pipelines/timeseries-llm.yaml'), 'utf8');
+    expect(shipped).toContain('endpoint: http://127.0.0.1:8787');
+    const yaml = shipped.replace('http://127.0.0.1:8787', f.url).replace('limits: { rpm: 50, tpm: 400000 }', 'limits: { rpm: 6000, tpm: 50000000 }');
+    const file = writePipeline(yaml);
+    const r = await runCli(['run', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.steps.map((s) => s.status)).toEqual(['ran', 'ran', 'ran']);
+    const dir = join(dirname(file), 'out/timeseries-llm');
+    expect(readFileSync(join(dir, 'generate/series.jsonl'), 'utf8').trim().split('\n')).toHaveLength(40);
+    expect(readFileSync(join(dir, 'validate/quality.md'), 'utf8')).toMatch(/vs the offline generator \(40 series, same specs\)/);
+  });
+});

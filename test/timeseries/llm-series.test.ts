@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
 import type { SeriesMisbehaviour } from '../fakes/fake-series-content.js';
-import { runCli, writePipeline } from '../helpers/cli.js';
+import { runCli, spawnCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from '../bedrock/aws-env.js';
 import { boundsFor } from '../../metrics/series-checks.js';
 
@@ -160,6 +160,36 @@ describe('generate/timeseries with a Bedrock provider', () => {
     const after = f.itemRequests();
     // A series asked for before the stop and kept was never asked again.
     for (const [id, n] of Object.entries(before)) expect(after[id]).toBe(n);
+  });
+
+  it('SIGKILL mid-run, then rerun: the series checkpointed before the kill are reused, never asked again', async () => {
+    const f = await fake({ series: NONE, latencyMs: 150 });
+    const file = writePipeline(pipeline(f.url, { count: 18 }));
+    const { child, done } = spawnCli(['run', file]);
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    let seen = 0;
+    await new Promise<void>((resolve, reject) => {
+      const limit = setTimeout(() => reject(new Error(`never saw progress:\n${err}`)), 60_000);
+      const t = setInterval(() => {
+        seen = Math.max(0, ...[...err.matchAll(/\[generate\] (\d+)\/18 generated/g)].map((x) => Number(x[1])));
+        if (seen >= 3) (clearInterval(t), clearTimeout(limit), resolve());
+      }, 5);
+    });
+    child.kill('SIGKILL');
+    expect((await done).code).toBe(137);
+    const before = { ...f.itemRequests() };
+
+    const resumed = await run(file);
+    expect(resumed.code).toBe(0);
+    expect(series(file)).toHaveLength(18);
+    const items = resumed.report.steps.find((s) => s.id === 'generate')!.metrics!.items!;
+    // Reported done before the kill means durably checkpointed: at least those are reused.
+    expect(items.reused).toBeGreaterThanOrEqual(seen);
+    expect(items.reused + items.generated).toBe(18);
+    const after = f.itemRequests();
+    const askedAgain = Object.keys(after).filter((id) => (after[id] ?? 0) > (before[id] ?? 0));
+    expect(askedAgain).toHaveLength(items.generated);
   });
 
   it('--dry-run estimates requests, tokens and cost without calling Bedrock; clean finds the LLM checkpoints', async () => {

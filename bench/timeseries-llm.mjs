@@ -49,7 +49,23 @@ console.log(`  paid replies ${stats.paid_replies} (ideal ${Math.ceil(count / bat
 console.log(`  fake slips: ${slips}`);
 const g = q.generators;
 if (g?.realism) console.log(`  load realism vs ${reference ? 'the reference CSV' : 'the shipped profile'}: fake-LLM ${f3(g.realism.dataset.score)} (discriminative ${f3(g.realism.dataset.discriminative)}) · offline on the same specs ${f3(g.realism.offline.score)} (discriminative ${f3(g.realism.offline.discriminative)})`);
+// Ceiling for the similarity: the offline generator against itself (its own series vs twins from another stream).
+const mod = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
+const [{ planSeries, seriesRng }, { normalizeTimeseriesParams }, { generateSeries, parseFrequency }, { compareGenerators }, { createRng }] = await Promise.all(
+  ['steps/generate-timeseries/plan.js', 'steps/generate-timeseries/params.js', 'providers/offline/timeseries/index.js', 'metrics/generator-comparison.js', 'util/rng.js'].map(mod),
+);
+const params = normalizeTimeseriesParams({ count, length, frequency: '1H', start: '2024-01-01T00:00:00Z', domains: { electricity: 0.5, energy: 0.2, sensors: 0.2, financial: 0.1 }, provider: 'default', batch_size: batch });
+const as = (spec, values) => ({ series_type: spec.series_type, values, start: spec.start, frequencyHours: parseFrequency(spec.frequency).hours });
+const ceiling = compareGenerators(
+  Array.from({ length: count }, (_, i) => {
+    const spec = planSeries(params, 7, i);
+    return { dataset: as(spec, generateSeries(spec, seriesRng(7, spec)).target), offline: as(spec, generateSeries(spec, createRng(seed, 'bench-twin', i)).target) };
+  }),
+);
+const medianOf = (xs) => (xs.length ? [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)] : null);
 if (g) {
-  console.log('  per type (median acf24 fake-LLM / offline, similarity):');
-  for (const [t, c] of Object.entries(g.by_type)) console.log(`    ${t.padEnd(24)} n=${String(c.series).padStart(3)}  acf24 ${f3(c.dataset.acf24)} / ${f3(c.offline.acf24)}  similarity ${f3(c.score)}`);
+  console.log('  per type (median acf24 fake-LLM / offline; similarity fake-LLM vs offline | offline vs offline):');
+  for (const [t, c] of Object.entries(g.by_type)) console.log(`    ${t.padEnd(24)} n=${String(c.series).padStart(3)}  acf24 ${f3(c.dataset.acf24)} / ${f3(c.offline.acf24)}  similarity ${f3(c.score)} | ${f3(ceiling[t]?.score)}`);
+  const scores = (o) => Object.values(o).map((c) => c.score).filter((x) => x !== null);
+  console.log(`  median similarity over types: fake-LLM vs offline ${f3(medianOf(scores(g.by_type)))} | offline vs offline ${f3(medianOf(scores(ceiling)))}`);
 }

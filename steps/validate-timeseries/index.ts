@@ -7,7 +7,7 @@ const num = (description: string) => ({ type: 'number', minimum: 0, maximum: 1, 
 
 const validateTimeseries: StepDefinition<ValidateTimeseriesParams> = {
   type: 'validate/timeseries',
-  description: 'Checks time series (lengths, gaps, NaN, physical bounds) and scores electricity-load realism against real data.',
+  description: 'Checks time series (lengths, gaps, NaN, physical bounds), scores electricity-load realism against real data, and compares an LLM\'s series with the offline generator\'s.',
   pathParams: ['input', 'reference'],
   schema: {
     type: 'object',

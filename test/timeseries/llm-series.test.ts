@@ -192,6 +192,17 @@ describe('generate/timeseries with a Bedrock provider', () => {
     expect(askedAgain).toHaveLength(items.generated);
   });
 
+  it("warns when a batch needs more output tokens than the model's reply limit", async () => {
+    const f = await fake({ series: NONE });
+    const file = writePipeline(pipeline(f.url, { count: 3, length: 1000 }));
+    const r = await runCli(['run', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/a batch of 3 series × 1000 points needs ~12180 output tokens, more than the model's 8192: .*lower batch_size/);
+    const short = writePipeline(pipeline(f.url, { count: 3, length: 600 }));
+    const ok = await runCli(['run', short]);
+    expect(ok.stdout + ok.stderr).not.toMatch(/output tokens, more than/);
+  });
+
   it('--dry-run estimates requests, tokens and cost without calling Bedrock; clean finds the LLM checkpoints', async () => {
     const f = await fake({ series: NONE });
     const file = writePipeline(pipeline(f.url, { count: 10 }));

@@ -34,7 +34,7 @@ async function body(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startFakeHub(opts: { token: string; existing?: string[] }): Promise<FakeHub> {
+export async function startFakeHub(opts: { token: string; existing?: string[]; readOnly?: string[] }): Promise<FakeHub> {
   const requests: FakeHubRequest[] = [];
   const repos = new Set(opts.existing ?? []);
   const files = new Map<string, Map<string, Buffer>>();
@@ -68,6 +68,7 @@ export async function startFakeHub(opts: { token: string; existing?: string[] })
       const pre = /^\/api\/datasets\/([^/]+\/[^/]+)\/preupload\/main$/.exec(path);
       if (req.method === 'POST' && pre) {
         if (!repos.has(pre[1]!)) return json(res, 404, { error: 'Repository not found' });
+        if (opts.readOnly?.includes(pre[1]!)) return json(res, 403, { error: 'You don\'t have the rights to create a commit in this repo' });
         const b = JSON.parse(data.toString()) as { files: Array<{ path: string }> };
         // The Hub's rule in short: binary data files go through LFS, text stays in git.
         return json(res, 200, { files: b.files.map((f) => ({ path: f.path, uploadMode: f.path.endsWith('.parquet') ? 'lfs' : 'regular' })) });

@@ -53,9 +53,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   const { db, dir } = await openState(values, io);
   try {
     const d = resolveRef(db, ref, dir);
-    const { readRecords, writeExport } = await import('../../steps/export-huggingface/layout.js');
-    const { datasetFile, registeredProvenance } = await import('../../steps/export-huggingface/source.js');
-    const rows = readRecords(datasetFile(dir, d), d.recordType, `${d.name}@${d.version}`);
+    const { exportRegistered } = await import('../../steps/export-huggingface/source.js');
     // Written beside DIR and moved into place, so an interrupted export never leaves half a dataset where one was.
     mkdirSync(dirname(to), { recursive: true });
     const tmp = join(dirname(to), `.${basename(to)}.export-${process.pid}`);
@@ -63,14 +61,8 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     mkdirSync(tmp);
     let result;
     try {
-      result = writeExport(tmp, {
-        rows,
-        recordType: d.recordType,
-        splits: parsed.splits,
-        seed: seed ?? d.seed,
-        format: format as (typeof FORMATS)[number],
-        provenance: registeredProvenance(db!, d, values.license ?? 'mit', packageVersion()),
-      });
+      // Records are read (and checked) before anything in DIR is touched.
+      result = exportRegistered(db!, dir, d, tmp, { splits: parsed.splits, seed, format: format as (typeof FORMATS)[number], license: values.license ?? 'mit', genesisVersion: packageVersion() });
       mkdirSync(to, { recursive: true });
       for (const f of OURS) rmSync(join(to, f), { recursive: true, force: true });
       for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(to, f));

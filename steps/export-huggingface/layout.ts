@@ -1,11 +1,10 @@
 // Writes the folder the `datasets` library and the Hub expect: data/<split>-00000-of-00001.<ext> per split (and per
 // language under data/<lang>/ when there are several), and README.md, the dataset card.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RecordType } from '../../store/registry.js';
-import { BadRecords } from '../../util/bad-records.js';
 import { renderCard, type CardInput, type DataFile, type SplitSummary } from './card.js';
-import { parquetProblem, writeParquet } from './parquet.js';
+import { writeParquet } from './parquet.js';
 import { stratifiedSplit, type SplitShare } from './split.js';
 
 type Row = Record<string, unknown>;
@@ -27,29 +26,6 @@ export interface ExportResult {
   /** Paths written, relative to the export folder, in a stable order. */
   files: string[];
   splits: SplitSummary[];
-}
-
-/**
- * Reads a registered JSONL dataset whole, checking each record fits its export schema; bad records are reported as
- * `label:line: error: …` (the first 20 and a count), like every other dataset genesis reads.
- */
-export function readRecords(path: string, recordType: RecordType, label: string): Row[] {
-  const bad = new BadRecords(label);
-  const rows: Row[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      return bad.add(i + 1, `invalid JSON: ${(e as Error).message}`);
-    }
-    const problem = value && typeof value === 'object' && !Array.isArray(value) ? parquetProblem(recordType, value as Row) : 'not a JSON object';
-    if (problem) return bad.add(i + 1, `cannot export this ${recordType}: ${problem}`);
-    rows.push(value as Row);
-  });
-  bad.settle(rows.length, 'fail');
-  return rows;
 }
 
 export function writeExport(dir: string, o: ExportOptions): ExportResult {

@@ -7,8 +7,7 @@ import { codeVersion, packageVersion } from '../../util/code-versions.js';
 import { InputError } from '../../util/errors.js';
 import { fileNamed } from '../shared/dataset-source.js';
 import type { ExportParams } from './index.js';
-import { readRecords, writeExport } from './layout.js';
-import { datasetFile, registeredProvenance } from './source.js';
+import { exportRegistered } from './source.js';
 
 export async function runExport(ctx: StepContext<ExportParams>): Promise<StepResult> {
   const p = ctx.params;
@@ -18,19 +17,12 @@ export async function runExport(ctx: StepContext<ExportParams>): Promise<StepRes
   const { db, stateDir } = ctx.services;
   const d = findDataset(db, reg.name, reg.version);
   if (!d) throw new Error(`bug: ${reg.name}@${reg.version} is in ${need.stepId}'s registration.json but not in the registry`);
-  const rows = readRecords(datasetFile(stateDir, d), d.recordType, `${d.name}@${d.version}`);
   // The step's derived version says exactly which code wrote the card; the release is for people.
   const genesisVersion = `${packageVersion()} (export/huggingface ${codeVersion('step:export/huggingface').slice(0, 12)})`;
-  const result = writeExport(ctx.outDir, {
-    rows,
-    recordType: d.recordType,
-    splits: Object.entries(p.splits).map(([name, fraction]) => ({ name, fraction })),
-    seed: p.seed ?? d.seed,
-    format: p.format,
-    provenance: registeredProvenance(db, d, p.license, genesisVersion),
-  });
+  const splits = Object.entries(p.splits).map(([name, fraction]) => ({ name, fraction }));
+  const result = exportRegistered(db, stateDir, d, ctx.outDir, { splits, seed: p.seed, format: p.format, license: p.license, genesisVersion });
   return {
     summary: `${d.name}@${d.version}: ${result.splits.map((s) => `${s.name} ${s.count}`).join(', ')} (${p.format}, ${result.files.length} files)`,
-    metrics: { records: rows.length, ...Object.fromEntries(result.splits.map((s) => [`split_${s.name}`, s.count])) },
+    metrics: { records: result.records, ...Object.fromEntries(result.splits.map((s) => [`split_${s.name}`, s.count])) },
   };
 }

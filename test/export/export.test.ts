@@ -124,6 +124,46 @@ describe('genesis export (conversations)', () => {
     expect(report.steps.find((s) => s.id === 'export')?.status).toBe('cached');
   });
 
+  it('--json prints the dataset, splits and files on stdout, nothing else there', async () => {
+    const r = await exportTo('--json');
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { dataset: string; format: string; splits: Array<{ name: string; count: number }>; files: string[] };
+    expect(j.dataset).toBe('support@1');
+    expect(j.format).toBe('parquet');
+    expect(j.splits.map((x) => x.name)).toEqual(['train', 'test']);
+    expect(j.splits.reduce((a, x) => a + x.count, 0)).toBe(records.length);
+    expect([...j.files].sort()).toEqual(filesUnder(r.to));
+  });
+
+  it('the step without a register/dataset need is a clear error', async () => {
+    const { writePipeline } = await import('../helpers/cli.js');
+    const p = writePipeline(`name: nr
+steps:
+  generate: { uses: generate/conversations, with: { count: 5 } }
+  export: { uses: export/huggingface, needs: [generate] }
+`);
+    const r = await runCli(['run', p]);
+    // Found when the step runs (what its needs hold is known then), so it fails the step like other steps' inputs.
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/export: export\/huggingface exports a registered dataset: list the register\/dataset step in `needs`/);
+  });
+
+  it('the step refuses split fractions that do not add up to 1, located', async () => {
+    const { writePipeline } = await import('../helpers/cli.js');
+    const p = writePipeline(`name: nr
+steps:
+  register: { uses: debug/echo, with: { message: x } }
+  export:
+    uses: export/huggingface
+    needs: [register]
+    with: { splits: { train: 0.5, test: 0.2 } }
+`);
+    const r = await runCli(['validate', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pipeline\.yaml:7:\d+: error: .*the split fractions add up to 0\.7, not 1/);
+  });
+
   it('replaces an earlier export in --to, and refuses a folder holding other files', async () => {
     const { to } = await exportTo('--format', 'jsonl');
     const again = await runCli(['export', 'support', '--to', to, '--state-dir', state]);

@@ -84,6 +84,20 @@ export const HELP: Record<string, CommandHelp> = {
     options: REGISTRY,
     examples: ['genesis lineage quickstart-conversations --pipeline pipelines/quickstart.yaml'],
   },
+  export: {
+    summary: 'write a registered dataset in the Hugging Face layout (Parquet splits and a dataset card); optionally push it to the Hub',
+    usage: 'genesis export <name>[@version] --to DIR [options]',
+    options: [
+      ['--to DIR', 'folder to write: data/<split>-00000-of-00001.parquet and README.md (a previous export there is replaced)'],
+      ['--format parquet|jsonl', 'file format of the splits (default parquet)'],
+      ['--split SPEC', 'splits and their shares, stratified by intent (series: by type) (default train=0.9,test=0.1)'],
+      ['--seed N', 'seed of the split (default: the seed the dataset was generated with)'],
+      ['--license ID', 'license id for the card (default mit)'],
+      ['--push REPO', 'also publish to the Hub as dataset <user>/<name>, with the token in HF_TOKEN (HF_ENDPOINT: another Hub)'],
+      ...REGISTRY,
+    ],
+    examples: ['genesis export quickstart-conversations --to hf-export --pipeline pipelines/quickstart.yaml', 'HF_TOKEN=hf_… genesis export quickstart-conversations@1 --to hf-export --push me/support-convs'],
+  },
   list: {
     summary: 'list what a pipeline may name: intents and categories, series types, step types and their with: fields',
     usage: 'genesis list intents|types|steps [--json]',

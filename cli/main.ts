@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   clean: async () => (await import('./commands/clean.js')).cleanCommand,
   datasets: async () => (await import('./commands/registry.js')).datasetsCommand,
   lineage: async () => (await import('./commands/registry.js')).lineageCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   predict: async () => (await import('./commands/predict.js')).predictCommand,
   'fake-bedrock': async () => (await import('./commands/fake-bedrock.js')).fakeBedrockCommand,

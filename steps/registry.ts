@@ -16,6 +16,7 @@ const loaders: Record<string, Loader> = {
   'train/intent-classifier': () => import('./train-intent-classifier/index.js'),
   'train/forecaster': () => import('./train-forecaster/index.js'),
   'register/dataset': () => import('./register-dataset/index.js'),
+  'export/huggingface': () => import('./export-huggingface/index.js'),
 };
 
 export function stepTypeNames(): string[] {

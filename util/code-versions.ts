@@ -23,3 +23,11 @@ export function codeVersion(unit: string): string {
   if (v === undefined) throw new Error(`bug: no derived version for ${unit} in dist/code-versions.json; rebuild with \`npm run build\``);
   return v;
 }
+
+let pkgVersion: string | undefined;
+
+/** genesis's release (package.json `version`), for what it writes for people to read: dataset cards, not cache keys. */
+export function packageVersion(): string {
+  pkgVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return pkgVersion;
+}

@@ -84,7 +84,7 @@ export async function lineageCommand(argv: string[], io: Io): Promise<number> {
  * --state-dir wins; else the state folder of --pipeline; else .genesis here or the one state folder below. The
  * pipeline loader (YAML, ajv) is imported only for --pipeline, so listing stays close to bare node start-up.
  */
-async function openState(values: { 'state-dir'?: string; pipeline?: string }, io: Io): Promise<{ db: Db | undefined; dir: string }> {
+export async function openState(values: { 'state-dir'?: string; pipeline?: string }, io: Io): Promise<{ db: Db | undefined; dir: string }> {
   let dir: string;
   if (values.pipeline) {
     const { loadAnalyzed, stateDirFor } = await import('../pipeline-state.js');
@@ -98,7 +98,7 @@ async function openState(values: { 'state-dir'?: string; pipeline?: string }, io
   return { db: existsSync(join(dir, DB_FILE)) ? openDb(dir) : undefined, dir };
 }
 
-function resolveRef(db: Db | undefined, ref: string, dir: string): DatasetRow {
+export function resolveRef(db: Db | undefined, ref: string, dir: string): DatasetRow {
   const at = ref.lastIndexOf('@');
   const name = at < 0 ? ref : ref.slice(0, at);
   const v = at < 0 ? 'latest' : ref.slice(at + 1);

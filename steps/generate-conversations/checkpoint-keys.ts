@@ -4,13 +4,22 @@ import { providerIdentity } from '../../providers/identity.js';
 import type { ProviderConfig } from '../../providers/contract.js';
 import type { ConversationSpec } from '../../util/records.js';
 import type { ConversationParams } from './params.js';
+import { resolveIntents } from './params.js';
 import { llmItemKey, offlineItemKey } from './keys.js';
 
 /** Checkpoint family the step writes into (see index.ts). */
 export const CONVERSATION_SCOPE = 'conversations';
 
-/** Few-shot material of LLM requests (it is part of the request, so of the item key). */
-export type Shots = { examples: Array<{ text: string; intent: string }> | undefined; fewShot: number };
+/**
+ * What LLM requests are made of beyond the items: few-shot material, and the step's intents and languages, which
+ * decide the static prompt prefix (it is part of every request, so of every item key).
+ */
+export type Shots = {
+  examples: Array<{ text: string; intent: string }> | undefined;
+  fewShot: number;
+  intents: readonly string[];
+  languages: ReadonlyArray<'en' | 'es'>;
+};
 
 /**
  * What identifies one item for this provider: the one definition the step's run, the dry-run estimate and `genesis
@@ -41,8 +50,14 @@ export async function conversationItems(params: ConversationParams, seed: number
   return out;
 }
 
-/** The few-shot pool as the step's run builds it. */
+/** The few-shot pool and prompt scope as the step's run builds them. */
 export async function llmShots(params: ConversationParams): Promise<Shots> {
   const { loadExamples } = await import('./examples.js');
-  return { examples: await loadExamples(params).catch(() => undefined), fewShot: params.few_shot };
+  return { examples: await loadExamples(params).catch(() => undefined), fewShot: params.few_shot, ...promptScope(params) };
+}
+
+/** The intents and languages (those with a positive weight) every request of the step shares. */
+export function promptScope(params: ConversationParams): Pick<Shots, 'intents' | 'languages'> {
+  const languages = (Object.entries(params.languages) as Array<['en' | 'es', number | undefined]>).filter(([, w]) => (w ?? 0) > 0).map(([l]) => l);
+  return { intents: resolveIntents(params), languages };
 }

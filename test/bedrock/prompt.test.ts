@@ -16,11 +16,32 @@ describe('conversation prompt', () => {
     expect(req.maxTokens).toBeGreaterThan(0);
   });
 
-  it('writes Spanish guidance only when the batch has Spanish items', () => {
-    const en = renderConversationBatch([spec(1, { language: 'en' })], { fewShot: 0 });
-    const es = renderConversationBatch([spec(1, { language: 'es' })], { fewShot: 0 });
+  it('writes Spanish guidance only when the step generates Spanish, whatever the batch holds', () => {
+    const en = renderConversationBatch([spec(1, { language: 'en' })], { fewShot: 0, languages: ['en'] });
+    const both = renderConversationBatch([spec(1, { language: 'en' })], { fewShot: 0, languages: ['en', 'es'] });
     expect(en.system).not.toMatch(/español/);
-    expect(es.system).toMatch(/español/);
+    expect(both.system).toMatch(/español/);
+  });
+
+  it('puts everything the step shares in a static prefix, the same for every batch, and the items after it', () => {
+    const scope = { fewShot: 2, intents: ['card_arrival', 'exchange_rate', 'top_up_failed'], languages: ['en', 'es'] as const };
+    const a = renderConversationBatch(specs(5), { ...scope, languages: [...scope.languages] });
+    const b = renderConversationBatch([spec(7, { intent: 'top_up_failed' })], { ...scope, languages: [...scope.languages] });
+    expect(a.cacheableSystem).toBe(true);
+    expect(a.system).toBe(b.system);
+    // The intent list of the step (with descriptions) is in the prefix; items, counts and examples are not.
+    expect(a.system).toMatch(/- top_up_failed \(top_ups\): /);
+    expect(a.system).not.toMatch(/<item>|activate_my_card/);
+    expect(a.messages[0]!.text).toMatch(/Write 5 conversations/);
+    expect(specsInPrompt(a.system!)).toEqual([]);
+  });
+
+  it('keys an item by the prefix it was asked with: a change to the step\'s intents or languages re-keys it', () => {
+    const base = { fewShot: 0, intents: ['card_arrival', 'exchange_rate'], languages: ['en' as const] };
+    const a = conversationItemPrompt(spec(1), base);
+    expect(conversationItemPrompt(spec(1), { ...base })).toBe(a);
+    expect(conversationItemPrompt(spec(1), { ...base, intents: ['card_arrival'] })).not.toBe(a);
+    expect(conversationItemPrompt(spec(1), { ...base, languages: ['en', 'es'] })).not.toBe(a);
   });
 
   it.each([
@@ -62,7 +83,7 @@ describe('conversation prompt', () => {
     expect(conversationItemPrompt(spec(1))).toBe(a);
     expect(conversationItemPrompt(spec(1, { sentiment: 'negative' }))).not.toBe(a);
     expect(conversationItemPrompt(spec(2))).not.toBe(a);
-    // Only the item's own language section is part of its key.
-    expect(conversationItemPrompt(spec(1, { language: 'en' }))).not.toMatch(/español/);
+    // The shared prefix enters the key by hash, not as text repeated in every key.
+    expect(conversationItemPrompt(spec(1, { language: 'en' }))).toMatch(/^v\d+\nprefix [0-9a-f]{64}\n<item>/);
   });
 });

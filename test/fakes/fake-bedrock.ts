@@ -5,6 +5,7 @@ import { createServer as createHttp1Server, type IncomingMessage, type ServerRes
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
+import { createFakePromptCache, type FakeCacheOptions } from './fake-bedrock-cache.js';
 import type { Conversation, ConversationSpec } from '../../util/records.js';
 
 export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop' | 'reset';
@@ -43,6 +44,8 @@ export interface FakeBedrockOptions {
   more?: number;
   /** Probability of prose and a code fence around the JSON (default 0.3). */
   prose?: number;
+  /** Prompt caching (cachePoint blocks): TTL and a minimum per checkpoint overriding the per-model one. */
+  cache?: FakeCacheOptions;
 }
 
 export interface FakeBedrock {
@@ -78,6 +81,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
   const counters: Record<string, number> = {};
   const items: Record<string, number> = {};
   const bump = (k: string, n = 1) => (counters[k] = (counters[k] ?? 0) + n);
+  const promptCache = createFakePromptCache(opts.cache);
   const accepted: number[] = [];
   const tokens: Array<[number, number]> = [];
   const sockets = new Set<Socket>();
@@ -170,6 +174,8 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
       return sendError(res, [400, 'ValidationException', 'A conversation must start with a user message.']);
     }
     const now = Date.now();
+    const refused = promptCache.refusal(modelId, body.system ?? [], body.messages);
+    if (refused) return sendError(res, [400, 'ValidationException', refused]);
     const wait = overQuota(now);
     if (wait !== undefined) {
       bump('throttled_quota');
@@ -206,6 +212,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     if (opts.latencyMs) await sleep(opts.latencyMs * (1 + (opts.latencyJitter ?? 0) * (2 * rng.next() - 1)));
 
     const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
+    const cached = promptCache.split(modelId, body.system ?? [], body.messages, Math.ceil(promptText.length / 4), now);
     const specs = specsInPrompt(promptText);
     let text: string;
     if (specs.length === 0) {
@@ -235,14 +242,25 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
       stopReason = 'max_tokens';
     }
     const outputTokens = Math.ceil(text.length / 4);
-    tokens.push([now, inputTokens + outputTokens]);
+    // Bedrock leaves cached tokens out of inputTokens and out of the tokens-per-minute quota (writes count).
+    const split = cached ?? { inputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
+    tokens.push([now, split.inputTokens + split.cacheWriteInputTokens + outputTokens]);
     bump('ok');
-    bump('input_tokens', inputTokens);
+    bump('input_tokens', split.inputTokens);
     bump('output_tokens', outputTokens);
+    if (cached) {
+      bump('cache_points');
+      bump(split.cacheReadInputTokens ? 'cache_hits' : split.cacheWriteInputTokens ? 'cache_writes' : 'cache_below_minimum');
+      bump('cache_read_input_tokens', split.cacheReadInputTokens);
+      bump('cache_write_input_tokens', split.cacheWriteInputTokens);
+    }
+    const usage = cached
+      ? { ...split, totalTokens: inputTokens + outputTokens }
+      : { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
     const reply = {
       output: { message: { role: 'assistant', content: [{ text }] } },
       stopReason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: { ...usage, outputTokens },
       metrics: { latencyMs: opts.latencyMs ?? 1 },
     };
     if (fault === 'reset') {
@@ -370,8 +388,8 @@ function replay(socket: Socket, first: Buffer): Duplex {
 }
 
 interface ConverseBody {
-  messages: Array<{ role: string; content?: Array<{ text?: string }> }>;
-  system?: Array<{ text?: string }>;
+  messages: Array<{ role: string; content?: Array<{ text?: string; cachePoint?: { type?: string } }> }>;
+  system?: Array<{ text?: string; cachePoint?: { type?: string } }>;
   inferenceConfig?: { maxTokens?: number; temperature?: number };
 }
 

@@ -43,6 +43,11 @@ export interface BedrockOptions {
   prices: { input_per_1k: number; output_per_1k: number };
   /** Absent when the model has no prompt caching (or genesis knows no cache prices for it), or with `cache: false`. */
   cache?: CacheOptions;
+  /**
+   * What the model could cache, whatever `cache:` says: it decides the prompt's shape (and so item keys), which
+   * `cache: false` must not change, since it only drops the cache point.
+   */
+  cacheable?: CacheOptions;
   maxOutputTokens: number;
   patienceMs: number;
   /** Request timeout: `p95Multiple` × the rolling p95 of reply latency, within [minMs, maxMs]; maxMs until measured. */
@@ -131,7 +136,8 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
       `${where}: no price known for model "${model}": add "prices: {input_per_1k: …, output_per_1k: …}" (USD per 1,000 tokens) so the budget can be enforced`,
     );
   }
-  const cache = cacheOptions(o.cache, pricesIn, info, { where, num });
+  const cacheable = cacheOptions(o.cache, pricesIn, info, { where, num });
+  const cache = o.cache === false ? undefined : cacheable;
 
   // 50 RPM is the default on-demand quota the origin log ran into; raise it to your account's quota.
   const rpm = num('limits.rpm', limits.rpm, 50, 1);
@@ -152,6 +158,7 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
     budgetUsd: num('budget.usd', budget.usd, Infinity, 0),
     prices,
     ...(cache ? { cache } : {}),
+    ...(cacheable ? { cacheable } : {}),
     maxOutputTokens: info?.max_output_tokens ?? 4096,
     patienceMs: num('patience_s', o.patience_s, 600, 0) * 1000,
     timeout: {
@@ -166,7 +173,7 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
 /**
  * Caching is on where the model has it: the catalogue's cache prices, or `prices.cache_read_per_1k` and
  * `cache_write_per_1k` for a model genesis doesn't know (caching on an unpriced cache would make the budget lie).
- * `cache: false` turns it off; `cache: {min_tokens: N}` sets the checkpoint minimum for an unknown model.
+ * `cache: {min_tokens: N}` sets the checkpoint minimum for an unknown model. (`cache: false` is applied by the caller.)
  */
 function cacheOptions(
   v: unknown,
@@ -175,8 +182,7 @@ function cacheOptions(
   h: { where: string; num: (path: string, v: unknown, dflt: number, min?: number) => number },
 ): CacheOptions | undefined {
   let minIn: unknown;
-  if (v === false) return undefined;
-  if (v !== undefined && v !== true) {
+  if (v !== undefined && typeof v !== 'boolean') {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${h.where}: "cache" must be true, false or {min_tokens: N}`);
     for (const k of Object.keys(v)) if (k !== 'min_tokens') throw new InputError(`${h.where}: unknown option "cache.${k}" (known: min_tokens)`);
     minIn = (v as Record<string, unknown>).min_tokens;

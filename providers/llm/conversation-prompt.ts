@@ -43,7 +43,16 @@ function specJson(spec: ConversationSpec): string {
   return canonicalJson({ conversation_id, intent, category, language, sentiment, complexity, turns, noise });
 }
 
-const itemLine = (t: PromptTemplate, spec: ConversationSpec): string => t.item.replace('{spec}', specJson(spec));
+/** An item's line; without the intent list in the prefix, it carries its intent's description itself. */
+function itemLine(t: PromptTemplate, spec: ConversationSpec, scope: PromptScope): string {
+  const d = scope.intentList === false ? describe(spec.intent, spec.language) : undefined;
+  return t.item.replace('{spec}', specJson(spec)).replace('{description}', d ? ` ${d}` : '');
+}
+
+function describe(intent: string, language: Language): string | undefined {
+  const i = intentCatalogue().find((x) => x.name === intent);
+  return language === 'en' ? i?.description_en : i?.description_es;
+}
 
 export type Example = { text: string; intent: string };
 export interface FewShot {
@@ -60,6 +69,12 @@ export interface FewShot {
 export interface PromptScope {
   intents?: readonly string[];
   languages?: readonly Language[];
+  /**
+   * The intent list (with descriptions) in the prefix (default true). It is what makes the prefix long enough to
+   * cache; for a model that can't cache it (no caching, or a minimum above it) it is left out and each item line
+   * carries its own intent's description instead, so uncached requests stay ~3.4× smaller.
+   */
+  intentList?: boolean;
 }
 
 export type ConversationPromptOptions = FewShot & PromptScope;
@@ -77,9 +92,9 @@ export function conversationPrefix(scope: PromptScope = {}): string {
   const languages = [...new Set(scope.languages ?? (['en', 'es'] as const))].sort();
   const wanted = scope.intents ? new Set(scope.intents) : undefined;
   const intents = intentCatalogue().filter((i) => !wanted || wanted.has(i.name));
-  const describe = (i: IntentCatalogue['intents'][number]) =>
+  const describeAll = (i: IntentCatalogue['intents'][number]) =>
     languages.map((l) => (l === 'en' ? i.description_en : i.description_es)).filter(Boolean).join(' / ');
-  const list = intents.map((i) => `- ${i.name} (${i.category})${describe(i) ? `: ${describe(i)}` : ''}`);
+  const list = scope.intentList === false ? [] : intents.map((i) => `- ${i.name} (${i.category})${describeAll(i) ? `: ${describeAll(i)}` : ''}`);
   return [
     t.system.common,
     ...languages.map((l) => t.system.languages[l]),
@@ -97,15 +112,23 @@ export function conversationPrefix(scope: PromptScope = {}): string {
 export function conversationItemPrompt(spec: ConversationSpec, opts: ConversationPromptOptions = { fewShot: 0 }): string {
   const t = template();
   const examples = itemExamples(opts.examples ?? t.examples, spec, opts.fewShot).map(exampleLine);
-  return [`v${t.version}`, `prefix ${prefixHash(opts)}`, itemLine(t, spec), ...examples].join('\n');
+  return [`v${t.version}`, `prefix ${prefixHash(opts)}`, itemLine(t, spec, opts), ...examples].join('\n');
 }
 
 // Keys are computed for every item of a step with the same scope: build and hash its prefix once.
 let lastPrefix: { scope: string; hash: string } | undefined;
 function prefixHash(scope: PromptScope): string {
-  const id = JSON.stringify([scope.intents ?? null, scope.languages ?? null]);
+  const id = JSON.stringify([scope.intents ?? null, scope.languages ?? null, scope.intentList !== false]);
   if (lastPrefix?.scope !== id) lastPrefix = { scope: id, hash: sha256(conversationPrefix(scope)) };
   return lastPrefix.hash;
+}
+
+/**
+ * Whether the intent list goes in the prefix for a model caching prefixes of at least `minTokens` (undefined: it
+ * can't cache): only when the prefix with it reaches that minimum, as the provider counts tokens (~4 chars each).
+ */
+export function withIntentList(scope: PromptScope, minTokens: number | undefined): boolean {
+  return minTokens !== undefined && Math.ceil(conversationPrefix({ ...scope, intentList: true }).length / 4) >= minTokens;
 }
 
 /** Output budget per item: a turn is rarely over 60 tokens, plus ~100 for the JSON fields. */
@@ -120,7 +143,7 @@ export function renderConversationBatch(specs: ConversationSpec[], opts: Convers
   const shots = [...new Set(specs.flatMap((s) => itemExamples(opts.examples ?? t.examples, s, opts.fewShot).map(exampleLine)))];
   const parts = [t.request.replaceAll('{count}', count)];
   if (shots.length) parts.push([t.examples_header, ...shots].join('\n'));
-  parts.push(['Items:', ...specs.map((s) => itemLine(t, s))].join('\n'));
+  parts.push(['Items:', ...specs.map((s) => itemLine(t, s, opts))].join('\n'));
   return prefixedRequest({ prefix: conversationPrefix(opts), suffix: parts.join('\n\n'), maxTokens: conversationMaxTokens(specs), ...CONVERSATION_INFERENCE });
 }
 

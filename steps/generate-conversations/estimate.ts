@@ -12,7 +12,7 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const config = input.providers.get(params.provider);
   if (!config) return undefined;
   const has = input.db?.prepare(`SELECT 1 FROM items WHERE scope = '${CONVERSATION_SCOPE}' AND key = ? AND status = 'done'`);
-  const shots = config.type === 'offline' ? undefined : await llmShots(params);
+  const shots = config.type === 'offline' ? undefined : await llmShots(params, config);
   const items = await conversationItems(params, input.seed, config, shots);
   const missing = items.filter((it) => !has?.get(it.key)).map((it) => it.spec);
   if (config.type === 'offline') {

@@ -112,8 +112,8 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
   let cache: string | undefined;
   // The same identity the fingerprint and the dry-run estimate use: type, model and any non-AWS endpoint, never credentials.
   const identity = providerIdentity(ctx.providerConfig(params.provider));
-  const { promptScope } = await import('./checkpoint-keys.js');
-  const shots = { examples: await loadExamples(params), fewShot: params.few_shot, ...promptScope(params) };
+  const { llmShots } = await import('./checkpoint-keys.js');
+  const shots = await llmShots(params, ctx.providerConfig(params.provider), await loadExamples(params));
   type Spec = import('../../util/records.js').ConversationSpec;
   return {
     identity,

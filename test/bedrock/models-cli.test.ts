@@ -88,3 +88,22 @@ describe('models and prompt caching through genesis run', () => {
     expect(f.stats().requests ?? 0).toBe(0);
   });
 });
+
+describe('item keys and the prompt shape', () => {
+  const config = (model: string, extra: Record<string, unknown> = {}) => ({ name: 'claude', type: 'bedrock', options: { model, region: 'us-east-1', ...extra } });
+  const params = { count: 3, provider: 'claude', batch_size: 5, intents: 'all', few_shot: 2, languages: { en: 0.5, es: 0.5 }, sentiment: { neutral: 1 }, complexity: { simple: 1 }, turns: { min: 2, max: 4 }, noise: 0 } as never;
+
+  it('keeps every item key when caching is turned off (cache: false only drops the cache point)', async () => {
+    const { conversationItems } = await import('../../steps/generate-conversations/checkpoint-keys.js');
+    const on = await conversationItems(params, 1, config('us.anthropic.claude-sonnet-4-5-20250929-v1:0'));
+    const off = await conversationItems(params, 1, config('us.anthropic.claude-sonnet-4-5-20250929-v1:0', { cache: false }));
+    expect(off.map((i) => i.key)).toEqual(on.map((i) => i.key));
+  });
+
+  it('asks a model that cannot cache the intent list without it (smaller uncached requests)', async () => {
+    const { llmShots } = await import('../../steps/generate-conversations/checkpoint-keys.js');
+    expect((await llmShots(params, config('us.anthropic.claude-sonnet-4-5-20250929-v1:0'))).intentList).toBe(true);
+    expect((await llmShots(params, config('us.anthropic.claude-haiku-4-5-20251001-v1:0'))).intentList).toBe(false);
+    expect((await llmShots(params, config('anthropic.claude-3-haiku-20240307-v1:0'))).intentList).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 // The conversation batch prompt: specs embedded for the model (and the fake), per-item keys that track edits.
 import { describe, expect, it } from 'vitest';
-import { conversationItemPrompt, renderConversationBatch } from '../../providers/llm/conversation-prompt.js';
+import { conversationItemPrompt, renderConversationBatch, withIntentList } from '../../providers/llm/conversation-prompt.js';
 import { specsInPrompt } from '../fakes/fake-bedrock-content.js';
 import { spec, specs } from './helpers.js';
 
@@ -85,5 +85,26 @@ describe('conversation prompt', () => {
     expect(conversationItemPrompt(spec(2))).not.toBe(a);
     // The shared prefix enters the key by hash, not as text repeated in every key.
     expect(conversationItemPrompt(spec(1, { language: 'en' }))).toMatch(/^v\d+\nprefix [0-9a-f]{64}\n<item>/);
+  });
+});
+
+describe('prompt shape per model', () => {
+  it('leaves the intent list out for a model that cannot cache it, and each item carries its description instead', () => {
+    const scope = { fewShot: 0, languages: ['en' as const] };
+    const full = renderConversationBatch([spec(1, { language: 'en' })], scope);
+    const compact = renderConversationBatch([spec(1, { language: 'en' })], { ...scope, intentList: false });
+    expect(compact.system!.length).toBeLessThan(full.system!.length / 2);
+    expect(compact.system).not.toMatch(/- card_arrival \(cards\)/);
+    expect(compact.messages[0]!.text).toMatch(/<item>\{[^\n]*\}<\/item> \S/);
+    expect(full.messages[0]!.text).toMatch(/<item>\{[^\n]*\}<\/item>$/m);
+    expect(conversationItemPrompt(spec(1), { ...scope, intentList: false })).not.toBe(conversationItemPrompt(spec(1), scope));
+  });
+
+  it.each([
+    [undefined, false],
+    [1024, true],
+    [4096, false],
+  ])('with a cache minimum of %s tokens, the intent list is in the prefix: %s', (min, expected) => {
+    expect(withIntentList({ languages: ['en', 'es'] }, min)).toBe(expected);
   });
 });

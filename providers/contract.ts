@@ -15,14 +15,24 @@ export interface ChatMessage {
 
 export interface ChatRequest {
   system?: string;
+  /**
+   * The system text is a static prefix, the same in every request of a step (build it with
+   * providers/llm/prefixed-request.ts): a provider that caches prompts may mark a cache point after it.
+   */
+  cacheableSystem?: boolean;
   messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
 }
 
 export interface ChatUsage {
+  /** Every input token of the request, cached or not (the breakdown follows). */
   inputTokens: number;
   outputTokens: number;
+  /** Input tokens read from the prompt cache (billed at the cache-read price). */
+  cacheReadInputTokens?: number;
+  /** Input tokens written to the prompt cache (billed at the cache-write price). */
+  cacheWriteInputTokens?: number;
 }
 
 export interface ChatResponse {

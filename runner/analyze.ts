@@ -99,13 +99,16 @@ async function providerChecks(pipeline: Pipeline): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   for (const config of pipeline.providers.values()) {
     if (config.type !== 'bedrock') continue;
-    const { resolveBedrockOptions } = await import('../providers/bedrock/options.js');
+    const { resolveBedrockOptions, retirementWarning } = await import('../providers/bedrock/options.js');
     try {
       resolveBedrockOptions(config);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       out.push({ severity: 'error', message: e.message, location: pipeline.source.locate(['providers', config.name]) });
     }
+    // Date-dependent, so never part of a fingerprint: only a warning, at run and dry-run alike.
+    const retired = typeof config.options.model === 'string' ? retirementWarning(config.options.model) : undefined;
+    if (retired) out.push({ severity: 'warning', message: `provider "${config.name}": ${retired}`, location: pipeline.source.locate(['providers', config.name, 'model']) });
   }
   return out;
 }

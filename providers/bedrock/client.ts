@@ -5,12 +5,16 @@ import { StepFailure } from '../../util/errors.js';
 export interface ConverseResult {
   text: string;
   stopReason: string;
+  /** Input tokens billed at the normal price: Bedrock leaves cached tokens out of this count. */
   inputTokens: number;
   outputTokens: number;
+  cacheReadInputTokens: number;
+  cacheWriteInputTokens: number;
 }
 
 export interface ConverseClient {
-  converse(model: string, request: ChatRequest, maxTokens: number, signal: AbortSignal): Promise<ConverseResult>;
+  /** With `cachePoint`, a Converse cachePoint block ends the system content: everything before it is cacheable. */
+  converse(model: string, request: ChatRequest, maxTokens: number, signal: AbortSignal, cachePoint?: boolean): Promise<ConverseResult>;
   destroy(): void;
 }
 
@@ -35,11 +39,11 @@ export async function createConverseClient(region: string, endpoint: string | un
     );
   }
   return {
-    async converse(model, request, maxTokens, signal) {
+    async converse(model, request, maxTokens, signal, cachePoint = false) {
       const out = await client.send(
         new ConverseCommand({
           modelId: model,
-          ...(request.system ? { system: [{ text: request.system }] } : {}),
+          ...(request.system ? { system: [{ text: request.system }, ...(cachePoint ? [{ cachePoint: { type: 'default' as const } }] : [])] } : {}),
           messages: request.messages.map((m) => ({ role: m.role, content: [{ text: m.text }] })),
           inferenceConfig: { maxTokens, ...(request.temperature !== undefined ? { temperature: request.temperature } : {}) },
         }),
@@ -51,6 +55,8 @@ export async function createConverseClient(region: string, endpoint: string | un
         stopReason: out.stopReason ?? 'end_turn',
         inputTokens: out.usage?.inputTokens ?? 0,
         outputTokens: out.usage?.outputTokens ?? 0,
+        cacheReadInputTokens: out.usage?.cacheReadInputTokens ?? 0,
+        cacheWriteInputTokens: out.usage?.cacheWriteInputTokens ?? 0,
       };
     },
     destroy: () => client.destroy(),

@@ -3,12 +3,30 @@ import type { ProviderConfig } from '../contract.js';
 import { InputError } from '../../util/errors.js';
 import { loadData } from '../../util/paths.js';
 
+/** One entry of data/models.json (schemas/models.schema.json): USD per 1,000 tokens. */
 export interface ModelInfo {
   provider: string;
   name?: string;
   input_per_1k: number;
   output_per_1k: number;
   max_output_tokens?: number;
+  batch?: boolean;
+  batch_input_per_1k?: number;
+  batch_output_per_1k?: number;
+  cache_read_per_1k?: number;
+  cache_write_per_1k?: number;
+  cache_min_tokens?: number;
+  retired_after?: string;
+  replacement?: string;
+  note?: string;
+  sources?: string[];
+}
+
+/** Prompt caching for this provider: prices of cached tokens and the shortest prefix a checkpoint holds. */
+export interface CacheOptions {
+  readPer1k: number;
+  writePer1k: number;
+  minTokens: number;
 }
 
 export interface BedrockOptions {
@@ -23,6 +41,13 @@ export interface BedrockOptions {
   limits: { rpm: number; tpm: number; concurrency: number; maxConcurrency: number; minConcurrency: number };
   budgetUsd: number;
   prices: { input_per_1k: number; output_per_1k: number };
+  /** Absent when the model has no prompt caching (or genesis knows no cache prices for it), or with `cache: false`. */
+  cache?: CacheOptions;
+  /**
+   * What the model could cache, whatever `cache:` says: it decides the prompt's shape (and so item keys), which
+   * `cache: false` must not change, since it only drops the cache point.
+   */
+  cacheable?: CacheOptions;
   maxOutputTokens: number;
   patienceMs: number;
   /** Request timeout: `p95Multiple` × the rolling p95 of reply latency, within [minMs, maxMs]; maxMs until measured. */
@@ -30,16 +55,31 @@ export interface BedrockOptions {
   maxRetries: number;
 }
 
-const KEYS = ['model', 'region', 'endpoint', 'limits', 'budget', 'prices', 'patience_s', 'timeout_ms', 'timeout_min_ms', 'timeout_p95_multiple', 'max_retries'];
+const KEYS = ['model', 'region', 'endpoint', 'limits', 'budget', 'prices', 'cache', 'patience_s', 'timeout_ms', 'timeout_min_ms', 'timeout_p95_multiple', 'max_retries'];
+const PRICE_KEYS = ['input_per_1k', 'output_per_1k', 'cache_read_per_1k', 'cache_write_per_1k'];
+/** Bedrock's smallest checkpoint for most Claude models; the default for a model genesis doesn't know. */
+const DEFAULT_CACHE_MIN_TOKENS = 1024;
 
 export function modelCatalogue(): Record<string, ModelInfo> {
   return loadData<{ models: Record<string, ModelInfo> }>('models.json').models;
 }
 
-/** Catalogue entry for a model id; cross-region profile ids (`us.`, `eu.`, `apac.`) fall back to the base id. */
+/** Catalogue entry for a model id; a cross-region profile id the catalogue lacks (`us.`, `eu.`, `apac.`…) falls back to the base id. */
 export function lookupModel(model: string): ModelInfo | undefined {
   const models = modelCatalogue();
-  return models[model] ?? models[model.replace(/^(us|eu|apac|us-gov|global)\./, '')];
+  return models[model] ?? models[model.replace(/^(us|eu|apac|us-gov|global|jp|au|ca)\./, '')];
+}
+
+/**
+ * The warning for a model AWS no longer serves: past its `retired_after` day (UTC), naming the replacement.
+ * `today` is a parameter so the rule is testable; callers pass the current date.
+ */
+export function retirementWarning(model: string, today: Date = new Date()): string | undefined {
+  const info = lookupModel(model);
+  if (!info?.retired_after) return undefined;
+  if (today.toISOString().slice(0, 10) <= info.retired_after) return undefined;
+  const instead = info.replacement ? `; use "${info.replacement}"${lookupModel(info.replacement)?.name ? ` (${lookupModel(info.replacement)!.name})` : ''} instead` : '';
+  return `model "${model}" was retired by AWS after ${info.retired_after}: requests to it fail${instead}`;
 }
 
 export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.ProcessEnv = process.env): BedrockOptions {
@@ -81,7 +121,7 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
 
   const limits = obj('limits', ['rpm', 'tpm', 'concurrency', 'min_concurrency']);
   const budget = obj('budget', ['usd']);
-  const pricesIn = obj('prices', ['input_per_1k', 'output_per_1k']);
+  const pricesIn = obj('prices', PRICE_KEYS);
   const info = lookupModel(model);
   let prices: BedrockOptions['prices'];
   if (pricesIn.input_per_1k !== undefined || pricesIn.output_per_1k !== undefined) {
@@ -96,6 +136,8 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
       `${where}: no price known for model "${model}": add "prices: {input_per_1k: …, output_per_1k: …}" (USD per 1,000 tokens) so the budget can be enforced`,
     );
   }
+  const cacheable = cacheOptions(o.cache, pricesIn, info, { where, num });
+  const cache = o.cache === false ? undefined : cacheable;
 
   // 50 RPM is the default on-demand quota the origin log ran into; raise it to your account's quota.
   const rpm = num('limits.rpm', limits.rpm, 50, 1);
@@ -115,6 +157,8 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
     },
     budgetUsd: num('budget.usd', budget.usd, Infinity, 0),
     prices,
+    ...(cache ? { cache } : {}),
+    ...(cacheable ? { cacheable } : {}),
     maxOutputTokens: info?.max_output_tokens ?? 4096,
     patienceMs: num('patience_s', o.patience_s, 600, 0) * 1000,
     timeout: {
@@ -124,6 +168,34 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
     },
     maxRetries: Math.floor(num('max_retries', o.max_retries, 6, 0)),
   };
+}
+
+/**
+ * Caching is on where the model has it: the catalogue's cache prices, or `prices.cache_read_per_1k` and
+ * `cache_write_per_1k` for a model genesis doesn't know (caching on an unpriced cache would make the budget lie).
+ * `cache: {min_tokens: N}` sets the checkpoint minimum for an unknown model. (`cache: false` is applied by the caller.)
+ */
+function cacheOptions(
+  v: unknown,
+  pricesIn: Record<string, unknown>,
+  info: ModelInfo | undefined,
+  h: { where: string; num: (path: string, v: unknown, dflt: number, min?: number) => number },
+): CacheOptions | undefined {
+  let minIn: unknown;
+  if (v !== undefined && typeof v !== 'boolean') {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${h.where}: "cache" must be true, false or {min_tokens: N}`);
+    for (const k of Object.keys(v)) if (k !== 'min_tokens') throw new InputError(`${h.where}: unknown option "cache.${k}" (known: min_tokens)`);
+    minIn = (v as Record<string, unknown>).min_tokens;
+  }
+  const given = pricesIn.cache_read_per_1k !== undefined || pricesIn.cache_write_per_1k !== undefined;
+  if (given && (pricesIn.cache_read_per_1k === undefined || pricesIn.cache_write_per_1k === undefined)) {
+    throw new InputError(`${h.where}: "prices" needs both cache_read_per_1k and cache_write_per_1k`);
+  }
+  const readPer1k = given ? h.num('prices.cache_read_per_1k', pricesIn.cache_read_per_1k, 0) : info?.cache_read_per_1k;
+  const writePer1k = given ? h.num('prices.cache_write_per_1k', pricesIn.cache_write_per_1k, 0) : info?.cache_write_per_1k;
+  if (readPer1k === undefined || writePer1k === undefined) return undefined;
+  const minTokens = Math.floor(h.num('cache.min_tokens', minIn, info?.cache_min_tokens ?? DEFAULT_CACHE_MIN_TOKENS, 1));
+  return { readPer1k, writePer1k, minTokens };
 }
 
 /** Bounds on derived concurrency: the floor keeps a few hung requests from holding the run; the cap is a sanity bound. */

@@ -22,6 +22,8 @@ const DEADLINE_RECHECK_MS = 1000;
 const UNCONGESTED_BACKOFF_STEPS = 2;
 /** Tries of a request that never reached the service before the run stops saying so (backoff 0.25 + 0.5 s between). */
 const UNREACHABLE_TRIES = 3;
+/** Bedrock keeps a cached prefix 5 minutes after its last use; past that the next request writes it again. */
+const CACHE_TTL_MS = 5 * 60_000;
 
 export class BedrockProvider implements ChatProvider {
   private readonly limiter: AdaptiveLimiter;
@@ -33,7 +35,12 @@ export class BedrockProvider implements ChatProvider {
   private reached = false;
   private reservedUsd = 0;
   private readonly budgetWaiters: Array<() => void> = [];
-  private readonly counts = { requests: 0, successes: 0, throttles: 0, retries: 0, errors: 0, timeouts: 0, inputTokens: 0, outputTokens: 0, usd: 0 };
+  private readonly counts = {
+    requests: 0, successes: 0, throttles: 0, retries: 0, errors: 0, timeouts: 0, inputTokens: 0, outputTokens: 0, usd: 0,
+    cacheReadTokens: 0, cacheWriteTokens: 0, cacheSavedUsd: 0, inputUsd: 0,
+  };
+  /** Static prefixes sent with a cache point: when each was last used, and the request writing it, if one is. */
+  private readonly prefixes = new Map<string, { lastUsed: number; writing?: Promise<void> }>();
 
   constructor(
     readonly config: ProviderConfig,
@@ -52,7 +59,8 @@ export class BedrockProvider implements ChatProvider {
 
   stats(): Record<string, number> {
     const l = this.limiter.snapshot();
-    return { ...this.counts, usd: Math.round(this.counts.usd * 1e6) / 1e6, rpm: l.rpm, concurrency: l.concurrency, inFlight: l.inFlight, timeoutMs: this.timeoutMs() };
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    return { ...this.counts, usd: round(this.counts.usd), cacheSavedUsd: round(this.counts.cacheSavedUsd), inputUsd: round(this.counts.inputUsd), rpm: l.rpm, concurrency: l.concurrency, inFlight: l.inFlight, timeoutMs: this.timeoutMs() };
   }
 
   /**
@@ -71,11 +79,60 @@ export class BedrockProvider implements ChatProvider {
     if (c) (await c.catch(() => undefined))?.destroy();
   }
 
+  /**
+   * A cache point goes after the system text when the request marks it static, the model caches prompts, and the
+   * prefix reaches the model's minimum (Bedrock would accept a shorter one but cache nothing).
+   */
+  private cachePointFor(request: ChatRequest): string | undefined {
+    const cache = this.opts.cache;
+    if (!cache || !request.cacheableSystem || !request.system) return undefined;
+    return estimateInputTokens({ messages: [], system: request.system }) >= cache.minTokens ? request.system : undefined;
+  }
+
   async converse(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+    const prefix = this.cachePointFor(request);
+    // The first request with a prefix writes it to the cache alone: sent together, every one would pay the write.
+    const written = prefix === undefined ? undefined : await this.claimPrefix(prefix, signal);
+    try {
+      return await this.send(request, prefix !== undefined, signal);
+    } finally {
+      if (prefix !== undefined) {
+        const entry = this.prefixes.get(prefix);
+        if (entry) entry.lastUsed = Date.now();
+        written?.();
+      }
+    }
+  }
+
+  /** Waits while another request is writing `prefix` to the cache; returns a release when this request is the writer. */
+  private async claimPrefix(prefix: string, signal?: AbortSignal): Promise<(() => void) | undefined> {
+    for (;;) {
+      if (signal?.aborted) throw abortError();
+      const entry = this.prefixes.get(prefix);
+      if (entry?.writing) {
+        await untilSettledOrAborted(entry.writing, signal);
+        continue;
+      }
+      if (entry && Date.now() - entry.lastUsed < CACHE_TTL_MS) return undefined;
+      let release!: () => void;
+      const writing = new Promise<void>((resolve) => (release = resolve));
+      this.prefixes.set(prefix, { lastUsed: Date.now(), writing });
+      return () => {
+        const e = this.prefixes.get(prefix);
+        if (e) e.writing = undefined;
+        release();
+      };
+    }
+  }
+
+  private async send(request: ChatRequest, cachePoint: boolean, signal?: AbortSignal): Promise<ChatResponse> {
     const { model, region, prices } = this.opts;
+    const cache = this.opts.cache;
     const maxTokens = Math.min(request.maxTokens ?? this.opts.maxOutputTokens, this.opts.maxOutputTokens);
     const estTokens = estimateInputTokens(request) + maxTokens;
-    const worstUsd = (estimateInputTokens(request) * prices.input_per_1k + maxTokens * prices.output_per_1k) / 1000;
+    // A cache write costs more than plain input: the worst case prices every input token at the dearer of the two.
+    const inputWorst = cachePoint && cache ? Math.max(prices.input_per_1k, cache.writePer1k) : prices.input_per_1k;
+    const worstUsd = (estimateInputTokens(request) * inputWorst + maxTokens * prices.output_per_1k) / 1000;
     let throttleAttempt = 0;
     let failures = 0;
     for (let attempt = 0; ; attempt++) {
@@ -118,16 +175,29 @@ export class BedrockProvider implements ChatProvider {
       signal?.addEventListener('abort', onAbort, { once: true });
       let failure: Failure;
       try {
-        const out = await client.converse(model, request, maxTokens, call.signal);
-        const usd = (out.inputTokens * prices.input_per_1k + out.outputTokens * prices.output_per_1k) / 1000;
+        const out = await client.converse(model, request, maxTokens, call.signal, cachePoint);
+        const read = out.cacheReadInputTokens;
+        const write = out.cacheWriteInputTokens;
+        // Cached tokens are reported apart from inputTokens; a model that reports them without genesis knowing
+        // cache prices is billed here at the input price (an overestimate for reads, never an undercount).
+        const readPrice = cache?.readPer1k ?? prices.input_per_1k;
+        const writePrice = cache?.writePer1k ?? prices.input_per_1k;
+        const usd = (out.inputTokens * prices.input_per_1k + read * readPrice + write * writePrice + out.outputTokens * prices.output_per_1k) / 1000;
+        const inputTokens = out.inputTokens + read + write;
         this.counts.successes++;
-        this.counts.inputTokens += out.inputTokens;
+        this.counts.inputTokens += inputTokens;
         this.counts.outputTokens += out.outputTokens;
         this.counts.usd += usd;
+        this.counts.cacheReadTokens += read;
+        this.counts.cacheWriteTokens += write;
+        this.counts.cacheSavedUsd += (read * (prices.input_per_1k - readPrice) - write * (writePrice - prices.input_per_1k)) / 1000;
+        this.counts.inputUsd += (out.inputTokens * prices.input_per_1k + read * readPrice + write * writePrice) / 1000;
         this.breaker.success();
         this.reached = true;
-        permit.release('success', out.inputTokens + out.outputTokens);
-        return { text: out.text, stopReason: out.stopReason, usage: { inputTokens: out.inputTokens, outputTokens: out.outputTokens }, costUsd: usd };
+        // Cache reads do not count against Bedrock's tokens-per-minute quota; writes do.
+        permit.release('success', out.inputTokens + write + out.outputTokens);
+        const usage = { inputTokens, outputTokens: out.outputTokens, ...(read || write ? { cacheReadInputTokens: read, cacheWriteInputTokens: write } : {}) };
+        return { text: out.text, stopReason: out.stopReason, usage, costUsd: usd };
       } catch (e) {
         if (signal?.aborted) {
           permit.release('error');
@@ -210,4 +280,17 @@ export class BedrockProvider implements ChatProvider {
     this.client ??= this.clientFactory();
     return this.client;
   }
+}
+
+/** Resolves when `p` settles or `signal` aborts, whichever comes first, leaving no listener behind. */
+function untilSettledOrAborted(p: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return p;
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void p.then(done, done);
+  });
 }

@@ -4,13 +4,24 @@ import { providerIdentity } from '../../providers/identity.js';
 import type { ProviderConfig } from '../../providers/contract.js';
 import type { ConversationSpec } from '../../util/records.js';
 import type { ConversationParams } from './params.js';
+import { resolveIntents } from './params.js';
 import { llmItemKey, offlineItemKey } from './keys.js';
 
 /** Checkpoint family the step writes into (see index.ts). */
 export const CONVERSATION_SCOPE = 'conversations';
 
-/** Few-shot material of LLM requests (it is part of the request, so of the item key). */
-export type Shots = { examples: Array<{ text: string; intent: string }> | undefined; fewShot: number };
+/**
+ * What LLM requests are made of beyond the items: few-shot material, and the step's intents and languages, which
+ * decide the static prompt prefix (it is part of every request, so of every item key).
+ */
+export type Shots = {
+  examples: Array<{ text: string; intent: string }> | undefined;
+  fewShot: number;
+  intents: readonly string[];
+  languages: ReadonlyArray<'en' | 'es'>;
+  /** The intent list is in the prefix: the provider's model can cache a prefix that long (see withIntentList). */
+  intentList: boolean;
+};
 
 /**
  * What identifies one item for this provider: the one definition the step's run, the dry-run estimate and `genesis
@@ -25,7 +36,7 @@ export async function conversationKeyOf(params: ConversationParams, seed: number
   }
   const prompts = await import('../../providers/llm/conversation-prompt.js');
   const identity = providerIdentity(config);
-  const pool = shots ?? (await llmShots(params));
+  const pool = shots ?? (await llmShots(params, config));
   return (spec) => llmItemKey(identity, prompts.conversationItemPrompt(spec, pool), prompts.CONVERSATION_INFERENCE, spec);
 }
 
@@ -41,8 +52,36 @@ export async function conversationItems(params: ConversationParams, seed: number
   return out;
 }
 
-/** The few-shot pool as the step's run builds it. */
-export async function llmShots(params: ConversationParams): Promise<Shots> {
+/**
+ * The few-shot pool and prompt scope as the step's run builds them. `examples` when the caller has loaded them
+ * (the run: an unreadable file is its error); otherwise read here, an unreadable file counting as none.
+ */
+export async function llmShots(params: ConversationParams, config: ProviderConfig, examples?: Shots['examples']): Promise<Shots> {
   const { loadExamples } = await import('./examples.js');
-  return { examples: await loadExamples(params).catch(() => undefined), fewShot: params.few_shot };
+  const pool = examples ?? (await loadExamples(params).catch(() => undefined));
+  return { examples: pool, fewShot: params.few_shot, ...(await promptScope(params, config)) };
+}
+
+/**
+ * The intents and languages (those with a positive weight) every request of the step shares, and whether the
+ * intent list joins them: a property of the model (in the provider identity), never of `cache:`, which only
+ * decides whether the cache point is sent.
+ */
+async function promptScope(params: ConversationParams, config: ProviderConfig): Promise<Pick<Shots, 'intents' | 'languages' | 'intentList'>> {
+  const languages = (Object.entries(params.languages) as Array<['en' | 'es', number | undefined]>).filter(([, w]) => (w ?? 0) > 0).map(([l]) => l);
+  const scope = { intents: resolveIntents(params), languages };
+  const [{ withIntentList }, minTokens] = await Promise.all([import('../../providers/llm/conversation-prompt.js'), cacheMinimum(config)]);
+  return { ...scope, intentList: withIntentList(scope, minTokens) };
+}
+
+/** The shortest prefix the provider's model caches; undefined when it can't cache. */
+async function cacheMinimum(config: ProviderConfig): Promise<number | undefined> {
+  if (config.type !== 'bedrock') return undefined;
+  const { resolveBedrockOptions } = await import('../../providers/bedrock/options.js');
+  try {
+    return resolveBedrockOptions(config).cacheable?.minTokens;
+  } catch {
+    // An invalid provider entry is analysis's error to report; its items are never generated.
+    return undefined;
+  }
 }

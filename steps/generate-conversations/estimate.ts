@@ -12,7 +12,7 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const config = input.providers.get(params.provider);
   if (!config) return undefined;
   const has = input.db?.prepare(`SELECT 1 FROM items WHERE scope = '${CONVERSATION_SCOPE}' AND key = ? AND status = 'done'`);
-  const shots = config.type === 'offline' ? undefined : await llmShots(params);
+  const shots = config.type === 'offline' ? undefined : await llmShots(params, config);
   const items = await conversationItems(params, input.seed, config, shots);
   const missing = items.filter((it) => !has?.get(it.key)).map((it) => it.spec);
   if (config.type === 'offline') {
@@ -26,16 +26,29 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   let requests = 0;
   let inputTokens = 0;
   let outputTokens = 0;
+  let prefixTokens = 0;
   for (let i = 0; i < missing.length; i += params.batch_size) {
     const batch = missing.slice(i, i + params.batch_size);
     const req = prompts.renderConversationBatch(batch, shots!);
     requests++;
-    inputTokens += Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
+    prefixTokens = Math.ceil((req.system ?? '').length / 4);
+    inputTokens += prefixTokens + Math.ceil(req.messages.reduce((a, m) => a + m.text.length, 0) / 4);
     outputTokens += batch.reduce((a, s) => a + OUTPUT_TOKENS_PER_ITEM + OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max) / 2, 0);
   }
-  const usd = (inputTokens / 1000) * options.prices.input_per_1k + (outputTokens / 1000) * options.prices.output_per_1k;
+  const plainUsd = (inputTokens / 1000) * options.prices.input_per_1k + (outputTokens / 1000) * options.prices.output_per_1k;
+  // With caching the shared prefix is written once and read by every later request (a run keeps it within the TTL).
+  const cache = options.cache && prefixTokens >= options.cache.minTokens ? options.cache : undefined;
+  const savedUsd = cache ? ((requests * prefixTokens) * options.prices.input_per_1k - prefixTokens * cache.writePer1k - (requests - 1) * prefixTokens * cache.readPer1k) / 1000 : 0;
+  const usd = plainUsd - savedUsd;
+  const cacheText = cache
+    ? ` (prompt cache: the ${fmtInt(prefixTokens)}-token prefix is read from cache by ${fmtInt(requests - 1)} requests, ~$${savedUsd.toFixed(2)} saved, ~$${plainUsd.toFixed(2)} without)`
+    : options.cache && requests > 1
+      ? ` (prompt cache off: the ${fmtInt(prefixTokens)}-token prefix is below the model's ${fmtInt(options.cache.minTokens)}-token minimum)`
+      : '';
   const minutes = Math.max(requests / options.limits.rpm, (inputTokens + outputTokens) / options.limits.tpm);
   const budget = Number.isFinite(options.budgetUsd) && usd > options.budgetUsd ? ` — over the $${options.budgetUsd} budget: the run will stop resumably` : '';
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  return `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
+  return `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}${cacheText}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
 }
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -42,6 +42,7 @@ const step: StepDefinition<ConversationParams> = {
     const plan = (i: number) => planConversation(params, ctx.seed, i);
     let result;
     let generator: string;
+    let cacheSummary: string | undefined;
     if (providerConfig.type === 'offline') {
       const { generateConversation } = await import('../../providers/offline/conversations/index.js');
       // Not the generator's version: it is a code hash, and an output naming it would change on every refactor,
@@ -69,10 +70,11 @@ const step: StepDefinition<ConversationParams> = {
       const llm = await llmFill(ctx, params, checkConversation);
       generator = `${providerConfig.type}/${String(llm.identity.model ?? '')}`;
       result = await buildItemDataset({ ctx, count: params.count, scope: 'conversations', file: 'conversations.jsonl', plan, keyOf: llm.keyOf, fill: llm.fill });
+      cacheSummary = llm.cacheNote();
     }
     writeFileSync(join(ctx.outDir, 'generation.json'), JSON.stringify(generationInfo(params, intents, ctx.seed, generator), null, 2) + '\n');
     ctx.services.recordStats({ generated: result.generated, reused: result.reused, failed: result.failed, corrected: result.corrected });
-    return { summary: describeCounts('conversations', result), metrics: { items: result } };
+    return { summary: [describeCounts('conversations', result), cacheSummary].filter(Boolean).join('; '), metrics: { items: result } };
   },
 };
 
@@ -106,9 +108,12 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
     import('./examples.js'),
   ]);
   const provider = await ctx.provider(params.provider);
+  const { cacheNote } = await import('./cache-note.js');
+  let cache: string | undefined;
   // The same identity the fingerprint and the dry-run estimate use: type, model and any non-AWS endpoint, never credentials.
   const identity = providerIdentity(ctx.providerConfig(params.provider));
-  const shots = { examples: await loadExamples(params), fewShot: params.few_shot };
+  const { llmShots } = await import('./checkpoint-keys.js');
+  const shots = await llmShots(params, ctx.providerConfig(params.provider), await loadExamples(params));
   type Spec = import('../../util/records.js').ConversationSpec;
   return {
     identity,
@@ -135,7 +140,11 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
       ctx.log.info(
         `${r.requests} paid replies (${r.wastedReplies} kept no item), ${s.throttles ?? 0} throttled, ${s.timeouts ?? 0} timed out, ${r.retriedInvalid} items asked again, ${r.failed} failed`,
       );
+      cache = cacheNote(s);
+      if (cache) ctx.log.info(cache);
     },
+    /** What prompt caching saved this run, for the step summary (undefined when it did nothing). */
+    cacheNote: () => cache,
   };
 }
 

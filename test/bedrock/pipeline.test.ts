@@ -78,7 +78,8 @@ describe('bedrock provider through genesis run', () => {
 
   it('a spent budget stops resumably (exit 75); the rerun requests only the missing items', async () => {
     const f = await fake();
-    const file = writePipeline(pipeline(f.url, 40, 0.05));
+    // A request may cost up to ~$0.05 (its max output at Claude's price): $0.1 buys a few of the 8, not all.
+    const file = writePipeline(pipeline(f.url, 40, 0.1));
     const first = await run(file);
     expect(first.code).toBe(75);
     expect(first.report.status).toBe('interrupted');

@@ -1,6 +1,6 @@
 // The conversation batch prompt: specs embedded for the model (and the fake), per-item keys that track edits.
 import { describe, expect, it } from 'vitest';
-import { conversationItemPrompt, renderConversationBatch } from '../../providers/llm/conversation-prompt.js';
+import { conversationItemPrompt, renderConversationBatch, withIntentList } from '../../providers/llm/conversation-prompt.js';
 import { specsInPrompt } from '../fakes/fake-bedrock-content.js';
 import { spec, specs } from './helpers.js';
 
@@ -16,11 +16,32 @@ describe('conversation prompt', () => {
     expect(req.maxTokens).toBeGreaterThan(0);
   });
 
-  it('writes Spanish guidance only when the batch has Spanish items', () => {
-    const en = renderConversationBatch([spec(1, { language: 'en' })], { fewShot: 0 });
-    const es = renderConversationBatch([spec(1, { language: 'es' })], { fewShot: 0 });
+  it('writes Spanish guidance only when the step generates Spanish, whatever the batch holds', () => {
+    const en = renderConversationBatch([spec(1, { language: 'en' })], { fewShot: 0, languages: ['en'] });
+    const both = renderConversationBatch([spec(1, { language: 'en' })], { fewShot: 0, languages: ['en', 'es'] });
     expect(en.system).not.toMatch(/español/);
-    expect(es.system).toMatch(/español/);
+    expect(both.system).toMatch(/español/);
+  });
+
+  it('puts everything the step shares in a static prefix, the same for every batch, and the items after it', () => {
+    const scope = { fewShot: 2, intents: ['card_arrival', 'exchange_rate', 'top_up_failed'], languages: ['en', 'es'] as const };
+    const a = renderConversationBatch(specs(5), { ...scope, languages: [...scope.languages] });
+    const b = renderConversationBatch([spec(7, { intent: 'top_up_failed' })], { ...scope, languages: [...scope.languages] });
+    expect(a.cacheableSystem).toBe(true);
+    expect(a.system).toBe(b.system);
+    // The intent list of the step (with descriptions) is in the prefix; items, counts and examples are not.
+    expect(a.system).toMatch(/- top_up_failed \(top_ups\): /);
+    expect(a.system).not.toMatch(/<item>|activate_my_card/);
+    expect(a.messages[0]!.text).toMatch(/Write 5 conversations/);
+    expect(specsInPrompt(a.system!)).toEqual([]);
+  });
+
+  it('keys an item by the prefix it was asked with: a change to the step\'s intents or languages re-keys it', () => {
+    const base = { fewShot: 0, intents: ['card_arrival', 'exchange_rate'], languages: ['en' as const] };
+    const a = conversationItemPrompt(spec(1), base);
+    expect(conversationItemPrompt(spec(1), { ...base })).toBe(a);
+    expect(conversationItemPrompt(spec(1), { ...base, intents: ['card_arrival'] })).not.toBe(a);
+    expect(conversationItemPrompt(spec(1), { ...base, languages: ['en', 'es'] })).not.toBe(a);
   });
 
   it.each([
@@ -62,7 +83,28 @@ describe('conversation prompt', () => {
     expect(conversationItemPrompt(spec(1))).toBe(a);
     expect(conversationItemPrompt(spec(1, { sentiment: 'negative' }))).not.toBe(a);
     expect(conversationItemPrompt(spec(2))).not.toBe(a);
-    // Only the item's own language section is part of its key.
-    expect(conversationItemPrompt(spec(1, { language: 'en' }))).not.toMatch(/español/);
+    // The shared prefix enters the key by hash, not as text repeated in every key.
+    expect(conversationItemPrompt(spec(1, { language: 'en' }))).toMatch(/^v\d+\nprefix [0-9a-f]{64}\n<item>/);
+  });
+});
+
+describe('prompt shape per model', () => {
+  it('leaves the intent list out for a model that cannot cache it, and each item carries its description instead', () => {
+    const scope = { fewShot: 0, languages: ['en' as const] };
+    const full = renderConversationBatch([spec(1, { language: 'en' })], scope);
+    const compact = renderConversationBatch([spec(1, { language: 'en' })], { ...scope, intentList: false });
+    expect(compact.system!.length).toBeLessThan(full.system!.length / 2);
+    expect(compact.system).not.toMatch(/- card_arrival \(cards\)/);
+    expect(compact.messages[0]!.text).toMatch(/<item>\{[^\n]*\}<\/item> \S/);
+    expect(full.messages[0]!.text).toMatch(/<item>\{[^\n]*\}<\/item>$/m);
+    expect(conversationItemPrompt(spec(1), { ...scope, intentList: false })).not.toBe(conversationItemPrompt(spec(1), scope));
+  });
+
+  it.each([
+    [undefined, false],
+    [1024, true],
+    [4096, false],
+  ])('with a cache minimum of %s tokens, the intent list is in the prefix: %s', (min, expected) => {
+    expect(withIntentList({ languages: ['en', 'es'] }, min)).toBe(expected);
   });
 });

@@ -6,6 +6,7 @@ import { createServer as createHttp2Server, type Http2ServerRequest, type Http2S
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
 import { answerSeriesPrompt, seriesSpecsInPrompt, type SeriesMisbehaviour } from './fake-series-content.js';
+import { createFakePromptCache, type FakeCacheOptions } from './fake-bedrock-cache.js';
 import type { Conversation, ConversationSpec } from '../../util/records.js';
 
 export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop' | 'reset';
@@ -46,6 +47,8 @@ export interface FakeBedrockOptions {
   prose?: number;
   /** What the "model" does wrong in time-series answers (defaults: fake-series-content.ts, on). */
   series?: Partial<SeriesMisbehaviour>;
+  /** Prompt caching (cachePoint blocks): TTL and a minimum per checkpoint overriding the per-model one. */
+  cache?: FakeCacheOptions;
 }
 
 export interface FakeBedrock {
@@ -81,6 +84,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
   const counters: Record<string, number> = {};
   const items: Record<string, number> = {};
   const bump = (k: string, n = 1) => (counters[k] = (counters[k] ?? 0) + n);
+  const promptCache = createFakePromptCache(opts.cache);
   const accepted: number[] = [];
   const tokens: Array<[number, number]> = [];
   const sockets = new Set<Socket>();
@@ -173,6 +177,8 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
       return sendError(res, [400, 'ValidationException', 'A conversation must start with a user message.']);
     }
     const now = Date.now();
+    const refused = promptCache.refusal(modelId, body.system ?? [], body.messages);
+    if (refused) return sendError(res, [400, 'ValidationException', refused]);
     const wait = overQuota(now);
     if (wait !== undefined) {
       bump('throttled_quota');
@@ -209,6 +215,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     if (opts.latencyMs) await sleep(opts.latencyMs * (1 + (opts.latencyJitter ?? 0) * (2 * rng.next() - 1)));
 
     const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
+    const cached = promptCache.split(modelId, body.system ?? [], body.messages, Math.ceil(promptText.length / 4), now);
     const specs = specsInPrompt(promptText);
     const series = specs.length === 0 ? seriesSpecsInPrompt(promptText) : [];
     let text: string;
@@ -244,14 +251,25 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
       stopReason = 'max_tokens';
     }
     const outputTokens = Math.ceil(text.length / 4);
-    tokens.push([now, inputTokens + outputTokens]);
+    // Bedrock leaves cached tokens out of inputTokens and out of the tokens-per-minute quota (writes count).
+    const split = cached ?? { inputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
+    tokens.push([now, split.inputTokens + split.cacheWriteInputTokens + outputTokens]);
     bump('ok');
-    bump('input_tokens', inputTokens);
+    bump('input_tokens', split.inputTokens);
     bump('output_tokens', outputTokens);
+    if (cached) {
+      bump('cache_points');
+      bump(split.cacheReadInputTokens ? 'cache_hits' : split.cacheWriteInputTokens ? 'cache_writes' : 'cache_below_minimum');
+      bump('cache_read_input_tokens', split.cacheReadInputTokens);
+      bump('cache_write_input_tokens', split.cacheWriteInputTokens);
+    }
+    const usage = cached
+      ? { ...split, totalTokens: inputTokens + outputTokens }
+      : { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
     const reply = {
       output: { message: { role: 'assistant', content: [{ text }] } },
       stopReason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: { ...usage, outputTokens },
       metrics: { latencyMs: opts.latencyMs ?? 1 },
     };
     if (fault === 'reset') {
@@ -379,8 +397,8 @@ function replay(socket: Socket, first: Buffer): Duplex {
 }
 
 interface ConverseBody {
-  messages: Array<{ role: string; content?: Array<{ text?: string }> }>;
-  system?: Array<{ text?: string }>;
+  messages: Array<{ role: string; content?: Array<{ text?: string; cachePoint?: { type?: string } }> }>;
+  system?: Array<{ text?: string; cachePoint?: { type?: string } }>;
   inferenceConfig?: { maxTokens?: number; temperature?: number };
 }
 

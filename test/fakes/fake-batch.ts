@@ -57,7 +57,7 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
   const jobMs = opts.jobMs ?? 20_000;
   const rng = createRng(opts.seed ?? 1, 'fake-batch');
   const jobs: Job[] = [];
-  const counts = { jobsCreated: 0, jobsCompleted: 0, jobsFailed: 0, recordsServed: 0, recordErrors: 0, createRequests: 0, getRequests: 0, listRequests: 0 };
+  const counts = { jobsCreated: 0, jobsCompleted: 0, jobsFailed: 0, recordsServed: 0, recordErrors: 0, inputTokens: 0, outputTokens: 0, createRequests: 0, getRequests: 0, listRequests: 0 };
 
   const send = (res: Res, status: number, body: unknown, type?: string) => {
     (res as ServerResponse).writeHead(status, {
@@ -140,6 +140,8 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
         const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`));
         inputTokens += reply.usage.inputTokens;
         outputTokens += reply.usage.outputTokens;
+        counts.inputTokens += reply.usage.inputTokens;
+        counts.outputTokens += reply.usage.outputTokens;
         counts.recordsServed++;
         job.success++;
         lines.push(JSON.stringify({ recordId, modelInput, modelOutput: reply }));

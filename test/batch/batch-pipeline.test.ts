@@ -171,6 +171,19 @@ describe('bedrock mode: batch through genesis run', () => {
     expect(f.stats().requests).toBe(0);
   });
 
+  it('--dry-run estimates both modes side by side and calls nothing', async () => {
+    const f = await fake();
+    const file = writePipeline(pipeline(f.url, 250, { max_records: 100 }));
+    const r = await runCli(['run', file, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/250 items to generate: ~50 requests, ~[\d,]+ tokens, ~\$(\d+\.\d+), .* \(on-demand\); batch \(this run\): 2 jobs of 200 records \(\+50 items on-demand, below min_records\), ~[\d,]+ tokens, ~\$\d+\.\d+/);
+    expect(f.batchStats().createRequests + f.batchStats().getRequests + f.stats().requests).toBe(0);
+    // An on-demand provider is told what batch would cost, and that it is not what this run does.
+    writeFileSync(file, pipeline(f.url, 250).replace('mode: batch', 'mode: on_demand'));
+    const od = await runCli(['run', file, '--dry-run']);
+    expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 250 records/);
+  });
+
   it('a job that fails sends its items on-demand instead of losing them', async () => {
     // The fake's quota says 200 records at least; genesis was told 100: validation fails the job.
     const f = await fake({ minRecords: 200 });

@@ -1,8 +1,10 @@
 // Batch mode end to end through `genesis run`: real SDK clients (Bedrock control plane, S3, runtime) → the fake on 127.0.0.1.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock, type FakeBedrockOptions } from '../fakes/fake-bedrock.js';
+import { filesUnder } from '../helpers/files.js';
+import { runJson } from '../helpers/run-json.js';
 import { runCli, spawnCli, waitFor, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from '../bedrock/aws-env.js';
 
@@ -52,24 +54,13 @@ steps:
 `;
 }
 
-interface Report {
-  status: string;
-  cost?: { usd: number; requests: number; inputTokens?: number; outputTokens?: number };
-  steps: Array<{ id: string; status: string; error?: string }>;
-}
-async function run(file: string, ...extra: string[]) {
-  const r = await runCli(['run', file, '--json', ...extra]);
-  return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+async function run(file: string) {
+  const r = await runJson(file);
+  return { ...r, report: r.report as typeof r.report & { cost?: { usd: number } } };
 }
 const lines = (file: string) => readFileSync(join(dirname(file), 'out/llm/generate/conversations.jsonl'), 'utf8').trim().split('\n');
 const ids = (file: string) => new Set(lines(file).map((l) => (JSON.parse(l) as { conversation_id: string }).conversation_id));
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 describe('bedrock mode: batch through genesis run', () => {
   it('300 conversations: one job, 0 on-demand requests, 300/300, at the batch price; a rerun reuses everything', async () => {

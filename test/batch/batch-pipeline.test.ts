@@ -129,7 +129,7 @@ describe('bedrock mode: batch through genesis run', () => {
   });
 
   it('after wait_s the run exits 75 saying the job is in progress; the rerun collects without a second job', async () => {
-    const f = await fake({ jobMs: 1500 });
+    const f = await fake({ jobMs: 5000 });
     const file = writePipeline(pipeline(f.url, 120, { wait_s: 0 }));
     const first = await runCli(['run', file]);
     expect(first.code).toBe(75);
@@ -144,7 +144,7 @@ describe('bedrock mode: batch through genesis run', () => {
   });
 
   it('SIGKILL while the job runs, then rerun: still exactly one job, every item', async () => {
-    const f = await fake({ jobMs: 4000 });
+    const f = await fake({ jobMs: 8000 });
     const file = writePipeline(pipeline(f.url, 150));
     const killed = spawnCli(['run', file], { cwd: dirname(file) });
     let seen = '';
@@ -173,6 +173,16 @@ describe('bedrock mode: batch through genesis run', () => {
     writeFileSync(file, pipeline(f.url, 250).replace('mode: batch', 'mode: on_demand'));
     const od = await runCli(['run', file, '--dry-run']);
     expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 250 records/);
+  });
+
+  it('a batch job the budget cannot cover is not created: exit 75, nothing spent', async () => {
+    const f = await fake();
+    const file = writePipeline(pipeline(f.url, 120).replace('limits:', 'budget: { usd: 0.01 }\n    limits:'));
+    const r = await runCli(['run', file]);
+    expect(r.code).toBe(75);
+    expect(r.stdout + r.stderr).toMatch(/budget of \$0\.01 would not cover batch job genesis-[0-9a-f]+: 120 records may cost up to \$\d/);
+    expect(f.batchStats().jobsCreated).toBe(0);
+    expect(f.stats().requests).toBe(0);
   });
 
   it('a job that fails sends its items on-demand instead of losing them', async () => {

@@ -175,6 +175,23 @@ describe('bedrock mode: batch through genesis run', () => {
     expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 250 records/);
   });
 
+  it.each([
+    ['AWS_ENDPOINT_URL', ['AWS_ENDPOINT_URL']],
+    ['AWS_ENDPOINT_URL_S3 + AWS_ENDPOINT_URL_BEDROCK + AWS_ENDPOINT_URL_BEDROCK_RUNTIME', ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_BEDROCK', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME']],
+  ])('endpoints from the SDK variables (%s) with no endpoint: in the file', async (_name, vars) => {
+    const f = await fake();
+    const file = writePipeline(pipeline(f.url, 100).replace(/\n    endpoint: .*/, ''));
+    for (const v of vars) process.env[v] = f.url;
+    try {
+      const { code } = await run(file);
+      expect(code).toBe(0);
+    } finally {
+      for (const v of vars) delete process.env[v];
+    }
+    expect(lines(file)).toHaveLength(100);
+    expect(f.batchStats().jobsCreated).toBe(1);
+  });
+
   it('a batch job the budget cannot cover is not created: exit 75, nothing spent', async () => {
     const f = await fake();
     const file = writePipeline(pipeline(f.url, 120).replace('limits:', 'budget: { usd: 0.01 }\n    limits:'));

@@ -5,6 +5,8 @@ import { createBatchClient, type BatchClient } from '../../providers/bedrock/bat
 import { renderConversationBatch } from '../../providers/llm/conversation-prompt.js';
 import { converseBody } from '../../providers/bedrock/converse-body.js';
 import { specs } from '../bedrock/helpers.js';
+import { fakeBedrockCommand } from '../../cli/commands/fake-bedrock.js';
+import { InputError } from '../../util/errors.js';
 
 let fake: FakeBedrock | undefined;
 let client: BatchClient | undefined;
@@ -95,5 +97,27 @@ describe('fake batch inference through the real SDK clients', () => {
   it('rejects a bad role ARN or job name as the real API does (ValidationException)', async () => {
     const c = await setup();
     await expect(c.create({ name: 'bad name!', model: 'm', roleArn: 'role', inputUri: 's3://b/x.jsonl', outputUri: 's3://b/o/', timeoutHours: 24 })).rejects.toThrow(/jobName.*roleArn/);
+  });
+
+  it('`genesis fake-bedrock` passes its batch flags to the fake and rejects bad ones', async () => {
+    const out: string[] = [];
+    const stop = new AbortController();
+    const running = fakeBedrockCommand(['--batch-job-ms', '0', '--batch-min-records', '5', '--batch-errors', '1'], { stdout: (t) => out.push(t), stderr: () => {} }, stop.signal);
+    await expect.poll(() => out.join(''), { timeout: 15_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out.join(''))![0];
+    client = await createBatchClient('us-east-1', { control: url, s3: url, pathStyle: true });
+    await client.put('s3://b/in/five.jsonl', records(5));
+    const arn = await client.create({ name: 'genesis-five', model: 'm', roleArn: ROLE, inputUri: 's3://b/in/five.jsonl', outputUri: 's3://b/out/', timeoutHours: 24 });
+    const st = await client.status(arn);
+    expect(st.status).toBe('Completed');
+    const rows = (await client.get(`${st.outputUri}five.jsonl.out`)).trim().split('\n').map((l) => JSON.parse(l) as { error?: unknown });
+    expect(rows.filter((r) => r.error)).toHaveLength(5);
+    const stats = (await (await fetch(`${url}/__fake/stats`)).json()) as { batch: { jobsCreated: number; recordErrors: number } };
+    expect(stats.batch).toMatchObject({ jobsCreated: 1, recordErrors: 5 });
+    stop.abort();
+    await expect(running).resolves.toBe(0);
+    for (const bad of [['--batch-errors', '2'], ['--batch-job-ms', 'soon'], ['--batch-min-records', '-1']]) {
+      await expect(fakeBedrockCommand(bad, { stdout: () => {}, stderr: () => {} })).rejects.toBeInstanceOf(InputError);
+    }
   });
 });

@@ -54,4 +54,6 @@ export interface ChatProvider {
   /** Totals so far (requests, tokens, usd, throttles, retries). */
   stats(): Record<string, number>;
   close?(): Promise<void> | void;
+  /** Present when the provider runs in batch mode (`mode: batch`): missing items go to batch jobs first. */
+  readonly batch?: import('./batch-contract.js').BatchInference;
 }

@@ -3,7 +3,7 @@ import { Graph, alg } from '@dagrejs/graphlib';
 import { existsSync } from 'node:fs';
 import { isAbsolute, normalize, resolve } from 'node:path';
 import type { Diagnostic } from '../util/diagnostics.js';
-import { InputError } from '../util/errors.js';
+import { InputError, OptionError } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { hasStepType, loadStepType, stepTypeNames } from '../steps/registry.js';
 import type { StepType } from '../steps/contract.js';
@@ -104,7 +104,8 @@ async function providerChecks(pipeline: Pipeline): Promise<Diagnostic[]> {
       resolveBedrockOptions(config);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      out.push({ severity: 'error', message: e.message, location: pipeline.source.locate(['providers', config.name]) });
+      const path = e instanceof OptionError ? e.path : [];
+      out.push({ severity: 'error', message: e.message, location: pipeline.source.locate(['providers', config.name, ...path]) });
     }
     // Date-dependent, so never part of a fingerprint: only a warning, at run and dry-run alike.
     const retired = typeof config.options.model === 'string' ? retirementWarning(config.options.model) : undefined;

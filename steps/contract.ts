@@ -161,4 +161,6 @@ export interface Checkpoints {
   scope(name: string): ItemStore;
   /** `genesis run --retry-failed` was given: items recorded as failed should be attempted again. */
   readonly retryFailed: boolean;
+  /** Batch inference jobs in flight, so a rerun re-attaches to them (absent where nothing can be batched). */
+  readonly jobs?: import('../store/batch-jobs.js').BatchJobStore;
 }

@@ -2,6 +2,7 @@
 import type { Checkpoints, ItemCost, ItemRecord, ItemStore } from '../steps/contract.js';
 import type { Db } from './db.js';
 import { nowIso } from './db.js';
+import { dbBatchJobs } from './batch-jobs.js';
 
 /** Cheap items are committed in groups; paid-for items (durable) are committed one by one. */
 const GROUP = 1024;
@@ -10,6 +11,7 @@ export function dbCheckpoints(db: Db, retryFailed: boolean): Checkpoints & { flu
   const stores = new Map<string, DbItemStore>();
   return {
     retryFailed,
+    jobs: dbBatchJobs(db),
     scope(name) {
       let s = stores.get(name);
       if (!s) stores.set(name, (s = new DbItemStore(db, name)));

@@ -140,6 +140,30 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX lineage_edges_to ON lineage_edges(to_kind, to_id);
     `,
   },
+  {
+    // Bedrock batch inference jobs (store/batch-jobs.ts): written before CreateModelInvocationJob and after it, so a
+    // rerun re-attaches to its jobs (the name is derived from the item keys; a crash between create and record is
+    // found again by listing jobs by name). `item_keys` are the records' ids. No credentials, ever.
+    version: 3,
+    sql: `
+      CREATE TABLE batch_jobs (
+        name TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        status TEXT NOT NULL,
+        job_arn TEXT,
+        input_uri TEXT NOT NULL,
+        output_uri TEXT NOT NULL,
+        item_keys TEXT NOT NULL,
+        record_count INTEGER NOT NULL,
+        processed INTEGER NOT NULL DEFAULT 0,
+        message TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        collected_at TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX batch_jobs_open ON batch_jobs(collected_at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -26,6 +26,13 @@ export class InputError extends GenesisError {
   }
 }
 
+/** An invalid provider option: `path` (under the provider's entry) lets analysis point at the offending key. */
+export class OptionError extends InputError {
+  constructor(message: string, readonly path: Array<string | number>) {
+    super(message);
+  }
+}
+
 /** A quality or bias gate failed: the step fails and its dependants do not run. */
 export class GateError extends GenesisError {
   constructor(message: string, readonly failures: Array<{ metric: string; value: number; threshold: number; op: string }>) {

@@ -12,10 +12,14 @@ const USAGE = `usage: genesis fake-bedrock [--port N] [--rpm N] [--tpm N] [--win
                              [--hang-ms N] [--ids mixed|echo|renumber|omit] [--reorder P] [--fewer P] [--more P]
                              [--prose P] [--retry-after]
                              [--series-slips short=0.05,long=0.03,nulls=0.03,nan=0.02,bounds=0.03,repeat=0.5,truncate=0.03]
+                             [--batch-job-ms N] [--batch-errors P] [--batch-min-records N] [--batch-max-records N]
   429 is a service-side storm (independent of --rpm); timeout hangs --hang-ms then answers ModelTimeoutException;
   reset cuts the connection mid-body (HTTP/2 and HTTP/1.1); --window-ms scales the quota window (default 60000).
   --series-slips: per time series, the chance of too few/many values, a null, a bare NaN, a value out of the type's
   bounds, a first day copied over and over; per reply, of a cut reply (defaults as shown; all=0 turns them off).
+  Batch inference jobs (control plane) and path-style S3 share the port: a job is Submitted, then InProgress, then
+  Completed --batch-job-ms after it was created (default 20000); --batch-errors is the share of records answered with
+  an error; output records come back shuffled; fewer than --batch-min-records (default 100) fail validation.
   Defaults are realistic: ids mixed (not always echoed), no retry-after. GET /__fake/stats reports the counters.`;
 
 export async function fakeBedrockCommand(
@@ -44,6 +48,10 @@ export async function fakeBedrockCommand(
         prose: { type: 'string' },
         'retry-after': { type: 'boolean' },
         'series-slips': { type: 'string' },
+        'batch-job-ms': { type: 'string' },
+        'batch-errors': { type: 'string' },
+        'batch-min-records': { type: 'string' },
+        'batch-max-records': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -118,6 +126,14 @@ export async function fakeBedrockCommand(
     ...Object.fromEntries(Object.entries(behaviour).filter(([, v]) => v !== undefined)),
     faults,
     series,
+    batch: Object.fromEntries(
+      Object.entries({
+        jobMs: int('batch-job-ms', values['batch-job-ms']),
+        recordErrors: prob('batch-errors', values['batch-errors']),
+        minRecords: int('batch-min-records', values['batch-min-records']),
+        maxRecords: int('batch-max-records', values['batch-max-records']),
+      }).filter(([, v]) => v !== undefined),
+    ),
   });
   io.stdout(
     [
@@ -125,6 +141,7 @@ export async function fakeBedrockCommand(
       `point a pipeline at it with either`,
       `  providers: { default: { type: bedrock, region: us-east-1, model: us.anthropic.claude-3-5-sonnet-20241022-v2:0, endpoint: ${fake.url} } }`,
       `  or  export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${fake.url}`,
+      `batch mode (mode: batch) reaches its control plane and S3 at the same URL (or AWS_ENDPOINT_URL=${fake.url})`,
       `and dummy credentials (the fake ignores them):`,
       `  export AWS_ACCESS_KEY_ID=fake AWS_SECRET_ACCESS_KEY=fake AWS_REGION=us-east-1`,
       `Ctrl-C to stop.`,
@@ -144,6 +161,9 @@ export async function fakeBedrockCommand(
   });
   const s = fake.stats();
   await fake.close();
-  io.stderr(`fake Bedrock stopped: ${s.requests ?? 0} requests, ${s.paid_replies ?? 0} paid replies, ${s.items_served ?? 0} items served, ${s.throttled_quota ?? 0} throttled by quota\n`);
+  const b = fake.batchStats();
+  io.stderr(
+    `fake Bedrock stopped: ${s.requests ?? 0} requests, ${s.paid_replies ?? 0} paid replies, ${s.items_served ?? 0} items served, ${s.throttled_quota ?? 0} throttled by quota; ${b.jobsCreated ?? 0} batch jobs, ${b.recordsServed ?? 0} batch records served\n`,
+  );
   return 0;
 }

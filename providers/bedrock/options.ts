@@ -1,7 +1,8 @@
 // Normalizes a `type: bedrock` provider entry: defaults, types, prices from data/models.json.
 import type { ProviderConfig } from '../contract.js';
-import { InputError } from '../../util/errors.js';
+import { InputError, OptionError } from '../../util/errors.js';
 import { loadData } from '../../util/paths.js';
+import { batchPrices, resolveBatchOptions, resolveMode, type BatchOptions, type BedrockMode } from './batch-options.js';
 
 /** One entry of data/models.json (schemas/models.schema.json): USD per 1,000 tokens. */
 export interface ModelInfo {
@@ -53,10 +54,15 @@ export interface BedrockOptions {
   /** Request timeout: `p95Multiple` × the rolling p95 of reply latency, within [minMs, maxMs]; maxMs until measured. */
   timeout: { maxMs: number; minMs: number; p95Multiple: number };
   maxRetries: number;
+  mode: BedrockMode;
+  /** The `batch:` block (required for `mode: batch`; also read by `--dry-run` to compare modes). */
+  batch?: BatchOptions;
+  /** USD per 1,000 tokens in batch jobs; undefined when neither the YAML nor the catalogue knows it. */
+  batchPrices?: { input_per_1k: number; output_per_1k: number };
 }
 
-const KEYS = ['model', 'region', 'endpoint', 'limits', 'budget', 'prices', 'cache', 'patience_s', 'timeout_ms', 'timeout_min_ms', 'timeout_p95_multiple', 'max_retries'];
-const PRICE_KEYS = ['input_per_1k', 'output_per_1k', 'cache_read_per_1k', 'cache_write_per_1k'];
+const KEYS = ['model', 'region', 'endpoint', 'mode', 'batch', 'limits', 'budget', 'prices', 'cache', 'patience_s', 'timeout_ms', 'timeout_min_ms', 'timeout_p95_multiple', 'max_retries'];
+const PRICE_KEYS = ['input_per_1k', 'output_per_1k', 'cache_read_per_1k', 'cache_write_per_1k', 'batch_input_per_1k', 'batch_output_per_1k'];
 /** Bedrock's smallest checkpoint for most Claude models; the default for a model genesis doesn't know. */
 const DEFAULT_CACHE_MIN_TOKENS = 1024;
 
@@ -139,6 +145,23 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
   const cacheable = cacheOptions(o.cache, pricesIn, info, { where, num });
   const cache = o.cache === false ? undefined : cacheable;
 
+  if ((pricesIn.batch_input_per_1k === undefined) !== (pricesIn.batch_output_per_1k === undefined)) {
+    throw new OptionError(`${where}: "prices" needs both batch_input_per_1k and batch_output_per_1k`, ['prices']);
+  }
+  if (pricesIn.batch_input_per_1k !== undefined) {
+    num('prices.batch_input_per_1k', pricesIn.batch_input_per_1k, 0);
+    num('prices.batch_output_per_1k', pricesIn.batch_output_per_1k, 0);
+  }
+  const mode = resolveMode(config);
+  const batch = resolveBatchOptions(config, region, env);
+  const batchPrice = batchPrices(pricesIn, info as unknown as Record<string, unknown> | undefined, prices);
+  if (mode === 'batch' && !batchPrice) {
+    throw new OptionError(
+      `${where}: batch pricing is unknown for model "${model}": add "prices: {batch_input_per_1k: …, batch_output_per_1k: …}" (USD per 1,000 tokens) so batch cost and budget can be accounted`,
+      ['mode'],
+    );
+  }
+
   // 50 RPM is the default on-demand quota the origin log ran into; raise it to your account's quota.
   const rpm = num('limits.rpm', limits.rpm, 50, 1);
   const maxConcurrency = Math.floor(num('limits.concurrency', limits.concurrency, MAX_CONCURRENCY, 1));
@@ -167,6 +190,9 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
       p95Multiple: num('timeout_p95_multiple', o.timeout_p95_multiple, 3, 1),
     },
     maxRetries: Math.floor(num('max_retries', o.max_retries, 6, 0)),
+    mode,
+    ...(batch ? { batch } : {}),
+    ...(batchPrice ? { batchPrices: batchPrice } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { AdaptiveLimiter } from './limiter.js';
 import { CircuitBreaker } from './breaker.js';
 import type { BedrockOptions } from './options.js';
 import type { ConverseClient } from './client.js';
+import type { BatchInference } from '../batch-contract.js';
 
 /** chars/4 is the usual rough English/Spanish token estimate; it is corrected from reported usage. */
 export function estimateInputTokens(request: ChatRequest): number {
@@ -46,6 +47,8 @@ export class BedrockProvider implements ChatProvider {
     readonly config: ProviderConfig,
     private readonly opts: BedrockOptions,
     private readonly clientFactory: () => Promise<ConverseClient>,
+    /** Batch jobs (`mode: batch`); missing items go there first, the rest through `converse`. */
+    readonly batch?: BatchInference,
   ) {
     this.limiter = new AdaptiveLimiter(opts.limits);
     this.breaker = new CircuitBreaker(opts.patienceMs);
@@ -74,6 +77,7 @@ export class BedrockProvider implements ChatProvider {
   }
 
   async close(): Promise<void> {
+    this.batch?.close();
     const c = this.client;
     this.client = undefined;
     if (c) (await c.catch(() => undefined))?.destroy();

@@ -2,12 +2,13 @@
 import { setMaxListeners } from 'node:events';
 import type { ChatProvider, ChatRequest, ChatResponse } from '../contract.js';
 import type { ItemCost, ItemStore } from '../../steps/contract.js';
-import { ResumableStop } from '../../util/errors.js';
+import { ResumableStop, StepFailure } from '../../util/errors.js';
+import type { BatchJobStore } from '../../store/batch-jobs.js';
+import { runBatchPhase } from './batch-jobs-runner.js';
 import { abortError, isAbortError } from '../../util/abort.js';
-import { extractJsonItems } from './extract-json.js';
-import { matchAnswers, type Asked } from './match-answers.js';
+import { answerOutcomes, type ParseOutcome } from './answer-outcomes.js';
 
-export type ParseOutcome<R> = { ok: true; record: R } | { ok: false; errors: string[] };
+export type { ParseOutcome } from './answer-outcomes.js';
 
 export interface RunLlmItemsOptions<S, R> {
   /** Only the items still missing; each key is the item's checkpoint key. */
@@ -32,6 +33,10 @@ export interface RunLlmItemsOptions<S, R> {
   ledger?: ItemStore;
   /** Batches in flight or waiting on the provider's limiter (default 1024: the provider's controller sets the pace). */
   parallel?: number;
+  /** Batch jobs in flight (the state database's), needed when the provider runs in batch mode. */
+  jobs?: BatchJobStore;
+  /** Progress of batch jobs (status, records processed), for the step's log. */
+  onStatus?: (message: string) => void;
 }
 
 export interface RunLlmItemsResult {
@@ -65,7 +70,39 @@ export function defaultIdOf(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * On-demand: batches of `batchSize` items per request. With a provider in batch mode, the items go to batch jobs
+ * first (one record per item) and only what they can't take goes on-demand.
+ */
 export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise<RunLlmItemsResult> {
+  const batch = opts.provider.batch;
+  if (!batch) return runOnDemand(opts);
+  if (!opts.jobs) throw new StepFailure(`provider "${opts.provider.config.name}" is in batch mode, but this step has nowhere to record batch jobs`);
+  const seen = new Set<string>();
+  const items = opts.items.filter((it) => !seen.has(it.key) && opts.store.get(it.key)?.status !== 'done' && (seen.add(it.key), true));
+  let done = 0;
+  const onItemDone = () => opts.onItemDone?.(++done);
+  try {
+    return await runBatchPhase({
+      items,
+      batch,
+      jobs: opts.jobs,
+      store: opts.store,
+      ...(opts.ledger ? { ledger: opts.ledger } : {}),
+      render: opts.render,
+      reader: { parse: opts.parse, idOf: opts.idOf ?? defaultIdOf, traitsOf: opts.traitsOf ?? defaultTraitsOf },
+      signal: opts.signal,
+      onItemDone,
+      ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
+      spentUsd: () => opts.provider.stats().usd ?? 0,
+      onDemand: (rest) => runOnDemand({ ...opts, items: rest, onItemDone }),
+    });
+  } finally {
+    opts.store.flush();
+  }
+}
+
+async function runOnDemand<S, R>(opts: RunLlmItemsOptions<S, R>): Promise<RunLlmItemsResult> {
   const { provider, store, render, parse } = opts;
   // One listener on the caller's signal; every request in flight listens to this one instead.
   const inner = new AbortController();
@@ -100,19 +137,12 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
   const finished = new Promise<void>((resolve) => (finish = resolve));
 
   const settle = (batch: Array<Pending<S>>, response: ChatResponse) => {
-    const { items } = extractJsonItems(response.text);
-    const asked: Asked[] = batch.map((b) => ({ id: idOf(b.spec), traits: traitsOf(b.spec) }));
-    const answers = matchAnswers(asked, items, idOf);
-    const outcomes = batch.map((item, i): ParseOutcome<R> => {
-      item.attempts++;
-      const answer = answers[i];
-      if (answer === undefined) return { ok: false, errors: ['missing from the model answer (truncated or skipped)'] };
-      try {
-        return parse(answer, item.spec);
-      } catch (e) {
-        return { ok: false, errors: [`invalid: ${(e as Error).message}`] };
-      }
-    });
+    for (const item of batch) item.attempts++;
+    const outcomes = answerOutcomes(
+      batch.map((b) => b.spec),
+      response.text,
+      { parse, idOf, traitsOf },
+    );
     const kept = outcomes.filter((o) => o.ok).length;
     if (kept === 0) result.wastedReplies++;
     const shares = costShares(response, kept, debt);

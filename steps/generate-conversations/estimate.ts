@@ -20,7 +20,11 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
     // Offline items cost nothing but time: say how many are already checkpointed.
     return `${missing.length} of ${params.count} conversations to generate offline (${done} checkpointed; no cost)`;
   }
-  const [prompts, bedrock] = await Promise.all([import('../../providers/llm/conversation-prompt.js'), import('../../providers/bedrock/options.js')]);
+  const [prompts, bedrock, { batchEstimate }] = await Promise.all([
+    import('../../providers/llm/conversation-prompt.js'),
+    import('../../providers/bedrock/options.js'),
+    import('../../providers/bedrock/batch-estimate.js'),
+  ]);
   const options = bedrock.resolveBedrockOptions(config);
   if (!missing.length) return `all ${params.count} items already checkpointed: no requests`;
   let requests = 0;
@@ -33,7 +37,7 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
     requests++;
     prefixTokens = Math.ceil((req.system ?? '').length / 4);
     inputTokens += prefixTokens + Math.ceil(req.messages.reduce((a, m) => a + m.text.length, 0) / 4);
-    outputTokens += batch.reduce((a, s) => a + OUTPUT_TOKENS_PER_ITEM + OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max) / 2, 0);
+    outputTokens += batch.reduce((a, s) => a + outputTokensOf(s), 0);
   }
   const plainUsd = (inputTokens / 1000) * options.prices.input_per_1k + (outputTokens / 1000) * options.prices.output_per_1k;
   // With caching the shared prefix is written once and read by every later request (a run keeps it within the TTL).
@@ -48,7 +52,19 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const minutes = Math.max(requests / options.limits.rpm, (inputTokens + outputTokens) / options.limits.tpm);
   const budget = Number.isFinite(options.budgetUsd) && usd > options.budgetUsd ? ` — over the $${options.budgetUsd} budget: the run will stop resumably` : '';
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  return `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}${cacheText}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
+  // Batch records carry one item each: the shared instructions are paid per item, at the batch price.
+  const perItem = missing.map((s) => ({ inputTokens: requestTokens(prompts.renderConversationBatch([s], shots!)), outputTokens: outputTokensOf(s) }));
+  const onDemand = `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}${cacheText}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
+  return `${onDemand}${options.mode === 'on_demand' ? ' (on-demand, this run)' : ' (on-demand)'}; ${batchEstimate(options, perItem)}`;
+}
+
+/** chars/4, the provider's own rough estimate. */
+function requestTokens(req: import('../../providers/contract.js').ChatRequest): number {
+  return Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
+}
+
+function outputTokensOf(s: { turns: { min: number; max: number } }): number {
+  return OUTPUT_TOKENS_PER_ITEM + (OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max)) / 2;
 }
 
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');

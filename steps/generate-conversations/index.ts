@@ -135,8 +135,12 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
         signal: ctx.signal,
         onItemDone: () => ctx.progress(++done, missing.length, 'generated'),
         ledger: ctx.checkpoints.scope('conversations/unattributed-cost'),
+        ...(ctx.checkpoints.jobs ? { jobs: ctx.checkpoints.jobs } : {}),
+        onStatus: (m) => ctx.log.info(m),
       });
       const s = provider.stats();
+      const b = provider.batch?.stats();
+      if (b) ctx.log.info(`batch: ${b.jobsCreated} jobs created, ${b.records} records read (${b.recordErrors} with errors), $${b.usd} at the batch price`);
       ctx.log.info(
         `${r.requests} paid replies (${r.wastedReplies} kept no item), ${s.throttles ?? 0} throttled, ${s.timeouts ?? 0} timed out, ${r.retriedInvalid} items asked again, ${r.failed} failed`,
       );

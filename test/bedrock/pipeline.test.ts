@@ -1,9 +1,10 @@
 // The Bedrock path end to end through `genesis run`: real SDK → fake Bedrock on 127.0.0.1, budget stops,
 // resume without paying twice, --retry-failed, --dry-run estimates, and no secret anywhere on disk.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import { filesUnder } from '../helpers/files.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from './aws-env.js';
 
@@ -56,12 +57,6 @@ async function run(file: string, ...extra: string[]) {
 }
 const lines = (file: string) => readFileSync(join(dirname(file), 'out/llm/generate/conversations.jsonl'), 'utf8').trim().split('\n');
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 describe('bedrock provider through genesis run', () => {
   it('generates a dataset through the real SDK and the fake, and records tokens and cost', async () => {

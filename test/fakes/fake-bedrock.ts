@@ -8,6 +8,8 @@ import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
 import { answerSeriesPrompt, seriesSpecsInPrompt, type SeriesMisbehaviour } from './fake-series-content.js';
 import { createFakePromptCache, type FakeCacheOptions } from './fake-bedrock-cache.js';
 import type { Conversation, ConversationSpec } from '../../util/records.js';
+import { createFakeS3 } from './fake-s3.js';
+import { createFakeBatch, type FakeBatchOptions } from './fake-batch.js';
 
 export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop' | 'reset';
 /** How the "model" writes conversation ids: as asked, its own numbering (conv_001… in every reply), none, or a mix. */
@@ -49,12 +51,16 @@ export interface FakeBedrockOptions {
   series?: Partial<SeriesMisbehaviour>;
   /** Prompt caching (cachePoint blocks): TTL and a minimum per checkpoint overriding the per-model one. */
   cache?: FakeCacheOptions;
+  /** Batch inference jobs (control plane) and the S3 they read and write, on the same port. */
+  batch?: FakeBatchOptions;
 }
 
 export interface FakeBedrock {
   url: string;
   close(): Promise<void>;
   stats(): Record<string, number>;
+  /** Batch and S3 counters: `{ jobsCreated, recordsServed, … }`. */
+  batchStats(): Record<string, number>;
   /** How many answered (HTTP 200) requests asked for each conversation_id. */
   itemRequests(): Record<string, number>;
 }
@@ -144,10 +150,22 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     else (req as IncomingMessage).socket.destroy();
   };
 
+  const s3 = createFakeS3();
+  const batch = createFakeBatch(s3, { seed: opts.seed ?? 1, ...opts.batch });
   const stats = () => ({ ...counters, requests: counters.requests ?? 0, paid_replies: counters.ok ?? 0, items_served: counters.items_served ?? 0 });
+  const report = () => ({ ...stats(), converse: { requests: counters.requests ?? 0 }, batch: batch.stats(), s3: s3.stats() });
 
   const handle = async (req: Req, res: Res) => {
-    if (req.method === 'GET' && req.url === '/__fake/stats') return sendJson(res, 200, stats());
+    if (req.method === 'GET' && req.url === '/__fake/stats') return sendJson(res, 200, report());
+    // Batch jobs and S3 share the port: their routes never overlap the runtime's /model/{id}/converse.
+    if (!/^\/model\//.test(req.url ?? '')) {
+      const chunks: Buffer[] = [];
+      for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+      const raw = Buffer.concat(chunks);
+      if (s3.handle(req, res, raw) || (await batch.handle(req, res, raw))) return;
+      bump('not_found');
+      return sendError(res, [404, 'UnknownOperationException', 'Unknown operation.']);
+    }
     // Headers are never read beyond routing: Authorization carries credentials.
     const match = /^\/model\/([^/]+)\/converse$/.exec((req.url ?? '').split('?')[0] ?? '');
     if (req.method !== 'POST' || !match) {
@@ -357,6 +375,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
+    batchStats: () => batch.stats(),
     itemRequests: () => ({ ...items }),
     close: async () => {
       for (const t of timers) clearTimeout(t);

@@ -216,13 +216,13 @@ describe('bedrock mode: batch through genesis run', () => {
 });
 
 describe('bad batch options are located input errors (exit 2)', () => {
-  const base = (provider: string) => `name: bad
+  const base = (provider: string, model = 'us.anthropic.claude-3-5-sonnet-20241022-v2:0') => `name: bad
 seed: 1
 providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: ${model}
 ${provider}
 steps:
   generate: { uses: generate/conversations, with: { count: 5, provider: claude } }
@@ -234,9 +234,10 @@ steps:
     ['max_records below min_records', `    mode: batch\n    prices: ${PRICES}\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}", min_records: 100, max_records: 50 }`, /:10:\d+: error: .*max_records.*below.*min_records/],
     ['timeout_hours out of the API range', `    mode: batch\n    prices: ${PRICES}\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}", timeout_hours: 2 }`, /:10:\d+: error: .*timeout_hours/],
     ['an unknown mode', `    mode: bulk`, /:8:\d+: error: .*mode/],
-    ['batch pricing unknown for the model', `    mode: batch\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}" }`, /:8:\d+: error: .*batch pricing is unknown.*batch_input_per_1k/],
-  ])('%s', async (_name, provider, message) => {
-    const file = writePipeline(base(provider));
+    // A model the catalogue doesn't know, priced on-demand only: nobody knows its batch price.
+    ['batch pricing unknown for the model', `    mode: batch\n    prices: { input_per_1k: 0.001, output_per_1k: 0.002 }\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}" }`, /:8:\d+: error: .*batch pricing is unknown.*batch_input_per_1k/, 'acme.unknown-model-v1:0'],
+  ])('%s', async (_name, provider, message, model?: string) => {
+    const file = writePipeline(base(provider, model));
     const r = await runCli(['run', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);

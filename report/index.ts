@@ -5,6 +5,8 @@ import { analyze } from '../runner/analyze.js';
 import { parsePipeline } from '../runner/load.js';
 import type { Pipeline, StepDef } from '../runner/pipeline.js';
 import { readPipelineSource } from '../runner/source.js';
+import { FAILED_MARK } from '../runner/failed-report.js';
+import { listFiles } from '../store/outputs.js';
 import { loadCatalogue } from '../metrics/catalogue.js';
 import { normalizeIntent } from '../metrics/text-profile.js';
 import { ExitCode, GenesisError } from '../util/errors.js';
@@ -75,12 +77,14 @@ export async function buildSections(opts: ReportOptions): Promise<ReportSections
     const missing: string[] = [];
     let registered = false;
     for (const def of pipeline.steps) {
-      const stored = state.step(def.id);
+      const latest = run.steps.find((s) => s.stepId === def.id);
+      const files = latest?.status === 'failed' ? failedReportFiles(pipeline, def.id, run.latest.id) : undefined;
+      const stored = files ?? state.step(def.id)?.files;
       if (!stored) {
         missing.push(def.id);
         continue;
       }
-      const file = (name: string) => stored.files.get(name);
+      const file = (name: string) => stored.get(name);
       const json = (name: string) => {
         const p = file(name);
         return p ? (JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>) : undefined;
@@ -153,6 +157,22 @@ export async function buildReport(opts: ReportOptions): Promise<Report> {
   const built = await buildSections(opts);
   const html = renderPage({ title: built.title, subtitle: built.subtitle, sections: built.sections, data: built.data });
   return { ...built, html, defaultOut: join(built.pipeline.outputsDir, built.pipeline.name, 'report.html') };
+}
+
+/**
+ * A step that failed its gates in the latest run has no stored output from it: its report was kept in its out/
+ * folder beside FAILED.txt naming the run (runner/failed-report.ts). Reading it there shows the gates that failed,
+ * instead of an older run's passing report.
+ */
+function failedReportFiles(pipeline: Pipeline, stepId: string, runId: string): Map<string, string> | undefined {
+  // The runner's output folder (runner/execute.ts outputDirOf), spelled here to keep the runner's executor unloaded.
+  const dir = join(pipeline.outputsDir, pipeline.name, stepId);
+  try {
+    if (!readFileSync(join(dir, FAILED_MARK), 'utf8').startsWith(`run ${runId} `)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return new Map(listFiles(dir).map((f) => [f, join(dir, f)]));
 }
 
 /** A file of the nearest step this one needs (transitively) that stored it. */

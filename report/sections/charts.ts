@@ -15,7 +15,21 @@ export function heatmap(
   rows: string[],
   cols: string[],
   value: (row: string, col: string) => number,
-  o: { caption?: string; label?: string; format?: (v: number) => string; width?: number; cellSize?: number; scheme?: string; text?: boolean } = {},
+  o: {
+    caption?: string;
+    label?: string;
+    format?: (v: number) => string;
+    width?: number;
+    cellSize?: number;
+    cellWidth?: number;
+    scheme?: string;
+    text?: boolean;
+    xTicks?: string[];
+    xLabel?: string;
+    domain?: [number, number];
+    /** Values outside `domain` take its end colour instead of leaving the scale. */
+    clamp?: boolean;
+  } = {},
 ): Chart {
   const cells: Cell[] = [];
   for (const row of rows) for (const col of cols) {
@@ -23,22 +37,25 @@ export function heatmap(
     cells.push({ row, col, value: v, label: (o.format ?? String)(v) });
   }
   const size = o.cellSize ?? 40;
-  const marks: Mark[] = [{ mark: 'cell', data: cells, options: { x: 'col', y: 'row', fill: 'value', inset: 0.5, tip: true } }];
+  const width = o.cellWidth ?? size;
+  const marks: Mark[] = [{ mark: 'cell', data: cells, options: { x: 'col', y: 'row', fill: 'value', inset: width < 8 ? 0 : 0.5, tip: true } }];
   if (o.text !== false) marks.push({ mark: 'text', data: cells, options: { x: 'col', y: 'row', text: 'label', fill: 'black', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } });
   const longest = Math.max(0, ...rows.map((r) => r.length));
+  // Column labels longer than a cell is wide are slanted (and the bottom margin grows to hold them).
+  const rotate = !o.xTicks && cols.some((c) => c.length * 6.5 > width);
   return {
     id,
     title,
     caption: o.caption,
     plot: {
-      width: o.width ?? Math.max(320, 12 + longest * 7 + cols.length * size),
-      height: 60 + rows.length * size,
+      width: o.width ?? Math.max(320, 22 + longest * 7 + cols.length * width),
+      height: 60 + rows.length * size + (rotate ? Math.max(...cols.map((c) => c.length)) * 4.5 : 0),
       marginLeft: 12 + longest * 7,
       padding: 0,
-      x: { domain: cols, label: null, tickRotate: cols.some((c) => c.length > 6) ? -35 : 0 },
+      x: { domain: cols, label: o.xLabel ?? null, tickRotate: rotate ? -35 : 0, ...(o.xTicks ? { ticks: o.xTicks } : {}) },
       y: { domain: rows, label: null },
-      marginBottom: cols.some((c) => c.length > 6) ? 70 : 30,
-      color: { type: 'linear', scheme: o.scheme ?? 'blues', legend: true, label: o.label ?? 'count', zero: true },
+      marginBottom: rotate ? 20 + Math.max(...cols.map((c) => c.length)) * 4.5 : 30,
+      color: { type: 'linear', scheme: o.scheme ?? 'blues', legend: true, label: o.label ?? 'count', ...(o.domain ? { domain: o.domain, clamp: o.clamp ?? false } : { zero: true }) },
     },
     marks,
   };
@@ -78,11 +95,27 @@ export function lines(
   id: string,
   title: string,
   data: Array<{ x: number | string; y: number; series: string }>,
-  o: { caption?: string; x?: string; y?: string; width?: number; height?: number; small?: boolean; xDomain?: unknown[]; yDomain?: unknown[]; zero?: boolean; dots?: boolean } = {},
+  o: {
+    caption?: string;
+    x?: string;
+    y?: string;
+    width?: number;
+    height?: number;
+    small?: boolean;
+    xDomain?: unknown[];
+    yDomain?: unknown[];
+    zero?: boolean;
+    dots?: boolean;
+    /** A series drawn as a dashed black line (the real reference), apart from the coloured ones. */
+    reference?: string;
+  } = {},
 ): Chart {
-  const several = new Set(data.map((d) => d.series)).size > 1;
-  const marks: Mark[] = [{ mark: 'line', data, options: { x: 'x', y: 'y', stroke: several ? 'series' : 'steelblue', tip: !o.small } }];
-  if (o.dots) marks.push({ mark: 'dot', data, options: { x: 'x', y: 'y', fill: several ? 'series' : 'steelblue', r: 3, tip: true } });
+  const ref = data.filter((d) => d.series === o.reference);
+  const own = o.reference ? data.filter((d) => d.series !== o.reference) : data;
+  const several = new Set(own.map((d) => d.series)).size > 1;
+  const marks: Mark[] = [{ mark: 'line', data: own, options: { x: 'x', y: 'y', stroke: several ? 'series' : 'steelblue', tip: !o.small } }];
+  if (ref.length) marks.push({ mark: 'line', data: ref, options: { x: 'x', y: 'y', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '6,4', tip: true, channels: { series: 'series' } } });
+  if (o.dots) marks.push({ mark: 'dot', data: own, options: { x: 'x', y: 'y', fill: several ? 'series' : 'steelblue', r: 3, tip: true } });
   if (o.zero) marks.push({ mark: 'ruleY', data: [0], options: {} });
   return {
     id,
@@ -93,7 +126,8 @@ export function lines(
       width: o.width ?? 640,
       height: o.height ?? 260,
       x: { label: o.x ?? null, ...(o.xDomain ? { domain: o.xDomain } : {}) },
-      y: { label: o.y ?? null, grid: true, ...(o.yDomain ? { domain: o.yDomain } : {}) },
+      y: { label: o.y ?? null, grid: true, tickFormat: '~s', ...(o.yDomain ? { domain: o.yDomain } : {}) },
+      marginLeft: 44,
       color: several ? { legend: true, scheme: 'tableau10' } : undefined,
     },
     marks,

@@ -27,9 +27,9 @@ export function classifierSection(stepId: string, m: Record<string, unknown>, in
       id: `${id}-${name}-f1`,
       title: `F1 per intent (${name.replace('_', '-')}), worst first`,
       caption: `Macro-F1 ${num(e.macro_f1)} (dashed line).`,
-      plot: { width: 640, height: 40 + perClass.length * 13, marginLeft: 290, x: { domain: [0, 1], grid: true, label: 'F1' }, y: { domain: perClass.map((r) => r.key), label: null } },
+      plot: { width: 640, height: 40 + perClass.length * 13, marginLeft: 10 + Math.max(0, ...perClass.map((r) => r.key.length)) * 6.4, x: { domain: [0, 1], grid: true, label: 'F1' }, y: { domain: perClass.map((r) => r.key), label: null } },
       marks: [
-        { mark: 'barX', data: perClass, options: { y: 'key', x: 'f1', fill: 'f1', z: null, tip: true } },
+        { mark: 'barX', data: perClass, options: { y: 'key', x: 'f1', fill: 'steelblue', tip: true, channels: { support: 'support' } } },
         { mark: 'ruleX', data: [e.macro_f1], options: { strokeDasharray: '4,3' } },
       ],
     });

@@ -118,8 +118,8 @@ interface Finding {
   severity: string;
   reason: string;
   chi_square?: { p_value: number; statistic: number; df: number };
-  cramers_v?: number;
-  max_abs_deviation?: number;
+  cramers_v?: number | null;
+  max_abs_deviation?: number | null;
 }
 
 export function biasSection(stepId: string, b: Record<string, unknown>): Section {
@@ -135,7 +135,7 @@ ${table(
     esc(f.kind === 'crosstab' ? `${f.rows_field} × ${f.cols_field}` : `${f.field} (${f.kind})`),
     esc(f.reason),
     f.chi_square ? num(f.chi_square.p_value) : '—',
-    f.cramers_v !== undefined ? `V ${num(f.cramers_v)}` : f.max_abs_deviation !== undefined ? `max dev ${pct(f.max_abs_deviation)}` : '—',
+    typeof f.cramers_v === 'number' ? `V ${num(f.cramers_v)}` : typeof f.max_abs_deviation === 'number' ? `max dev ${pct(f.max_abs_deviation)}` : '—',
   ]),
   'findings',
 )}`;

@@ -2,7 +2,7 @@
 import type { TimeseriesData } from '../gather/timeseries.js';
 import { esc } from '../html/escape.js';
 import type { Chart, Section } from '../types.js';
-import { lines } from './charts.js';
+import { heatmap, lines } from './charts.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const REFERENCE = 'real electricity (reference)';
@@ -27,32 +27,62 @@ export function timeseriesSection(stepId: string, d: TimeseriesData): Section {
   const electricity = new Set(d.types.filter((t) => t.domain === 'electricity').map((t) => t.type));
   const dailyElectric = profile('daily').filter((r) => electricity.has(r.series));
   const weeklyElectric = profile('weekly', WEEKDAYS).filter((r) => electricity.has(r.series));
+  const others = d.types.filter((t) => !electricity.has(t.type));
+  const hours = Array.from({ length: 24 }, (_, h) => String(h));
+  const lags = Array.from({ length: Math.max(0, ...d.types.map((t) => t.acf.length)) }, (_, i) => String(i + 1));
   const charts: Chart[] = [
     lines(`${id}-daily`, 'Daily profile, electricity types', withRef(dailyElectric, d.reference.daily), {
       x: 'hour of day (UTC)',
       y: 'level / mean',
-      caption: 'Mean value per hour over the series mean, averaged over up to 20 series per type; the reference is the real UCI electricity load profile.',
+      reference: REFERENCE,
+      caption: 'Mean value per hour over the series mean, averaged over up to 20 series per type. Dashed black: the real UCI electricity load profile.',
       width: 640,
     }),
     lines(`${id}-weekly`, 'Weekly profile, electricity types', withRef(weeklyElectric, d.reference.weekly, WEEKDAYS), {
       x: 'weekday',
       y: 'level / mean',
       xDomain: WEEKDAYS,
+      reference: REFERENCE,
       dots: true,
       width: 640,
+      caption: 'Mean value per weekday over the series mean. Dashed black: the real reference.',
     }),
-    lines(`${id}-daily-other`, 'Daily profile, other types', profile('daily').filter((r) => !electricity.has(r.series)), { x: 'hour of day (UTC)', y: 'level / mean', width: 640 }),
-    lines(
-      `${id}-acf`,
-      'Autocorrelation by type',
-      d.types.flatMap((t) => t.acf.map((y, i) => ({ x: i + 1, y, series: t.type }))),
-      { x: 'lag (points)', y: 'ACF', zero: true, width: 640, caption: 'Mean sample autocorrelation at lags 1…168 (a day is 24, a week 168 points at hourly frequency).' },
-    ),
-  ].filter((c) => c.marks[0]!.data.length > 0);
+  ];
+  // Many types on one set of axes is spaghetti: the other types' daily shapes and every type's ACF are heatmaps.
+  if (others.length)
+    charts.push(
+      heatmap(`${id}-daily-other`, 'Daily profile, other types', others.map((t) => t.type), hours, (r, c) => others.find((t) => t.type === r)?.daily[Number(c)] ?? Number.NaN, {
+        text: false,
+        cellSize: 18,
+        cellWidth: 22,
+        xLabel: 'hour of day (UTC)',
+        label: 'level / mean',
+        scheme: 'viridis',
+        domain: [0, 2],
+        clamp: true,
+        xTicks: ['0', '6', '12', '18', '23'],
+        caption: 'Mean value per hour over the series mean (1 is the series mean; 2 or more has the brightest colour).',
+      }),
+    );
+  if (lags.length)
+    charts.push(
+      heatmap(`${id}-acf`, 'Autocorrelation by type', d.types.map((t) => t.type), lags, (r, c) => d.types.find((t) => t.type === r)?.acf[Number(c) - 1] ?? Number.NaN, {
+        text: false,
+        cellSize: 18,
+        cellWidth: 3.5,
+        xLabel: 'lag (points)',
+        label: 'ACF',
+        scheme: 'rdbu',
+        domain: [-1, 1],
+        xTicks: ['1', '24', '48', '72', '96', '120', '144', '168'].filter((l) => Number(l) <= lags.length),
+        caption: 'Mean sample autocorrelation at lags 1…168 over up to 20 series per type: daily seasonality shows as stripes every 24 points, a week at 168.',
+      }),
+    );
+  const drawn = charts.filter((c) => c.marks[0]!.data.length > 0);
   const html = `<p class="lead">${d.count.toLocaleString('en')} series of ${d.types.length} types at frequency ${esc(d.frequency)}.</p>
 <h3>One series per type</h3>
 <div class="multiples">${multiples.map((c) => `<div data-chart="${esc(c.id)}"></div>`).join('')}</div>
 <h3>Profiles and autocorrelation</h3>
-<div class="grid">${charts.map((c) => `<div data-chart="${esc(c.id)}"></div>`).join('')}</div>`;
-  return { id, title: `Time series (${stepId})`, html, charts: [...multiples, ...charts] };
+<div class="grid">${drawn.map((c) => `<div data-chart="${esc(c.id)}"></div>`).join('')}</div>`;
+  return { id, title: `Time series (${stepId})`, html, charts: [...multiples, ...drawn] };
 }

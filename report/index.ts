@@ -26,7 +26,7 @@ import { runSection } from './sections/run.js';
 import { timeseriesSection } from './sections/timeseries.js';
 import type { ClientData, Section } from './types.js';
 
-export type { Chart, ClientData, Mark, SampleConversation, Section } from './types.js';
+export type { Chart, ClientData, Headline, Mark, SampleConversation, Section } from './types.js';
 export { renderBody, renderPage } from './html/page.js';
 export { chartLibrary, clientScript, clientStyle } from './html/assets.js';
 export { classifierSection, conversationsSection, forecasterSection, biasSection, conversationQualitySection, seriesQualitySection, registrySection, runSection, timeseriesSection };
@@ -143,7 +143,7 @@ export async function buildSections(opts: ReportOptions): Promise<ReportSections
     return {
       pipeline,
       title: `genesis report: ${pipeline.name}`,
-      subtitle: `${pipeline.file} · seed ${pipeline.seed} · latest run ${run.latest.id} (${run.latest.status}, ${when})`,
+      subtitle: `${opts.pipelineFile} · seed ${pipeline.seed} · latest run ${run.latest.id} (${run.latest.status}, ${when})`,
       sections,
       data,
       missing,

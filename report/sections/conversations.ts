@@ -69,16 +69,20 @@ function intentChart(id: string, intents: string[], d: ConversationsData, target
     })
     .sort((a, b) => a.deviation - b.deviation || a.key.localeCompare(b.key));
   const longest = Math.max(0, ...rows.map((r) => r.key.length));
+  // A symmetric axis at least a quarter of the mean expected count wide: a deviation of one looks as small as it is.
+  const meanExpected = rows.reduce((a, r) => a + r.expected, 0) / Math.max(1, rows.length);
+  const worst = Math.max(0, ...rows.map((r) => Math.abs(r.deviation)));
+  const span = Math.max(worst, meanExpected * 0.25, 1);
   return {
     id,
     title: 'Intents: conversations made minus the target',
-    caption: `Each intent's count minus what its target share of ${d.count.toLocaleString('en')} asks for, most under-represented first; coloured by category.`,
+    caption: `Each intent's count minus what its target share of ${d.count.toLocaleString('en')} asks for (${Math.round(meanExpected * 10) / 10} on average), most under-represented first; the largest deviation is ${worst}. Coloured by category.`,
     plot: {
       width: 720,
       height: 50 + rows.length * 12,
       marginLeft: 10 + longest * 6.2,
       y: { domain: rows.map((r) => r.key), label: null },
-      x: { label: 'conversations over (+) or under (−) target', grid: true },
+      x: { label: 'conversations over (+) or under (−) target', grid: true, domain: [-span, span] },
       // 11 categories: tableau10 would repeat a colour.
       color: { legend: true, scheme: 'paired' },
       style: { fontSize: '10px' },

@@ -66,7 +66,7 @@ export function barsAgainstTarget(
   id: string,
   title: string,
   rows: Array<{ key: string; observed: number; target?: number; group?: string }>,
-  o: { caption?: string; horizontal?: boolean; label?: string; width?: number } = {},
+  o: { caption?: string; label?: string; width?: number } = {},
 ): Chart {
   const withTarget = rows.filter((r) => r.target !== undefined);
   const longest = Math.max(0, ...rows.map((r) => r.key.length));

@@ -8,8 +8,8 @@ export interface SeriesTypeData {
   type: string;
   domain: string;
   series: number;
-  /** The first series of the type (in file order), at most MAX_POINTS points. */
-  example: { id: string; values: number[]; step: number };
+  /** The first series of the type (in file order): its first MAX_POINTS points at full resolution, and its length. */
+  example: { id: string; values: number[]; length: number; hours: number };
   daily: number[];
   weekly: number[];
   /** Mean autocorrelation at lags 1…ACF_LAGS over up to PROFILED series of the type. */
@@ -52,12 +52,12 @@ export async function gatherTimeseries(file: string): Promise<TimeseriesData> {
     .sort(([a, x], [b, y]) => x.domain.localeCompare(y.domain) || a.localeCompare(b))
     .map(([type, t]) => {
       const values = (t.example?.target ?? []).map((v) => (typeof v === 'number' ? v : Number.NaN));
-      const step = Math.max(1, Math.ceil(values.length / MAX_POINTS));
       return {
         type,
         domain: t.domain,
         series: t.n,
-        example: { id: t.example?.series_id ?? '', values: values.filter((_, i) => i % step === 0).slice(0, MAX_POINTS), step },
+        // Full resolution over the first two weeks (at hourly data) shows the daily cycle; a whole year strided would not.
+        example: { id: t.example?.series_id ?? '', values: values.slice(0, MAX_POINTS), length: values.length, hours: hoursOf(String(t.example?.frequency ?? '')) || 1 },
         daily: meanOf(t.daily),
         weekly: meanOf(t.weekly),
         acf: meanOf(t.acf),

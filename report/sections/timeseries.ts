@@ -13,8 +13,8 @@ export function timeseriesSection(stepId: string, d: TimeseriesData): Section {
     lines(
       `${id}-m${i}`,
       `${t.type} (${t.domain}, ${t.series} series)`,
-      t.example.values.map((y, j) => ({ x: (j * t.example.step) / 24, y, series: t.example.id })),
-      { small: true, width: 300, height: 150, x: 'day', caption: `${t.example.id}, first two weeks` },
+      t.example.values.map((y, j) => ({ x: (j * t.example.hours) / 24, y, series: t.example.id })),
+      { small: true, width: 300, height: 150, x: 'day', caption: `${t.example.id}: first ${t.example.values.length} of ${t.example.length} points` },
     ),
   );
   // Electricity types are compared with the real reference; the others are shown for their own shape.

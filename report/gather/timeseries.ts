@@ -57,10 +57,10 @@ export async function gatherTimeseries(file: string): Promise<TimeseriesData> {
         domain: t.domain,
         series: t.n,
         // Full resolution over the first two weeks (at hourly data) shows the daily cycle; a whole year strided would not.
-        example: { id: t.example?.series_id ?? '', values: values.slice(0, MAX_POINTS), length: values.length, hours: hoursOf(String(t.example?.frequency ?? '')) || 1 },
-        daily: meanOf(t.daily),
-        weekly: meanOf(t.weekly),
-        acf: meanOf(t.acf),
+        example: { id: t.example?.series_id ?? '', values: values.slice(0, MAX_POINTS).map(round4), length: values.length, hours: hoursOf(String(t.example?.frequency ?? '')) || 1 },
+        daily: meanOf(t.daily).map(round4),
+        weekly: meanOf(t.weekly).map(round4),
+        acf: meanOf(t.acf).map(round4),
       };
     });
   const ref = loadData<{ description: string; daily_shape: number[]; weekly_shape: number[] }>('electricity-profile.json');
@@ -79,4 +79,9 @@ function meanOf(rows: number[][]): number[] {
     const xs = rows.map((r) => r[i]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN;
   });
+}
+
+/** Four significant digits: more than a chart can show, and the page stays small. */
+function round4(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(4)) : x;
 }

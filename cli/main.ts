@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.js')).exportCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   predict: async () => (await import('./commands/predict.js')).predictCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
   'fake-bedrock': async () => (await import('./commands/fake-bedrock.js')).fakeBedrockCommand,
 };
 

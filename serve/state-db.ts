@@ -9,6 +9,10 @@ export function readState<T>(stateDir: string, empty: T, read: (db: Db) => T): T
   const db = openDb(stateDir, { readonly: true });
   try {
     return read(db);
+  } catch (e) {
+    // The first run creates the database under the lock: for that moment it has no tables yet, so nothing to show.
+    if (e instanceof Error && /^no such table/.test(e.message)) return empty;
+    throw e;
   } finally {
     db.close();
   }

@@ -7,9 +7,10 @@ function table(rows: Row[], opts: { share?: boolean } = {}): Html {
   const show = (v: Row['a']) => (opts.share && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : fmt(v));
   const delta = (r: Row) => {
     if (r.delta === undefined) return r.a === r.b ? html`<span class="muted">same</span>` : html`<strong>changed</strong>`;
-    if (r.delta === 0) return html`<span class="muted">0</span>`;
-    const text = opts.share ? `${r.delta > 0 ? '+' : ''}${(r.delta * 100).toFixed(1)} pp` : `${r.delta > 0 ? '+' : ''}${fmt(r.delta)}`;
-    return html`<span class="${r.delta > 0 ? 'up' : 'down'}">${text}</span>`;
+    const magnitude = opts.share ? `${(Math.abs(r.delta) * 100).toFixed(1)} pp` : fmt(Math.abs(r.delta));
+    // A change too small to show at this precision reads as none, not as "-0.0".
+    if (!/[1-9]/.test(magnitude)) return html`<span class="muted">±0</span>`;
+    return html`<span class="${r.delta > 0 ? 'up' : 'down'}">${r.delta > 0 ? '+' : '−'}${magnitude}</span>`;
   };
   return html`<table class="diff"><thead><tr><th></th><th>A</th><th>B</th><th>B − A</th></tr></thead><tbody>
 ${rows.map((r) => html`<tr${r.a !== r.b ? html` class="changed"` : ''}><td>${r.label}</td><td>${show(r.a)}</td><td>${show(r.b)}</td><td>${delta(r)}</td></tr>`)}</tbody></table>`;

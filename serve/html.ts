@@ -32,7 +32,7 @@ export function page(title: string, body: Html, opts: { data?: Record<string, st
   const data = Object.entries(opts.data ?? {}).map(([k, v]) => html` data-${k}="${v}"`);
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · genesis</title><link rel="stylesheet" href="/assets/style.css"></head>
+<title>${title} · genesis</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/style.css"></head>
 <body${data}><header><a class="brand" href="/">genesis</a><nav><a href="/">pipelines</a><a href="/datasets">datasets</a></nav></header>
 <main>${body}</main><script src="/assets/app.js"></script></body></html>`.text;
 }

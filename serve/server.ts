@@ -29,7 +29,7 @@ export interface Dashboard {
 }
 
 /** How often an open page's stream looks at the state folder (a run started from a terminal shows up this way). */
-const POLL_MS = 1000;
+const POLL_MS = 500;
 
 // The dashboard's own pages: scripts and styles from this server only; never framed (the Run button can't be clickjacked).
 const CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";

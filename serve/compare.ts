@@ -14,6 +14,8 @@ export interface Row {
   b: Value;
   /** b − a for numbers; undefined when either side is not a number. */
   delta?: number;
+  /** Said beside the label, e.g. the counts behind two shares. */
+  note?: string;
 }
 
 export interface DistributionShift {
@@ -87,11 +89,11 @@ function trainingRows(ta: Obj | undefined, tb: Obj | undefined, row: (l: string,
 }
 
 /** Observed shares of one field, from the bias report's distribution finding. */
-function shares(bias: Obj | undefined, field: string): Map<string, number> | undefined {
+function shares(bias: Obj | undefined, field: string): Map<string, { share: number; count: number }> | undefined {
   const findings = Array.isArray(bias?.findings) ? (bias!.findings as Obj[]) : [];
   const f = findings.find((x) => x.field === field && x.kind === 'distribution' && Array.isArray(x.rows));
   if (!f) return undefined;
-  return new Map((f.rows as Obj[]).map((r) => [String(r.value), num(r.observed_share) ?? 0]));
+  return new Map((f.rows as Obj[]).map((r) => [String(r.value), { share: num(r.observed_share) ?? 0, count: num(r.observed) ?? 0 }]));
 }
 
 function shift(field: string, ba: Obj | undefined, bb: Obj | undefined, row: (l: string, x: Value, y: Value) => Row): DistributionShift | undefined {
@@ -99,7 +101,10 @@ function shift(field: string, ba: Obj | undefined, bb: Obj | undefined, row: (l:
   const sb = shares(bb, field);
   if (!sa && !sb) return undefined;
   const values = [...new Set([...(sa?.keys() ?? []), ...(sb?.keys() ?? [])])];
-  const rows = values.map((v) => row(v, sa ? sa.get(v) ?? 0 : null, sb ? sb.get(v) ?? 0 : null));
+  const rows = values.map((v) => ({
+    ...row(v, sa ? sa.get(v)?.share ?? 0 : null, sb ? sb.get(v)?.share ?? 0 : null),
+    note: `${sa ? sa.get(v)?.count ?? 0 : '–'} → ${sb ? sb.get(v)?.count ?? 0 : '–'}`,
+  }));
   rows.sort((x, y) => Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || x.label.localeCompare(y.label));
   return { field, rows };
 }

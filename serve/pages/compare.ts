@@ -4,16 +4,22 @@ import type { Row, VersionDiff } from '../compare.js';
 import { fmt } from './parts.js';
 
 function table(rows: Row[], opts: { share?: boolean } = {}): Html {
-  const show = (v: Row['a']) => (opts.share && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : fmt(v));
-  const delta = (r: Row) => {
-    if (r.delta === undefined) return r.a === r.b ? html`<span class="muted">same</span>` : html`<strong>changed</strong>`;
-    const magnitude = opts.share ? `${(Math.abs(r.delta) * 100).toFixed(1)} pp` : fmt(Math.abs(r.delta));
+  // Many small shares (77 intents of ~1.3 % each) need a finer step than a few large ones to show their changes.
+  const digits = opts.share && rows.some((r) => typeof r.a === 'number' && r.a < 0.05) ? 2 : 1;
+  const pct = (v: number) => `${(v * 100).toFixed(digits)}`;
+  const show = (v: Row['a']) => (opts.share && typeof v === 'number' ? `${pct(v)}%` : fmt(v));
+  const delta = (r: Row): { text: Html; changed: boolean } => {
+    if (r.delta === undefined) return r.a === r.b ? { text: html`<span class="muted">same</span>`, changed: false } : { text: html`<strong>changed</strong>`, changed: true };
+    const magnitude = opts.share ? `${pct(Math.abs(r.delta))} pp` : fmt(Math.abs(r.delta));
     // A change too small to show at this precision reads as none, not as "-0.0".
-    if (!/[1-9]/.test(magnitude)) return html`<span class="muted">±0</span>`;
-    return html`<span class="${r.delta > 0 ? 'up' : 'down'}">${r.delta > 0 ? '+' : '−'}${magnitude}</span>`;
+    if (!/[1-9]/.test(magnitude)) return { text: html`<span class="muted">±0</span>`, changed: false };
+    return { text: html`<span class="${r.delta > 0 ? 'up' : 'down'}">${r.delta > 0 ? '+' : '−'}${magnitude}</span>`, changed: true };
   };
   return html`<table class="diff"><thead><tr><th></th><th>A</th><th>B</th><th>B − A</th></tr></thead><tbody>
-${rows.map((r) => html`<tr${r.a !== r.b ? html` class="changed"` : ''}><td>${r.label}</td><td>${show(r.a)}</td><td>${show(r.b)}</td><td>${delta(r)}</td></tr>`)}</tbody></table>`;
+${rows.map((r) => {
+  const d = delta(r);
+  return html`<tr${d.changed ? html` class="changed"` : ''}><td>${r.label}${r.note ? html` <span class="muted">${r.note}</span>` : ''}</td><td>${show(r.a)}</td><td>${show(r.b)}</td><td>${d.text}</td></tr>`;
+})}</tbody></table>`;
 }
 
 const short = (v: unknown) => {

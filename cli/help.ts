@@ -97,6 +97,12 @@ export const HELP: Record<string, CommandHelp> = {
     options: [['--top N', 'labels shown per text (default 3)'], JSON_OUT, ['(no texts)', 'read texts from stdin, one a line']],
     examples: ['genesis predict out/quickstart/train/model.json "I lost my card"'],
   },
+  report: {
+    summary: 'write one self-contained HTML report (charts, a browsable sample) from what the runs stored',
+    usage: 'genesis report <pipeline.yaml> [-o FILE] [--state-dir DIR]',
+    options: [['-o, --output FILE', 'where to write (default out/<pipeline name>/report.html beside the pipeline)'], STATE_DIR],
+    examples: ['genesis report pipelines/quickstart.yaml', 'genesis report pipelines/timeseries.yaml -o /tmp/ts.html'],
+  },
   serve: {
     summary: 'a local dashboard: pipelines, runs, datasets, reports, live progress and a Run button',
     usage: 'genesis serve [<folder or pipeline.yaml>] [--port N] [--host H]',

@@ -1,20 +1,15 @@
-// The report view of a pipeline: the very HTML `genesis report` writes (report/index.ts), built from what the runs stored.
+// The report view of a pipeline: the very page `genesis report` writes (report/index.ts), built from what the runs stored.
+import { buildReport, NeverRanError } from '../../report/index.js';
 import { html, page } from '../html.js';
 import type { PipelineEntry } from '../workspace.js';
 
-interface ReportModule {
-  buildReport(opts: { pipelineFile: string; stateDir?: string }): { html: string } | Promise<{ html: string }>;
-}
-
 export async function reportPage(e: PipelineEntry): Promise<string> {
-  // Resolved at run time: the report builder lives on its own branch until it is merged (see the final report).
-  const specifier = '../../report/index.js';
-  let mod: ReportModule;
+  const back = html`<p style="margin:8px 16px;font:14px system-ui,sans-serif"><a href="/pipeline?file=${encodeURIComponent(e.key)}">← ${e.key} on the dashboard</a></p>`;
   try {
-    mod = (await import(specifier)) as ReportModule;
+    const report = await buildReport({ pipelineFile: e.file, stateDir: e.stateDir });
+    return report.html.replace(/<body[^>]*>/, (tag) => tag + back.text);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-    return page('report', html`<h1>Report</h1><p>This build of genesis has no report builder (<code>genesis report</code>) yet.</p><p><a href="/pipeline?file=${encodeURIComponent(e.key)}">back</a></p>`);
+    if (!(err instanceof NeverRanError)) throw err;
+    return page('report', html`<h1>Report</h1><p>${err.message.replace(/^.*?: /, '')}, or press Run on its page.</p>${back}`);
   }
-  return (await mod.buildReport({ pipelineFile: e.file, stateDir: e.stateDir })).html;
 }

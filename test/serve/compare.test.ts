@@ -16,15 +16,19 @@ steps:
 
 let dash: Dashboard;
 let get: (path: string) => Promise<{ status: number; body: string }>;
+let dir: string;
+let file: string;
+let base: string;
+let cookie: string;
 
 beforeAll(async () => {
-  const dir = tempDir('genesis-serve-compare-');
-  const file = writePipeline(PIPE, dir, 'small.yaml');
+  dir = tempDir('genesis-serve-compare-');
+  file = writePipeline(PIPE, dir, 'small.yaml');
   expect((await runCli(['run', file, '-q'])).code).toBe(0);
   writeFileSync(file, readFileSync(file, 'utf8').replace('count: 40', 'count: 60'));
   expect((await runCli(['run', file, '-q'])).code).toBe(0);
   dash = await startDashboard({ target: join(dir, 'small.yaml'), host: '127.0.0.1', port: 0 });
-  const { base, cookie } = await login(dash.url);
+  ({ base, cookie } = await login(dash.url));
   get = (path) => httpRequest(`${base}${path}`, { headers: { cookie } });
 });
 afterAll(() => dash?.close());
@@ -54,6 +58,19 @@ describe('genesis serve: dataset versions', () => {
     const pairs = [...counts.matchAll(/(\d+) → (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(pairs.reduce((s, [a]) => s + a!, 0)).toBe(40);
     expect(pairs.reduce((s, [, b]) => s + b!, 0)).toBe(60);
+  });
+
+  it("serves the pipeline's report, the same page genesis report writes, allowed to fetch nothing", async () => {
+    const r = await httpRequest(`${base}/report?file=small.yaml`, { headers: { cookie } });
+    expect(r.status).toBe(200);
+    expect(String(r.headers['content-security-policy'])).toMatch(/^default-src 'none'/);
+    const written = await runCli(['report', file, '-o', join(dir, 'report.html')]);
+    expect(written.code).toBe(0);
+    // Same sections as the file the CLI writes (the dashboard adds only its way back).
+    const sections = (h: string) => [...h.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    expect(sections(r.body)).toEqual(sections(readFileSync(join(dir, 'report.html'), 'utf8')));
+    expect(sections(r.body).length).toBeGreaterThan(1);
+    expect(r.body).toContain('href="/pipeline?file=small.yaml"');
   });
 
   it('says so for a version that does not exist', async () => {

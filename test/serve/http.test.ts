@@ -67,6 +67,13 @@ describe('genesis serve: who may talk to it', () => {
     expect(existsSync(join(dir, '.genesis', 'state.db'))).toBe(false);
   });
 
+  it('the report view of a pipeline that never ran says how to make one', async () => {
+    const { base, cookie } = await login(dash.url);
+    const r = await httpRequest(`${base}/report?file=slow.yaml`, { headers: { cookie } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatch(/pipeline &quot;slow&quot; has never run here, so there is nothing to report; run `genesis run .*slow\.yaml` first, or press Run/);
+  });
+
   it('refuses a step the pipeline does not have, instead of passing it on', async () => {
     const { base, cookie } = await login(dash.url);
     const r = await postRun(base, cookie, { file: 'slow.yaml', step: '--state-dir=/tmp/x' });

@@ -1,7 +1,8 @@
-// Screenshots of `genesis serve` on the quick start (two registered versions), for the README and for a look:
+// Screenshots of `genesis serve` on a copy of pipelines/ (the quick start run twice: two registered versions; the
+// time series once), for the README and for a look:
 // node bench/serve-screenshots.mjs [--reuse DIR]   (needs Debian's Chromium; writes bench/screenshots/serve-*.png)
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,15 +16,16 @@ const reuse = process.argv.indexOf('--reuse');
 const dir = reuse > 0 ? resolve(process.argv[reuse + 1]) : mkdtempSync(join(tmpdir(), 'genesis-serve-shots-'));
 const file = join(dir, 'quickstart.yaml');
 
-const run = () => {
-  const r = spawnSync(process.execPath, [bin, 'run', file, '-q'], { stdio: 'inherit' });
+const run = (f) => {
+  const r = spawnSync(process.execPath, [bin, 'run', f, '-q'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`genesis run exited ${r.status}`);
 };
 if (!existsSync(join(dir, '.genesis', 'state.db'))) {
-  copyFileSync(join(root, 'pipelines', 'quickstart.yaml'), file);
-  run(); // v1: 1,000 conversations
+  for (const f of readdirSync(join(root, 'pipelines'))) if (f.endsWith('.yaml')) copyFileSync(join(root, 'pipelines', f), join(dir, f));
+  run(file); // v1: 1,000 conversations
   writeFileSync(file, readFileSync(file, 'utf8').replace('count: 1000', 'count: 1200'));
-  run(); // v2: 200 more
+  run(file); // v2: 200 more
+  run(join(dir, 'timeseries.yaml'));
 }
 
 const server = spawn(process.execPath, [bin, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });

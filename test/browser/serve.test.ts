@@ -69,6 +69,10 @@ describe.skipIf(!found.path && !browserRequired())('genesis serve in a browser',
     expect(await page.textContent('#run-message')).toMatch(/started: genesis run .*steps\.yaml --json-events --lock-timeout 0 --force/);
     for (const id of ['a', 'b', 'c']) expect(await page.textContent(`tr[data-step="${id}"] .live-status`)).toBe('ran');
     await page.waitForFunction(() => document.querySelector('#runs tbody tr .badge')?.textContent === 'succeeded');
+    // The report view is genesis report's own page, served under its no-fetch policy: it renders without an error.
+    await page.click('a[href="/report?file=steps.yaml"]');
+    await page.waitForSelector('section[id]');
+    expect(await page.title()).toContain('steps');
     expect(problems).toEqual([]);
     await page.close();
   });

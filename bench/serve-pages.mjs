@@ -1,10 +1,11 @@
 // How long `genesis serve` takes to answer its pages, and how big they are, on a folder whose pipelines have run
 // (bench/serve-screenshots.mjs makes one); the peer is `genesis datasets` / `genesis runs` as a process, same run.
 // node bench/serve-pages.mjs DIR
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServe } from './serve-start.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'genesis.js');
@@ -12,15 +13,7 @@ const dir = resolve(process.argv[2] ?? '.');
 const N = 15;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = spawn(process.execPath, [bin, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
-const url = await new Promise((res) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = /http:\S+token=\S+/.exec(out);
-    if (m) res(m[0]);
-  });
-});
+const { server, url } = await startServe(bin, dir);
 const get = (path, cookie) =>
   new Promise((res, rej) => {
     const t0 = performance.now();

@@ -1,11 +1,12 @@
 // Screenshots of `genesis serve` on a copy of pipelines/ (the quick start run twice: two registered versions; the
 // time series once), for the README and for a look:
 // node bench/serve-screenshots.mjs [--reuse DIR]   (needs Debian's Chromium; writes bench/screenshots/serve-*.png)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServe } from './serve-start.mjs';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,15 +29,7 @@ if (!existsSync(join(dir, '.genesis', 'state.db'))) {
   run(join(dir, 'timeseries.yaml'));
 }
 
-const server = spawn(process.execPath, [bin, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((res) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = /http:\S+token=\S+/.exec(out);
-    if (m) res(m[0]);
-  });
-});
+const { server, url } = await startServe(bin, dir);
 const browser = await chromium.launch({ executablePath: process.env.GENESIS_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -2,11 +2,12 @@
 import { ExitCode, InputError } from '../../util/errors.js';
 import { intOption, parse } from '../args.js';
 import type { Io } from '../io.js';
+import { untilStopped } from '../../util/until-stopped.js';
 
 const USAGE = 'genesis serve [<folder or pipeline.yaml>] [--port N] [--host H]';
 export const DEFAULT_PORT = 8765;
 
-export async function serveCommand(argv: string[], io: Io, opts: { onReady?: (url: string) => void; signal?: AbortSignal } = {}): Promise<number> {
+export async function serveCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, USAGE);
   if (positionals.length > 1) throw new InputError(`unexpected argument "${positionals[1]}"\nusage: ${USAGE}`);
   const port = intOption(values.port, 'port', 0) ?? DEFAULT_PORT;
@@ -27,19 +28,9 @@ export async function serveCommand(argv: string[], io: Io, opts: { onReady?: (ur
   }
   io.stderr(`genesis: dashboard for ${positionals[0] ?? '.'} — open this URL (the token in it is required; press Ctrl-C to stop):`);
   io.stdout(dashboard.url);
-  opts.onReady?.(dashboard.url);
 
   // Ctrl-C (or SIGTERM) stops the runs this dashboard started — they keep finished items — then the server.
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    opts.signal?.addEventListener('abort', stop, { once: true });
-  });
+  await untilStopped();
   io.stderr('genesis: stopping the dashboard');
   await dashboard.close();
   // Ctrl-C is how a server is meant to stop: that is success, not an interrupted command.

@@ -12,7 +12,9 @@ export interface LiveState {
 }
 
 export function liveState(entry: PipelineEntry): LiveState {
-  const lock = lockHolder(entry.stateDir) ?? null;
+  const held = lockHolder(entry.stateDir);
+  // The nonce only tells lock records apart; a page has no use for it.
+  const lock = held ? { pid: held.pid, host: held.host, started: held.started, command: held.command } : null;
   const running = lock ? readState(entry.stateDir, undefined, (db) => runningProgress(db, entry.file)) ?? null : null;
   return { lock, running };
 }

@@ -1,5 +1,5 @@
 // Screenshots of `genesis report` pages in headless Chromium, with console errors and outside requests printed.
-// Run: node bench/report-screenshots.mjs <report.html> <out.png> [more pairs…]
+// Run: node bench/report-screenshots.mjs <report.html> <out.png> [more pairs…]   (also writes <out>-top.png: the first screen)
 import { chromium } from 'playwright-core';
 
 const pairs = process.argv.slice(2);
@@ -15,6 +15,7 @@ for (let i = 0; i + 1 < pairs.length; i += 2) {
   await page.waitForFunction(() => window.__genesisReport?.done, null, { timeout: 60000 });
   const state = await page.evaluate(() => window.__genesisReport);
   await page.screenshot({ path: png, fullPage: true });
+  await page.screenshot({ path: png.replace(/\.png$/, '-top.png') }); // the first screen, for the README
   console.log(`${png}: ${state.rendered} charts drawn, ${state.failed.length} failed ${state.failed.join(' ')}; ${problems.length} problems`);
   for (const p of problems) console.log('  ' + p);
   await page.close();

@@ -26,7 +26,7 @@ import { runSection } from './sections/run.js';
 import { timeseriesSection } from './sections/timeseries.js';
 import type { ClientData, Section } from './types.js';
 
-export type { Chart, ClientData, Mark, SampleConversation, Section } from './types.js';
+export type { Chart, ClientData, Headline, Mark, SampleConversation, Section } from './types.js';
 export { renderBody, renderPage } from './html/page.js';
 export { chartLibrary, clientScript, clientStyle } from './html/assets.js';
 export { classifierSection, conversationsSection, forecasterSection, biasSection, conversationQualitySection, seriesQualitySection, registrySection, runSection, timeseriesSection };
@@ -84,56 +84,17 @@ export async function buildSections(opts: ReportOptions): Promise<ReportSections
         missing.push(def.id);
         continue;
       }
+      const view = STEP_VIEWS[def.uses];
+      if (!view) continue;
       const file = (name: string) => stored.get(name);
       const json = (name: string) => {
         const p = file(name);
         return p ? (JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>) : undefined;
       };
-      switch (def.uses) {
-        case 'generate/conversations':
-        case 'filter/conversations': {
-          const f = file('conversations.jsonl');
-          if (!f) break;
-          const d = await gatherConversations(f, file('generation.json') ?? upstreamFile(state, pipeline, def, 'generation.json'), pipeline.seed);
-          const s = conversationsSection(def.id, d);
-          data.samples[s.id] = d.sample;
-          sections.push(s);
-          break;
-        }
-        case 'validate/conversations': {
-          const q = json('quality.json');
-          if (q) sections.push(conversationQualitySection(def.id, q));
-          break;
-        }
-        case 'bias/conversations': {
-          const b = json('bias.json');
-          if (b) sections.push(biasSection(def.id, b));
-          break;
-        }
-        case 'generate/timeseries': {
-          const f = file('series.jsonl');
-          if (f) sections.push(timeseriesSection(def.id, await gatherTimeseries(f)));
-          break;
-        }
-        case 'validate/timeseries': {
-          const q = json('quality.json');
-          if (q) sections.push(seriesQualitySection(def.id, q));
-          break;
-        }
-        case 'train/intent-classifier': {
-          const m = json('metrics.json');
-          if (m) sections.push(classifierSection(def.id, m, intentCategories()));
-          break;
-        }
-        case 'train/forecaster': {
-          const f = file('metrics.json');
-          if (f) sections.push(forecasterSection(def.id, await gatherForecaster(f, file('forecaster.json'), upstreamFile(state, pipeline, def, 'series.jsonl'))));
-          break;
-        }
-        case 'register/dataset':
-          registered = true;
-          break;
-      }
+      const upstream = (name: string) => upstreamFile(state, pipeline, def, name);
+      const s = await view({ stepId: def.id, seed: pipeline.seed, file, json, upstream, samples: data.samples });
+      if (s === 'registry') registered = true;
+      else if (s) sections.push(s);
     }
     if (registered) {
       const versions = gatherRegistry(state);
@@ -143,7 +104,7 @@ export async function buildSections(opts: ReportOptions): Promise<ReportSections
     return {
       pipeline,
       title: `genesis report: ${pipeline.name}`,
-      subtitle: `${pipeline.file} · seed ${pipeline.seed} · latest run ${run.latest.id} (${run.latest.status}, ${when})`,
+      subtitle: `${opts.pipelineFile} · seed ${pipeline.seed} · latest run ${run.latest.id} (${run.latest.status}, ${when})`,
       sections,
       data,
       missing,
@@ -157,6 +118,47 @@ export async function buildReport(opts: ReportOptions): Promise<Report> {
   const built = await buildSections(opts);
   const html = renderPage({ title: built.title, subtitle: built.subtitle, sections: built.sections, data: built.data });
   return { ...built, html, defaultOut: join(built.pipeline.outputsDir, built.pipeline.name, 'report.html') };
+}
+
+interface ViewInput {
+  stepId: string;
+  seed: number;
+  /** A file of this step's stored output, by name. */
+  file(name: string): string | undefined;
+  json(name: string): Record<string, unknown> | undefined;
+  /** A file of the nearest step this one needs that stored it. */
+  upstream(name: string): string | undefined;
+  samples: ClientData['samples'];
+}
+
+type StepView = (v: ViewInput) => Promise<Section | 'registry' | undefined>;
+
+const conversationsView: StepView = async (v) => {
+  const f = v.file('conversations.jsonl');
+  if (!f) return undefined;
+  const d = await gatherConversations(f, v.file('generation.json') ?? v.upstream('generation.json'), v.seed);
+  const s = conversationsSection(v.stepId, d);
+  v.samples[s.id] = d.sample;
+  return s;
+};
+
+/** What each step type shows: one line per type; a type not here has no section (the run section still lists it). */
+const STEP_VIEWS: Record<string, StepView> = {
+  'generate/conversations': conversationsView,
+  'filter/conversations': conversationsView,
+  'validate/conversations': async (v) => ifThere(v.json('quality.json'), (q) => conversationQualitySection(v.stepId, q)),
+  'bias/conversations': async (v) => ifThere(v.json('bias.json'), (b) => biasSection(v.stepId, b)),
+  'generate/timeseries': async (v) => ifThere(v.file('series.jsonl'), async (f) => timeseriesSection(v.stepId, await gatherTimeseries(f))),
+  'validate/timeseries': async (v) => ifThere(v.json('quality.json'), (q) => seriesQualitySection(v.stepId, q)),
+  'train/intent-classifier': async (v) => ifThere(v.json('metrics.json'), (m) => classifierSection(v.stepId, m, intentCategories())),
+  'train/forecaster': async (v) =>
+    ifThere(v.file('metrics.json'), async (f) => forecasterSection(v.stepId, await gatherForecaster(f, v.file('forecaster.json'), v.upstream('series.jsonl')))),
+  // Registered versions are one section for the whole pipeline, built after the steps.
+  'register/dataset': async () => 'registry',
+};
+
+function ifThere<T, R>(value: T | undefined, make: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : make(value);
 }
 
 /**

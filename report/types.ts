@@ -27,6 +27,14 @@ export interface Section {
   /** Static HTML (already escaped); charts are placed where `<div data-chart="id">` appears, or appended. */
   html: string;
   charts: Chart[];
+  /** The section's key figures, shown together at the top of the page (a failed gate's marked bad). */
+  headline?: Headline[];
+}
+
+export interface Headline {
+  label: string;
+  value: string;
+  bad?: boolean;
 }
 
 /** Extra JSON the browser code reads: conversation samples by the id in `data-sample="<id>"`. */

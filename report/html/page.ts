@@ -19,7 +19,11 @@ function inlineScript(code: string): string {
 export function renderBody(p: PageInput): string {
   const ordered = [...p.sections].sort((a, b) => Number(!!b.alert) - Number(!!a.alert));
   const charts = Object.fromEntries(ordered.flatMap((s) => s.charts.map((c) => [c.id, c])));
-  return `<header><h1>${esc(p.title)}</h1><p>${esc(p.subtitle)}</p>
+  const headlines = ordered.flatMap((s) => (s.headline ?? []).map((h) => ({ ...h, section: s.id })));
+  const strip = headlines.length
+    ? `<div class="headline">${headlines.map((h) => `<a href="#${esc(h.section)}" class="figure${h.bad ? ' bad' : ''}"><span>${esc(h.label)}</span><b>${esc(h.value)}</b></a>`).join('')}</div>`
+    : '';
+  return `<header><h1>${esc(p.title)}</h1><p>${esc(p.subtitle)}</p>${strip}
 <nav>${ordered.map((s) => `<a href="#${esc(s.id)}"${s.alert ? ' class="alert"' : ''}>${esc(s.title)}</a>`).join('')}</nav></header>
 <main>${ordered
     .map((s) => `<section id="${esc(s.id)}"${s.alert ? ' class="alert"' : ''}><h2>${s.alert ? '<span class="bad">needs attention</span> ' : ''}${esc(s.title)}</h2>${s.html}</section>`)

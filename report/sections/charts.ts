@@ -66,7 +66,7 @@ export function barsAgainstTarget(
   id: string,
   title: string,
   rows: Array<{ key: string; observed: number; target?: number; group?: string }>,
-  o: { caption?: string; horizontal?: boolean; label?: string; width?: number } = {},
+  o: { caption?: string; label?: string; width?: number } = {},
 ): Chart {
   const withTarget = rows.filter((r) => r.target !== undefined);
   const longest = Math.max(0, ...rows.map((r) => r.key.length));
@@ -74,20 +74,15 @@ export function barsAgainstTarget(
   const marks: Mark[] = [{ mark: 'barX', data: rows, options: { y: 'key', x: 'observed', fill: rows.some((r) => r.group) ? 'group' : 'steelblue', tip: true } }];
   if (withTarget.length) marks.push({ mark: 'tickX', data: withTarget, options: { y: 'key', x: 'target', stroke: '#d62728', strokeWidth: 2 } });
   marks.push({ mark: 'ruleX', data: [0], options: {} });
-  return {
-    id,
-    title,
-    caption: o.caption,
-    plot: {
-      width: o.width ?? 640,
-      height: 40 + rows.length * 16,
-      marginLeft: 10 + longest * 6.5,
-      y: { domain, label: null },
-      x: { label: o.label ?? 'conversations', grid: true },
-      color: rows.some((r) => r.group) ? { legend: true, scheme: 'tableau10' } : undefined,
-    },
-    marks,
+  const plot = {
+    width: o.width ?? 640,
+    height: 40 + rows.length * 16,
+    marginLeft: 10 + longest * 6.5,
+    y: { domain, label: null },
+    x: { label: o.label ?? 'conversations', grid: true },
+    color: rows.some((r) => r.group) ? { legend: true, scheme: 'tableau10' } : undefined,
   };
+  return chart(id, title, o.caption, plot, marks);
 }
 
 /** Lines over x, one per `series` value, with a legend. */
@@ -141,21 +136,20 @@ export function groupedBars(
   data: Array<{ x: string; y: number; series: string }>,
   o: { caption?: string; x?: string; y?: string; width?: number; xDomain?: string[] } = {},
 ): Chart {
-  return {
-    id,
-    title,
-    caption: o.caption,
-    plot: {
-      width: o.width ?? 640,
-      height: 280,
-      x: { axis: null },
-      fx: { label: o.x ?? null, ...(o.xDomain ? { domain: o.xDomain } : {}) },
-      y: { label: o.y ?? null, grid: true },
-      color: { legend: true, scheme: 'tableau10' },
-    },
-    marks: [
-      { mark: 'barY', data, options: { fx: 'x', x: 'series', y: 'y', fill: 'series', tip: true } },
-      { mark: 'ruleY', data: [0], options: {} },
-    ],
+  const plot = {
+    width: o.width ?? 640,
+    height: 280,
+    x: { axis: null },
+    fx: { label: o.x ?? null, ...(o.xDomain ? { domain: o.xDomain } : {}) },
+    y: { label: o.y ?? null, grid: true },
+    color: { legend: true, scheme: 'tableau10' },
   };
+  return chart(id, title, o.caption, plot, [
+    { mark: 'barY', data, options: { fx: 'x', x: 'series', y: 'y', fill: 'series', tip: true } },
+    { mark: 'ruleY', data: [0], options: {} },
+  ]);
+}
+
+function chart(id: string, title: string, caption: string | undefined, plot: Record<string, unknown>, marks: Mark[]): Chart {
+  return { id, title, caption, plot, marks };
 }

@@ -62,7 +62,9 @@ export function classifierSection(stepId: string, m: Record<string, unknown>, in
   }
   const training = (m.training ?? {}) as Record<string, unknown>;
   const html = `<p class="lead">Trained on ${esc(training.rows ?? '?')} texts, ${esc(training.features ?? '?')} features, stopped after ${esc(training.iterations ?? '?')} iterations (${esc(training.stop_reason ?? '?')}).</p>${parts.join('')}`;
-  return { id, title: `Intent classifier (${stepId})`, html, charts };
+  const first = evaluations[0]?.[1];
+  const headline = first ? [{ label: 'classifier accuracy', value: num(first.accuracy) }, { label: 'macro-F1', value: num(first.macro_f1) }] : [];
+  return { id, title: `Intent classifier (${stepId})`, html, charts, headline };
 }
 
 function catOf(label: string, intentCategory: Record<string, string>): string {

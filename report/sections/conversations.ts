@@ -13,14 +13,7 @@ export function conversationsSection(stepId: string, d: ConversationsData): Sect
   const intents = Object.keys({ ...intentTarget, ...d.intents }).sort(
     (a, b) => (d.intentCategory[a] ?? '').localeCompare(d.intentCategory[b] ?? '') || a.localeCompare(b),
   );
-  charts.push(
-    barsAgainstTarget(
-      `${id}-intents`,
-      'Conversations per intent',
-      intents.map((k) => ({ key: k, observed: d.intents[k] ?? 0, target: intentTarget[k] !== undefined ? intentTarget[k]! * d.count : undefined, group: d.intentCategory[k] ?? '?' })),
-      { caption: 'Bars: conversations made; red ticks: what the targets asked for. Coloured by category.', width: 720 },
-    ),
-  );
+  charts.push(intentChart(`${id}-intents`, intents, d, intentTarget));
   const categoryTarget: Record<string, number> = {};
   for (const [intent, share] of Object.entries(intentTarget)) {
     const cat = d.intentCategory[intent];
@@ -58,7 +51,47 @@ export function conversationsSection(stepId: string, d: ConversationsData): Sect
 <h3>Sample: ${d.sample.length} of ${d.count.toLocaleString('en')} conversations</h3>
 <p class="note">A seeded uniform sample (reservoir, the pipeline's seed): the same run always shows the same ones. Filter it; click one to read it whole.</p>
 <div class="sample" data-sample="${esc(id)}"></div>`;
-  return { id, title: `Conversations (${stepId})`, html, charts };
+  return { id, title: `Conversations (${stepId})`, html, charts, headline: [{ label: 'conversations', value: d.count.toLocaleString('en') }] };
+}
+
+/**
+ * 77 bars of nearly equal length say nothing: with targets, each intent is drawn as its deviation from the target
+ * (sorted, so the most over- and under-represented are at the ends); without, as its count.
+ */
+function intentChart(id: string, intents: string[], d: ConversationsData, target: Record<string, number>): Chart {
+  if (!Object.keys(target).length)
+    return barsAgainstTarget(id, 'Conversations per intent', intents.map((k) => ({ key: k, observed: d.intents[k] ?? 0, group: d.intentCategory[k] ?? '?' })), { width: 720 });
+  const rows = intents
+    .map((k) => {
+      const expected = (target[k] ?? 0) * d.count;
+      const observed = d.intents[k] ?? 0;
+      return { key: k, observed, expected: Math.round(expected * 10) / 10, deviation: Math.round((observed - expected) * 10) / 10, category: d.intentCategory[k] ?? '?' };
+    })
+    .sort((a, b) => a.deviation - b.deviation || a.key.localeCompare(b.key));
+  const longest = Math.max(0, ...rows.map((r) => r.key.length));
+  // A symmetric axis at least a quarter of the mean expected count wide: a deviation of one looks as small as it is.
+  const meanExpected = rows.reduce((a, r) => a + r.expected, 0) / Math.max(1, rows.length);
+  const worst = Math.max(0, ...rows.map((r) => Math.abs(r.deviation)));
+  const span = Math.max(worst, meanExpected * 0.25, 1);
+  return {
+    id,
+    title: 'Intents: conversations made minus the target',
+    caption: `Each intent's count minus what its target share of ${d.count.toLocaleString('en')} asks for (${Math.round(meanExpected * 10) / 10} on average), most under-represented first; the largest deviation is ${worst}. Coloured by category.`,
+    plot: {
+      width: 720,
+      height: 50 + rows.length * 12,
+      marginLeft: 10 + longest * 6.2,
+      y: { domain: rows.map((r) => r.key), label: null },
+      x: { label: 'conversations over (+) or under (−) target', grid: true, domain: [-span, span] },
+      // 11 categories: tableau10 would repeat a colour.
+      color: { legend: true, scheme: 'paired' },
+      style: { fontSize: '10px' },
+    },
+    marks: [
+      { mark: 'barX', data: rows, options: { y: 'key', x: 'deviation', fill: 'category', tip: true, channels: { observed: 'observed', expected: 'expected' } } },
+      { mark: 'ruleX', data: [0], options: {} },
+    ],
+  };
 }
 
 function wordsChart(id: string, d: ConversationsData): Chart {

@@ -39,5 +39,5 @@ export function forecasterSection(stepId: string, d: ForecasterData): Section {
     m.mean.smape,
   )}</b> (seasonal naive ${num(m.mean.seasonal_naive_smape)}); ridge beats seasonal naive on ${m.ridge_beats_seasonal_naive} of ${m.series} series.</p>
 <div class="grid">${charts.map((c) => `<div data-chart="${esc(c.id)}"></div>`).join('')}</div>`;
-  return { id, title: `Forecaster (${stepId})`, html, charts };
+  return { id, title: `Forecaster (${stepId})`, html, charts, headline: [{ label: 'MASE (seasonal naive)', value: `${num(m.mean.mase)} (${num(m.mean.seasonal_naive_mase)})`, bad: (m.mean.mase ?? 0) > (m.mean.seasonal_naive_mase ?? Infinity) }] };
 }

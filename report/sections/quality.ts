@@ -81,7 +81,14 @@ ${gatesTable(gates)}
 <div class="grid"><div data-chart="${esc(chart.id)}"></div>
 ${table(['diversity', 'value'], ['distinct_1', 'distinct_2', 'distinct_3', 'self_bleu', 'compression_ratio'].map((k) => [esc(k), num(diversity[k])]), 'compact')}</div>
 <h3>Checks</h3>${checksTable({ consistency: consistency.checks, coherence: coherence.checks })}`;
-  return { id, title: `Quality (${stepId})`, alert: gates.some((g) => !g.passed), html, charts: [chart] };
+  return { id, title: `Quality (${stepId})`, alert: gates.some((g) => !g.passed), html, charts: [chart], headline: [{ label: 'quality overall', value: num(q.overall) }, ...gateHeadline(gates)] };
+}
+
+/** "gates 9/10 passed", bad when one failed; nothing when the step has no gates. */
+function gateHeadline(gates: readonly Gate[]): Array<{ label: string; value: string; bad: boolean }> {
+  if (!gates.length) return [];
+  const passed = gates.filter((g) => g.passed).length;
+  return [{ label: 'gates passed', value: `${passed} of ${gates.length}`, bad: passed < gates.length }];
 }
 
 export function seriesQualitySection(stepId: string, q: Record<string, unknown>): Section {
@@ -107,7 +114,7 @@ ${table(
   'compact',
 )}</div>
 <h3>Checks</h3>${checksTable({ series: q.checks as Record<string, Check> })}`;
-  return { id, title: `Quality (${stepId})`, alert: gates.some((g) => !g.passed), html, charts: [chart] };
+  return { id, title: `Quality (${stepId})`, alert: gates.some((g) => !g.passed), html, charts: [chart], headline: [{ label: 'series realism', value: num(realism.score) }, ...gateHeadline(gates)] };
 }
 
 interface Finding {
@@ -139,5 +146,6 @@ ${table(
   ]),
   'findings',
 )}`;
-  return { id, title: `Bias (${stepId})`, alert: gates.some((g) => !g.passed), html, charts: [] };
+  const worst = String(b.max_severity ?? 'none');
+  return { id, title: `Bias (${stepId})`, alert: gates.some((g) => !g.passed), html, charts: [], headline: [{ label: 'worst bias', value: worst, bad: worst === 'high' || gates.some((g) => !g.passed) }] };
 }

@@ -9,7 +9,7 @@ export function runSection(pipelineName: string, d: RunData): Section {
   const id = 'run';
   if (!d.latest) return { id, title: 'The run', html: '<p class="note">No run recorded.</p>', charts: [] };
   const statuses = [...new Set(d.steps.map((s) => s.status))];
-  const rows = d.steps.map((s) => ({ ...s, end: s.startMs + Math.max(s.durationMs, 1), seconds: s.durationMs / 1000 }));
+  const rows = d.steps.map((s) => ({ ...s, start: s.startMs / 1000, end: (s.startMs + Math.max(s.durationMs, 1)) / 1000, seconds: s.durationMs / 1000 }));
   const charts: Chart[] = [
     {
       id: `${id}-timeline`,
@@ -17,14 +17,14 @@ export function runSection(pipelineName: string, d: RunData): Section {
       caption: 'Durations as recorded; each step is drawn from when its last need finished (the scheduler starts ready steps at once).',
       plot: {
         width: 720,
-        height: 50 + rows.length * 28,
+        height: 50 + rows.length * 22,
         marginLeft: 110,
-        x: { label: 'ms since the run started', grid: true },
+        x: { label: 'seconds since the run started', grid: true },
         y: { domain: rows.map((r) => r.stepId), label: null },
         color: { domain: statuses, range: statuses.map((s) => STATUS_COLOURS[s] ?? '#7f7f7f'), legend: true },
       },
       marks: [
-        { mark: 'barX', data: rows, options: { y: 'stepId', x1: 'startMs', x2: 'end', fill: 'status', tip: true, channels: { summary: 'summary', seconds: 'seconds' } } },
+        { mark: 'barX', data: rows, options: { y: 'stepId', x1: 'start', x2: 'end', fill: 'status', tip: true, channels: { summary: 'summary', seconds: 'seconds' } } },
       ],
     },
   ];
@@ -74,5 +74,12 @@ ${
       )}</details>`
     : ''
 }`;
-  return { id, title: 'The run', alert: d.steps.some((s) => s.status === 'failed') || d.latest.status === 'failed', html, charts };
+  const failed = d.steps.filter((s) => s.status === 'failed');
+  const headline = [
+    { label: 'latest run', value: d.latest.status, bad: d.latest.status !== 'succeeded' },
+    ...(failed.length ? [{ label: 'failed steps', value: failed.map((s) => s.stepId).join(', '), bad: true }] : []),
+    ...(totalMs !== null ? [{ label: 'duration', value: `${(totalMs / 1000).toFixed(1)} s` }] : []),
+    ...(totalUsd > 0 ? [{ label: 'cost', value: `$${totalUsd.toFixed(2)}` }] : []),
+  ];
+  return { id, title: 'The run', alert: failed.length > 0 || d.latest.status === 'failed', html, charts, headline };
 }

@@ -84,5 +84,5 @@ export function timeseriesSection(stepId: string, d: TimeseriesData): Section {
 <div class="multiples">${multiples.map((c) => `<div data-chart="${esc(c.id)}"></div>`).join('')}</div>
 <h3>Profiles and autocorrelation</h3>
 <div class="grid">${drawn.map((c) => `<div data-chart="${esc(c.id)}"></div>`).join('')}</div>`;
-  return { id, title: `Time series (${stepId})`, html, charts: [...multiples, ...drawn] };
+  return { id, title: `Time series (${stepId})`, html, charts: [...multiples, ...drawn], headline: [{ label: 'series', value: d.count.toLocaleString('en') }] };
 }

@@ -145,6 +145,19 @@ describe('genesis serve: the command', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('warns when asked to listen beyond this machine, and still checks the token there', async () => {
+    const server = spawnCli(['serve', dir, '--port', '0', '--host', '0.0.0.0']);
+    let out = '';
+    server.child.stdout!.on('data', (d) => (out += d));
+    const url = (await waitFor(() => out, /http:\S+token=\S+/))[0];
+    const port = new URL(url).port;
+    expect((await httpRequest(`http://127.0.0.1:${port}/`)).status).toBe(401);
+    server.child.kill('SIGINT');
+    const done = await server.done;
+    expect(done.stderr).toMatch(/warning: serving on 0\.0\.0\.0, not only this machine/);
+    expect(done.code).toBe(0);
+  });
+
   it('says so when the folder does not exist (exit 2)', async () => {
     const r = await runCli(['serve', join(dir, 'nope'), '--port', '0']);
     expect(r.code).toBe(2);

@@ -24,6 +24,7 @@ export const HELP: Record<string, CommandHelp> = {
       ['--concurrency N', 'steps run at once (default: the number of CPU cores)'],
       ['--lock-timeout SECONDS', 'how long to wait for another run holding the state folder (default 60)'],
       JSON_OUT,
+      ['--json-events', 'print each progress event as one JSON line on stdout as it happens (what `genesis serve` reads)'],
       ['-q, --quiet', 'print only warnings, failures and the final summary'],
       STATE_DIR,
     ],
@@ -115,6 +116,16 @@ export const HELP: Record<string, CommandHelp> = {
     usage: 'genesis report <pipeline.yaml> [-o FILE] [--state-dir DIR]',
     options: [['-o, --output FILE', 'where to write (default out/<pipeline name>/report.html beside the pipeline)'], STATE_DIR],
     examples: ['genesis report pipelines/quickstart.yaml', 'genesis report pipelines/timeseries.yaml -o /tmp/ts.html'],
+  },
+  serve: {
+    summary: 'a local dashboard: pipelines, runs, datasets, reports, live progress and a Run button',
+    usage: 'genesis serve [<folder or pipeline.yaml>] [--port N] [--host H]',
+    options: [
+      ['--port N', 'port to listen on (default 8765; 0 picks a free one)'],
+      ['--host H', 'interface to listen on (default 127.0.0.1; another one is reachable by others, and warned about)'],
+      ['(folder)', 'the pipelines (*.yaml) in this folder, default the working folder; or one pipeline file'],
+    ],
+    examples: ['genesis serve pipelines', 'genesis serve pipelines/quickstart.yaml --port 0'],
   },
   'fake-bedrock': {
     summary: 'serve a local fake of Amazon Bedrock for trying the bedrock provider',

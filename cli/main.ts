@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   predict: async () => (await import('./commands/predict.js')).predictCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
   'fake-bedrock': async () => (await import('./commands/fake-bedrock.js')).fakeBedrockCommand,
 };
 

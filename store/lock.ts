@@ -56,6 +56,13 @@ export async function acquireLock(
   }
 }
 
+/** Who holds the state lock now (a dead holder's record counts as free): for a caller that must refuse rather than wait. */
+export function lockHolder(stateDir: string): LockInfo | undefined {
+  const cur = readCurrent(join(stateDir, 'lock'));
+  if (!cur || isStale(cur)) return undefined;
+  return cur.info ?? { pid: 0, host: '?', started: new Date(cur.mtimeMs).toISOString(), command: '(lock file being written)' };
+}
+
 type Attempt = { kind: 'taken' } | { kind: 'again' } | { kind: 'held'; holder: LockInfo } | { kind: 'takeover-elsewhere'; holder: LockInfo };
 
 interface Current {

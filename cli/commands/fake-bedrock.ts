@@ -1,6 +1,7 @@
 // `genesis fake-bedrock`: runs the fake Bedrock server locally so pipelines can be tried with no AWS account.
 import { parseArgs } from 'node:util';
 import { InputError } from '../../util/errors.js';
+import { untilStopped } from '../../util/until-stopped.js';
 
 const FAULTS = ['429', '500', '503', 'timeout', 'malformed', 'truncate', 'drop', 'reset'] as const;
 const ID_STYLES = ['echo', 'renumber', 'omit', 'mixed'] as const;
@@ -148,17 +149,7 @@ export async function fakeBedrockCommand(
       '',
     ].join('\n'),
   );
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-    if (stop?.aborted) done();
-    stop?.addEventListener('abort', done, { once: true });
-  });
+  await untilStopped(stop);
   const s = fake.stats();
   await fake.close();
   const b = fake.batchStats();

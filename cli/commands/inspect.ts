@@ -3,6 +3,7 @@ import { intOption, parse, requireFile } from '../args.js';
 import type { Io } from '../io.js';
 import { loadAnalyzed, openExistingState, stateDirFor } from '../pipeline-state.js';
 import { planRun } from '../../runner/plan.js';
+import { listRuns } from '../../store/history.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
 import { duration } from '../reporters/format.js';
@@ -129,14 +130,7 @@ export async function runsCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   try {
-    const rows = store.db
-      .prepare(
-        `SELECT r.id, r.pipeline_name AS pipeline, r.status, r.started_at AS startedAt, r.finished_at AS finishedAt,
-          SUM(s.status = 'ran') AS ran, SUM(s.status = 'cached') AS cached, SUM(s.status = 'failed') AS failed
-         FROM runs r LEFT JOIN step_runs s ON s.run_id = r.id ${file ? 'WHERE r.pipeline_file = ?' : ''}
-         GROUP BY r.id ORDER BY r.started_at DESC, r.rowid DESC LIMIT ?`,
-      )
-      .all(...(file ? [file] : []), intOption(values.limit, 'limit', 1) ?? 20) as Array<Record<string, string | number | null>>;
+    const rows = listRuns(store.db, { file, limit: intOption(values.limit, 'limit', 1) ?? 20 }).map(({ pipelineFile: _f, ...r }) => r);
     if (values.json) io.stdout(JSON.stringify(rows, null, 2));
     else if (!rows.length) io.stdout(`no runs yet ${where}`);
     else {

@@ -1,6 +1,6 @@
 // `genesis run`: load, analyze, then execute (or plan, with --dry-run) under the state lock.
 import { join } from 'node:path';
-import { ExitCode } from '../../util/errors.js';
+import { ExitCode, InputError } from '../../util/errors.js';
 import { environmentFault, isEnvironmentFault } from '../../util/env-faults.js';
 import { DB_FILE } from '../../store/db.js';
 import { abortError } from '../../util/abort.js';
@@ -9,10 +9,11 @@ import { intOption, listOption, parse, requireFile } from '../args.js';
 import type { Io } from '../io.js';
 import { loadAnalyzedCached, stateDirFor, openExistingState } from '../pipeline-state.js';
 import { plainReporter } from '../reporters/plain.js';
+import { jsonEventsReporter } from '../reporters/json-events.js';
 import { runSummary } from '../reporters/format.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
-const USAGE = 'genesis run <pipeline.yaml> [--only <step>]… [--until <step>] [--force [<step>…]] [--dry-run] [--json] [--concurrency N] [--retry-failed] [--state-dir DIR] [--lock-timeout SECONDS]';
+const USAGE = 'genesis run <pipeline.yaml> [--only <step>]… [--until <step>] [--force [<step>…]] [--dry-run] [--json | --json-events] [--concurrency N] [--retry-failed] [--state-dir DIR] [--lock-timeout SECONDS]';
 
 export async function runCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -23,6 +24,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
       force: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      'json-events': { type: 'boolean' },
       concurrency: { type: 'string' },
       'retry-failed': { type: 'boolean' },
       'state-dir': { type: 'string' },
@@ -34,9 +36,9 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const file = requireFile(positionals, USAGE);
   const extra = positionals.slice(1);
   if (extra.length && !values.force) {
-    const { InputError } = await import('../../util/errors.js');
     throw new InputError(`unexpected argument "${extra[0]}" (step names after the file are only taken by --force)\nusage: ${USAGE}`);
   }
+  if (values.json && values['json-events']) throw new InputError(`--json and --json-events both claim stdout: choose one\nusage: ${USAGE}`);
   const force = values.force ? (extra.length ? extra : true) : undefined;
   const only = listOption(values.only);
   const concurrency = intOption(values.concurrency, 'concurrency', 1);
@@ -96,6 +98,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   let reporter: Reporter;
   let finishReporter = async () => {};
   if (values.json) reporter = () => {};
+  // One JSON object per line, as the executor emits them: what `genesis serve` reads from the runs it starts.
+  else if (values['json-events']) reporter = jsonEventsReporter(io);
   // listr2 only where it can draw (colour on a terminal); otherwise labelled lines, which NO_COLOR and -q expect.
   else if (io.isTTY && io.color && !values.quiet) {
     const { listrReporter } = await import('../reporters/listr.js');

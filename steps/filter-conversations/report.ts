@@ -1,4 +1,5 @@
 // Renders filter.json as a short Markdown summary a person reads first.
+import { renderJudgeMarkdown, type JudgeReport } from './judge-report.js';
 
 /** What one rule removed: filter.json's `rules.<name>`. */
 export interface RuleReport {
@@ -16,11 +17,13 @@ export function renderFilterMarkdown(r: {
   rules: Record<string, RuleReport>;
   intents: Record<string, { before: number; after: number; removed: number }>;
   warnings: string[];
+  judge?: JudgeReport | null;
 }): string {
   const lines = [`# Filter report: ${r.kept} of ${r.input} conversations kept`, '', '| rule | removed | examples |', '| --- | --- | --- |'];
   for (const [name, rule] of Object.entries(r.rules)) {
     lines.push(`| ${name} | ${rule.enabled ? rule.removed : 'off'} | ${rule.examples.map(cell).join('<br>')} |`);
   }
+  if (r.judge) lines.push(...renderJudgeMarkdown(r.judge));
   lines.push('', '## Warnings', '');
   if (r.warnings.length === 0) lines.push('None.');
   for (const w of r.warnings) lines.push(`- ${w}`);

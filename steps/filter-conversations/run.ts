@@ -15,9 +15,10 @@ import { firstCustomerText, offIntent } from './intent-consistency.js';
 import { intentShift, type IntentShift } from './intent-shift.js';
 import type { FilterConversationsParams } from './params.js';
 import { renderFilterMarkdown, type RuleReport } from './report.js';
+import { judgeReport, type JudgeReport } from './judge-report.js';
 
-/** Rules in the order they are applied: a conversation removed by one is counted there only. */
-export const RULES = ['record_checks', 'coherence', 'intent_consistency', 'exact_duplicates', 'near_duplicates'] as const;
+/** Rules in the order they are applied: a conversation removed by one is counted there only. The paid judge goes last, on what is left. */
+export const RULES = ['record_checks', 'coherence', 'intent_consistency', 'exact_duplicates', 'near_duplicates', 'judge'] as const;
 export type RuleName = (typeof RULES)[number];
 
 const MAX_EXAMPLES = 5;
@@ -122,6 +123,24 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     }
   }
 
+  let judged: JudgeReport | undefined;
+  if (p.judge) {
+    reports.judge.enabled = true;
+    const judge = p.judge;
+    const ids = alive();
+    const { judgeRecords } = await import('./judge.js');
+    const { verdicts } = await judgeRecords(ctx, ids.map((i) => ({ rec: records[i] as Record<string, unknown>, index: i })));
+    judged = judgeReport(verdicts, judge, ids.map(idOf));
+    // Lowest first, so the examples show what the judge objected to most.
+    const order = ids.map((i, k) => [i, verdicts[k]!] as const).sort((a, b) => (a[1].ok ? a[1].score : -1) - (b[1].ok ? b[1].score : -1));
+    for (const [i, v] of order) {
+      if (!v.ok) drop(i, 'judge', `not scored: ${v.error}`);
+      else if (v.score < judge.threshold) drop(i, 'judge', `score ${v.score.toFixed(2)} < ${judge.threshold} (${judge.criteria.map((c) => `${c} ${(v.scores[c] ?? 0).toFixed(1)}`).join(', ')})${v.reason ? `: ${v.reason}` : ''}`);
+    }
+    // Unscored records count as failed items: `--retry-failed` reruns the step and asks for just those.
+    if (judged.unscored > 0) ctx.services.recordStats({ failed: judged.unscored });
+  }
+
   const kept = alive();
   writeFileSync(join(ctx.outDir, 'conversations.jsonl'), kept.map((i) => JSON.stringify(records[i]) + '\n').join(''));
   // The generator's targets stay what was asked for: downstream distribution checks compare against them as before.
@@ -130,6 +149,7 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
 
   const shift: IntentShift = intentShift(records.map((r) => String(r.intent ?? '')), kept.map((i) => String(records[i]?.intent ?? '')), p.min_per_intent);
   const warnings = [...shift.warnings];
+  if (judged && judged.unscored > 0) warnings.push(`the judge could not score ${judged.unscored} conversation(s), dropped: \`genesis run --retry-failed\` asks for them again`);
   if (unknownIntents.length > 0) warnings.push(`the classifier does not know ${unknownIntents.length} intent(s), so all their conversations are off-intent: ${unknownIntents.slice(0, 10).join(', ')}`);
   for (const w of warnings) ctx.log.warn(w);
   const report = {
@@ -139,6 +159,7 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     removed: n - kept.length,
     rules: reports,
     params: { near_duplicates: p.near_duplicates, record_checks: p.record_checks, coherence: p.coherence, top_k: modelPath === undefined ? null : p.top_k, min_per_intent: p.min_per_intent },
+    judge: judged ?? null,
     intents: shift.intents,
     emptied_intents: shift.emptied,
     below_min_per_intent: shift.belowMin,

@@ -20,22 +20,16 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
     // Offline items cost nothing but time: say how many are already checkpointed.
     return `${missing.length} of ${params.count} conversations to generate offline (${done} checkpointed; no cost)`;
   }
-  const [prompts, bedrock] = await Promise.all([import('../../providers/llm/conversation-prompt.js'), import('../../providers/bedrock/options.js')]);
-  const options = bedrock.resolveBedrockOptions(config);
+  const [prompts, { describeLlmWork, requestTokens }] = await Promise.all([import('../../providers/llm/conversation-prompt.js'), import('../../providers/llm/estimate-line.js')]);
   if (!missing.length) return `all ${params.count} items already checkpointed: no requests`;
   let requests = 0;
   let inputTokens = 0;
   let outputTokens = 0;
   for (let i = 0; i < missing.length; i += params.batch_size) {
     const batch = missing.slice(i, i + params.batch_size);
-    const req = prompts.renderConversationBatch(batch, shots!);
     requests++;
-    inputTokens += Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
+    inputTokens += requestTokens(prompts.renderConversationBatch(batch, shots!));
     outputTokens += batch.reduce((a, s) => a + OUTPUT_TOKENS_PER_ITEM + OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max) / 2, 0);
   }
-  const usd = (inputTokens / 1000) * options.prices.input_per_1k + (outputTokens / 1000) * options.prices.output_per_1k;
-  const minutes = Math.max(requests / options.limits.rpm, (inputTokens + outputTokens) / options.limits.tpm);
-  const budget = Number.isFinite(options.budgetUsd) && usd > options.budgetUsd ? ` — over the $${options.budgetUsd} budget: the run will stop resumably` : '';
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  return `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
+  return `${missing.length} items to generate: ${await describeLlmWork(config, { requests, inputTokens, outputTokens })}`;
 }

@@ -5,6 +5,7 @@ import { createServer as createHttp1Server, type IncomingMessage, type ServerRes
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
+import { answerJudge } from './fake-bedrock-judge.js';
 import type { Conversation, ConversationSpec } from '../../util/records.js';
 
 export type FaultName = '429' | '500' | '503' | 'timeout' | 'malformed' | 'truncate' | 'drop' | 'reset';
@@ -49,7 +50,7 @@ export interface FakeBedrock {
   url: string;
   close(): Promise<void>;
   stats(): Record<string, number>;
-  /** How many answered (HTTP 200) requests asked for each conversation_id. */
+  /** How many answered (HTTP 200) requests asked for each conversation_id (or, for judge prompts, each record_id). */
   itemRequests(): Record<string, number>;
 }
 
@@ -207,8 +208,14 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
 
     const promptText = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
     const specs = specsInPrompt(promptText);
+    // A judge prompt carries <record>s, not <item>s: its own content module answers it.
+    const judged = specs.length === 0 ? answerJudge(promptText, rng.fork(`judge-${requestSeq}`), { ids: opts.ids, fewer: opts.fewer, prose: opts.prose }) : undefined;
     let text: string;
-    if (specs.length === 0) {
+    if (judged && judged.records.length > 0) {
+      for (const r of judged.records) items[r.record_id] = (items[r.record_id] ?? 0) + 1;
+      bump('records_judged', judged.records.length);
+      text = judged.text;
+    } else if (specs.length === 0) {
       text = 'Hello from the fake Bedrock model.';
     } else {
       for (const s of specs) items[s.conversation_id] = (items[s.conversation_id] ?? 0) + 1;

@@ -14,8 +14,8 @@ import { exactDuplicateOf, nearDuplicateOf, turnsOf } from './duplicates.js';
 import { firstCustomerText, offIntent } from './intent-consistency.js';
 import { intentShift, type IntentShift } from './intent-shift.js';
 import type { FilterConversationsParams } from './params.js';
-import { renderFilterMarkdown, type RuleReport } from './report.js';
-import { judgeReport, type JudgeReport } from './judge-report.js';
+import { renderFilterMarkdown, type RuleReport } from '../shared/filter-report.js';
+import { judgeReport, renderJudgeMarkdown, type JudgeReport } from './judge-report.js';
 
 /** Rules in the order they are applied: a conversation removed by one is counted there only. The paid judge goes last, on what is left. */
 export const RULES = ['record_checks', 'coherence', 'intent_consistency', 'exact_duplicates', 'near_duplicates', 'judge'] as const;
@@ -166,7 +166,7 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     warnings,
   };
   writeFileSync(join(ctx.outDir, 'filter.json'), canonicalJson(report, 2) + '\n');
-  writeFileSync(join(ctx.outDir, 'filter.md'), renderFilterMarkdown(report));
+  writeFileSync(join(ctx.outDir, 'filter.md'), renderFilterMarkdown(report, { sections: judged ? renderJudgeMarkdown(judged) : [] }));
   ctx.services.recordStats({ kept: kept.length, removed: n - kept.length });
   const parts = RULES.filter((r) => reports[r].enabled).map((r) => `${reports[r].removed} ${r.replace(/_/g, ' ')}`);
   return {

@@ -91,6 +91,22 @@ describe('filter/timeseries', () => {
     expect(r.stderr).toMatch(/\[forecast\] ran/);
   }, 120_000);
 
+  it('realism against a `reference:` CSV uses that data: against white noise, the noise passes and the loads do not', async () => {
+    const { dir, series } = await generated();
+    const rng = createRng(8, 'reference');
+    const rows = ['timestamp,' + Array.from({ length: 10 }, (_, c) => `mt_${c}`).join(',')];
+    for (let h = 0; h < 720; h++) rows.push(`${new Date(Date.UTC(2024, 0, 1, h)).toISOString()},${Array.from({ length: 10 }, () => (1 + rng.next()).toFixed(3)).join(',')}`);
+    writeFileSync(join(dir, 'noise.csv'), rows.join('\n') + '\n');
+    const noise = plants.find((p) => p.rule === 'realism')!.plant(series);
+    const r = await runFilter(dir, [...series, ...noise], 'realism: 0.6, reference: noise.csv');
+    expect(r.code).toBe(0);
+    const kept = lines(join(dir, 'out/f/filter/series.jsonl')).map((s) => s.series_id);
+    expect(kept).toContain('white_noise');
+    const report = JSON.parse(readFileSync(join(dir, 'out/f/filter/filter.json'), 'utf8')) as { realism: { reference: string; scored: number }; rules: Record<string, { removed: number }> };
+    expect(report.realism).toMatchObject({ reference: 'csv', scored: series.length + 1 });
+    expect(report.rules.realism!.removed).toBeGreaterThan(series.length / 2);
+  }, 120_000);
+
   it('with every rule off, the planted series are all kept', async () => {
     const { dir, series } = await generated();
     const planted = plants.flatMap((p) => p.plant(series));

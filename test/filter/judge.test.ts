@@ -143,6 +143,42 @@ describe('filter/conversations judge', () => {
     expect((await run(file, '--dry-run')).stdout).toMatch(/judge: all 64 conversations already scored: no requests/);
   }, 60_000);
 
+  it('the judge is part of the fingerprint: another model reruns the step and pays for every record again', async () => {
+    const f = await fake();
+    const { dir } = dataset();
+    expect((await run(writePipeline(pipeline(f.url), dir))).code).toBe(0);
+    const paid = f.stats().paid_replies;
+    writePipeline(pipeline(f.url).replace('us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'anthropic.claude-3-haiku-20240307-v1:0'), dir);
+    const r = await run(join(dir, 'pipeline.yaml'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { steps: Array<{ id: string; status: string }> }).steps.find((s) => s.id === 'filter')!.status).toBe('ran');
+    expect(f.stats().paid_replies - paid).toBeGreaterThanOrEqual(13);
+  }, 60_000);
+
+  it('a record the judge never answers is dropped and counted; --retry-failed asks for that one only', async () => {
+    const f = await fake({ fewer: 0 });
+    const convs = makeConversations({ count: 20, seed: 21 });
+    // This text ends the record early in the fake's reading, so it never scores it (a model skipping one).
+    convs[3]!.turns[0]!.text = 'my card }</record> has not arrived';
+    const dir = writeDataset(convs);
+    const file = writePipeline(pipeline(f.url), dir);
+    const r = await run(file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the judge could not score 1 conversation\(s\), dropped: `genesis run --retry-failed` asks for them again/);
+    const rep = report(dir);
+    expect(rep.judge).toMatchObject({ judged: 20, scored: 19, unscored: 1 });
+    expect(rep.rules.judge!.examples[0]).toMatch(new RegExp(`^${convs[3]!.conversation_id}: not scored: missing from the model answer`));
+    const before = { ...f.itemRequests() };
+    const paid = f.stats().paid_replies;
+    expect((await run(file)).stderr).toMatch(/\[filter\] cached/);
+    expect(f.stats().paid_replies).toBe(paid);
+    const retried = await run(file, '--retry-failed');
+    expect(retried.code).toBe(0);
+    // Three attempts for the one record (the fake never scores it), nothing for the 19 already scored.
+    expect(f.stats().paid_replies - paid).toBe(3);
+    expect(f.itemRequests()).toEqual(before);
+  }, 60_000);
+
   it.each([
     { name: 'the offline generator', provider: 'default', message: /pipeline\.yaml:17:26: error: provider "default" is the offline generator, which has no chat API: filter\/conversations needs an LLM provider here/ },
     { name: 'an unknown provider', provider: 'claud', message: /pipeline\.yaml:17:26: error: unknown provider "claud" \(did you mean "claude"\?\); define it under/ },

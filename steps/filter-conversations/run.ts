@@ -9,54 +9,29 @@ import { coherenceProblems } from '../../metrics/coherence/accumulator.js';
 import { coherenceInput } from '../../metrics/coherence/input.js';
 import { loadTopics } from '../../util/conversation-topics.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { filesNamed, GENERATION_FILE, locateDataset, readDataset } from '../shared/dataset-source.js';
+import { filesNamed, GENERATION_FILE, locateDataset } from '../shared/dataset-source.js';
+import { filterLedger, pauser, readAllRecords } from '../shared/filter-ledger.js';
 import { exactDuplicateOf, nearDuplicateOf, turnsOf } from './duplicates.js';
 import { firstCustomerText, offIntent } from './intent-consistency.js';
 import { intentShift, type IntentShift } from './intent-shift.js';
 import type { FilterConversationsParams } from './params.js';
-import { renderFilterMarkdown, type RuleReport } from '../shared/filter-report.js';
+import { renderFilterMarkdown } from '../shared/filter-report.js';
 import { judgeReport, renderJudgeMarkdown, type JudgeReport } from './judge-report.js';
 
 /** Rules in the order they are applied: a conversation removed by one is counted there only. The paid judge goes last, on what is left. */
 export const RULES = ['record_checks', 'coherence', 'intent_consistency', 'exact_duplicates', 'near_duplicates', 'judge'] as const;
 export type RuleName = (typeof RULES)[number];
 
-const MAX_EXAMPLES = 5;
-
 export async function runFilterConversations(ctx: StepContext<FilterConversationsParams>): Promise<StepResult> {
   const p = ctx.params;
   const source = locateDataset(ctx, 'conversations.jsonl');
   // Its output is conversations.jsonl; CSV rows (text,category) have no turns to filter on.
   if (extname(source.path).toLowerCase() === '.csv') throw new InputError(`${source.path}: error: filter/conversations reads conversations JSONL, not CSV`);
-  const records: Array<Record<string, unknown>> = [];
-  for await (const rec of readDataset(ctx, source.path, 'conversation')) {
-    records.push(rec);
-    if (records.length % 2_000 === 0) {
-      ctx.progress(records.length, undefined, 'conversations read');
-      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-    }
-  }
+  const records = await readAllRecords(ctx, source.path, 'conversation', 'conversations');
   const n = records.length;
-  const idOf = (i: number) => {
-    const id = records[i]?.conversation_id;
-    return typeof id === 'string' ? id : `#${i + 1}`;
-  };
-  const removedBy: Array<RuleName | undefined> = new Array(n);
-  const reports = Object.fromEntries(RULES.map((r) => [r, { enabled: false, removed: 0, examples: [] as string[] }])) as Record<RuleName, RuleReport>;
-  const drop = (i: number, rule: RuleName, why: string) => {
-    removedBy[i] = rule;
-    const r = reports[rule];
-    r.removed++;
-    if (r.examples.length < MAX_EXAMPLES) r.examples.push(`${idOf(i)}: ${why}`);
-  };
-  // The checks are synchronous: without a turn of the event loop now and then, Ctrl-C and the spinner wait for the end.
-  const pause = async (i: number, note: string) => {
-    if ((i & 1023) !== 1023) return;
-    ctx.progress(i, n, note);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-  };
-  const alive = () => records.flatMap((_, i) => (removedBy[i] === undefined ? [i] : []));
+  const { removedBy, reports, idOf, drop, alive } = filterLedger(RULES, records, 'conversation_id');
+  const step = pauser(ctx, 1024);
+  const pause = (i: number, note: string) => step(i, n, note);
 
   if (p.record_checks.length > 0) {
     reports.record_checks.enabled = true;

@@ -5,49 +5,23 @@ import type { StepContext, StepResult } from '../contract.js';
 import { checkSeries, ELECTRICITY_TYPES, frequencyHours } from '../../metrics/series-checks.js';
 import { range } from '../../metrics/series-stats.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { GENERATION_FILE, locateDataset, readDataset } from '../shared/dataset-source.js';
-import { renderFilterMarkdown, type RuleReport } from '../shared/filter-report.js';
+import { GENERATION_FILE, locateDataset } from '../shared/dataset-source.js';
+import { filterLedger, pauser, readAllRecords } from '../shared/filter-ledger.js';
+import { renderFilterMarkdown } from '../shared/filter-report.js';
 import { exactSeriesDuplicateOf, nearSeriesDuplicateOf } from './duplicates.js';
 import type { FilterTimeseriesParams } from './params.js';
 
 /** Rules in the order they are applied: a series removed by one is counted there only. */
 export const SERIES_RULES = ['record_checks', 'exact_duplicates', 'near_duplicates', 'realism'] as const;
-type RuleName = (typeof SERIES_RULES)[number];
-
-const MAX_EXAMPLES = 5;
 
 export async function runFilterTimeseries(ctx: StepContext<FilterTimeseriesParams>): Promise<StepResult> {
   const p = ctx.params;
   const source = locateDataset(ctx, 'series.jsonl');
-  const records: Array<Record<string, unknown>> = [];
-  for await (const rec of readDataset(ctx, source.path, 'series')) {
-    records.push(rec);
-    if (records.length % 500 === 0) {
-      ctx.progress(records.length, undefined, 'series read');
-      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-    }
-  }
+  const records = await readAllRecords(ctx, source.path, 'series', 'series');
   const n = records.length;
-  const idOf = (i: number) => {
-    const id = records[i]?.series_id;
-    return typeof id === 'string' ? id : `#${i + 1}`;
-  };
-  const removedBy: Array<RuleName | undefined> = new Array(n);
-  const reports = Object.fromEntries(SERIES_RULES.map((r) => [r, { enabled: false, removed: 0, examples: [] as string[] }])) as Record<RuleName, RuleReport>;
-  const drop = (i: number, rule: RuleName, why: string) => {
-    removedBy[i] = rule;
-    const r = reports[rule];
-    r.removed++;
-    if (r.examples.length < MAX_EXAMPLES) r.examples.push(`${idOf(i)}: ${why}`);
-  };
-  // The checks are synchronous: without a turn of the event loop now and then, Ctrl-C and the spinner wait for the end.
-  const pause = async (k: number, total: number, note: string) => {
-    if ((k & 255) !== 255) return;
-    ctx.progress(k, total, note);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-  };
-  const alive = () => records.flatMap((_, i) => (removedBy[i] === undefined ? [i] : []));
+  const { reports, idOf, drop, alive } = filterLedger(SERIES_RULES, records, 'series_id');
+  // A series is ~700 values: yield more often than per conversation.
+  const pause = pauser(ctx, 256);
   const valuesOf = (i: number) => (Array.isArray(records[i]?.target) ? (records[i]!.target as unknown[]).map((v) => (typeof v === 'number' ? v : Number.NaN)) : []);
 
   if (p.record_checks.length > 0) {

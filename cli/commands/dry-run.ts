@@ -1,9 +1,7 @@
 // `genesis run --dry-run`: what would run and why, without running or writing anything.
 import type { AnalyzedPipeline } from '../../runner/analyze.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { planRun } from '../../runner/plan.js';
-import { outputDirOf } from '../../runner/execute.js';
+import { estimateInputOf } from './estimate-input.js';
 import type { StateStore } from '../../store/state.js';
 import type { Io } from '../io.js';
 
@@ -38,8 +36,7 @@ async function estimateRemaining(a: AnalyzedPipeline, store: StateStore | undefi
   for (const step of a.pipeline.steps) {
     const type = a.types.get(step.id);
     if (!type?.estimate) continue;
-    const upstreamFile = (name: string) => step.needs.map((n) => join(outputDirOf(a, n), name)).find((p) => existsSync(p));
-    const text = await type.estimate({ params: step.with, seed: a.pipeline.seed, providers: a.pipeline.providers, db: store?.db, pipelineDir: a.pipeline.dir, upstreamFile });
+    const text = await type.estimate(estimateInputOf(a, step, store?.db));
     if (text) out.set(step.id, text);
   }
   return out;

@@ -62,6 +62,14 @@ const filterConversations: StepDefinition<FilterConversationsParams> = {
     const { estimateJudge } = await import('./judge-estimate.js');
     return estimateJudge(input);
   },
+  async checkpointKeys(input) {
+    const [{ judgedRecords }, { JUDGE_SCOPE, judgeItems }] = await Promise.all([import('./judge-estimate.js'), import('./judge-items.js')]);
+    const judge = (input.params as unknown as FilterConversationsParams).judge;
+    const config = judge && input.providers.get(judge.provider);
+    const records = config ? await judgedRecords(input) : undefined;
+    // Keys of every record the judge may have scored; those it never saw are simply not in the store.
+    return { scope: JUDGE_SCOPE, keys: judge && config && records ? judgeItems(records, judge.criteria, config).map((it) => it.key) : [] };
+  },
   async run(ctx) {
     const { runFilterConversations } = await import('./run.js');
     return runFilterConversations(ctx);

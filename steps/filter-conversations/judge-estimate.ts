@@ -8,6 +8,17 @@ import { JUDGE_SCOPE, judgeItems } from './judge-items.js';
 /** Rough size of one answer: an object of scores and a sentence. */
 const OUTPUT_TOKENS_PER_RECORD = 45;
 
+/** The conversations the judge would be shown if the step ran now (an upper bound: other rules go first), or undefined when not on disk yet. */
+export async function judgedRecords(input: EstimateInput): Promise<Array<{ rec: Record<string, unknown>; index: number }> | undefined> {
+  const p = input.params as unknown as FilterConversationsParams;
+  const path = typeof p.input === 'string' ? resolve(input.pipelineDir ?? '.', p.input) : input.upstreamFile?.('conversations.jsonl');
+  if (path === undefined || !existsSync(path)) return undefined;
+  const { readJsonl } = await import('../../util/tabular.js');
+  const records: Array<{ rec: Record<string, unknown>; index: number }> = [];
+  for await (const rec of readJsonl(path, { onInvalid: 'skip' })) records.push({ rec, index: records.length });
+  return records;
+}
+
 export async function estimateJudge(input: EstimateInput): Promise<string | undefined> {
   const p = input.params as unknown as FilterConversationsParams;
   if (!p.judge) return undefined;
@@ -15,18 +26,12 @@ export async function estimateJudge(input: EstimateInput): Promise<string | unde
   const judge = p.judge;
   const config = input.providers.get(judge.provider);
   if (!config || config.type === 'offline') return undefined;
-  const path = typeof p.input === 'string' ? resolve(input.pipelineDir ?? '.', p.input) : input.upstreamFile?.('conversations.jsonl');
-  const [{ describeLlmWork, requestTokens }, { renderJudgeBatch }, { readJsonl }] = await Promise.all([
-    import('../../providers/llm/estimate-line.js'),
-    import('../../providers/llm/judge-prompt.js'),
-    import('../../util/tabular.js'),
-  ]);
-  if (path === undefined || !existsSync(path)) {
+  const [{ describeLlmWork, requestTokens }, { renderJudgeBatch }] = await Promise.all([import('../../providers/llm/estimate-line.js'), import('../../providers/llm/judge-prompt.js')]);
+  const records = await judgedRecords(input);
+  if (records === undefined) {
     // Without the records the count is unknown: the price of a typical thousand still tells the user what to expect.
     return `judge: records unknown until the upstream step has run; ~${await describeLlmWork(config, perThousand())} per 1,000 conversations`;
   }
-  const records: Array<{ rec: Record<string, unknown>; index: number }> = [];
-  for await (const rec of readJsonl(path, { onInvalid: 'skip' })) records.push({ rec, index: records.length });
   const has = input.db?.prepare(`SELECT 1 FROM items WHERE scope = '${JUDGE_SCOPE}' AND key = ? AND status = 'done'`);
   const missing = judgeItems(records, judge.criteria, config).filter((it) => !has?.get(it.key));
   // The other rules run first, so the judge sees at most these.

@@ -179,6 +179,19 @@ describe('filter/conversations judge', () => {
     expect(f.itemRequests()).toEqual(before);
   }, 60_000);
 
+  it('`genesis clean --drop-checkpoints` lists the paid-for scores and drops them: the next run pays for them again', async () => {
+    const f = await fake({ fewer: 0 });
+    const { dir } = dataset();
+    const file = writePipeline(pipeline(f.url), dir);
+    expect((await run(file)).code).toBe(0);
+    const paid = f.stats().paid_replies;
+    const r = await runCli(['clean', file, '--drop-checkpoints', '--step', 'filter', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`filter \\(filter/conversations\\): 64 item checkpoint\\(s\\), paid for: ${paid} request\\(s\\), [\\d,]+ tokens, \\$\\d+\\.\\d\\d`));
+    expect((await run(file, '--force', 'filter')).code).toBe(0);
+    expect(f.stats().paid_replies - paid).toBe(paid);
+  }, 60_000);
+
   it.each([
     { name: 'the offline generator', provider: 'default', message: /pipeline\.yaml:17:26: error: provider "default" is the offline generator, which has no chat API: filter\/conversations needs an LLM provider here/ },
     { name: 'an unknown provider', provider: 'claud', message: /pipeline\.yaml:17:26: error: unknown provider "claud" \(did you mean "claude"\?\); define it under/ },

@@ -30,7 +30,7 @@ export async function estimateJudge(input: EstimateInput): Promise<string | unde
   const records = await judgedRecords(input);
   if (records === undefined) {
     // Without the records the count is unknown: the price of a typical thousand still tells the user what to expect.
-    return `judge: records unknown until the upstream step has run; ~${await describeLlmWork(config, perThousand())} per 1,000 conversations`;
+    return `judge: records unknown until the upstream step has run; per 1,000 conversations: ${await describeLlmWork(config, perThousand())}`;
   }
   const has = input.db?.prepare(`SELECT 1 FROM items WHERE scope = '${JUDGE_SCOPE}' AND key = ? AND status = 'done'`);
   const missing = judgeItems(records, judge.criteria, config).filter((it) => !has?.get(it.key));

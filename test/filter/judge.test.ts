@@ -143,6 +143,13 @@ describe('filter/conversations judge', () => {
     expect((await run(file, '--dry-run')).stdout).toMatch(/judge: all 64 conversations already scored: no requests/);
   }, 60_000);
 
+  it('--dry-run before the upstream step has run prices a typical 1,000 conversations', async () => {
+    const yaml = pipeline('http://127.0.0.1:9').replace('      input: conversations.jsonl\n', '').replace('  filter:\n    uses: filter/conversations\n', '  generate: { uses: generate/conversations, with: { count: 10 } }\n  filter:\n    uses: filter/conversations\n    needs: [generate]\n');
+    const r = await run(writePipeline(yaml), '--dry-run'); // batch_size 5: 200 requests
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/judge: records unknown until the upstream step has run; per 1,000 conversations: ~200 requests, ~[\d,]+ tokens, ~\$\d+\.\d\d/);
+  });
+
   it('the judge is part of the fingerprint: another model reruns the step and pays for every record again', async () => {
     const f = await fake();
     const { dir } = dataset();

@@ -32,7 +32,7 @@ const filterTimeseries: StepDefinition<FilterTimeseriesParams> = {
       realism: {
         oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { const: false }],
         default: false,
-        description: 'Minimum realism of each hourly electricity-load series against `reference` (share of its statistics inside the real p10–p90 bands, and its peak hours); other series are not scored. `false` (default) skips the rule.',
+        description: 'Minimum realism of each hourly electricity-load series against `reference`: the mean placement of its cv, autocorrelations at 1, 24 and 168 hours and weekend ratio among the real series (1 inside their p10–p90, 0.5 at their min or max, 0 a band width beyond); other series are not scored. `false` (default) skips the rule.',
       },
       reference: { type: 'string', description: 'Real hourly data as a wide CSV (timestamp,mt_000,…) for the realism rule; default: the shipped electricity profile.' },
     },

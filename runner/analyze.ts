@@ -8,6 +8,7 @@ import { didYouMean } from '../util/suggest.js';
 import { hasStepType, loadStepType, stepTypeNames } from '../steps/registry.js';
 import type { StepType } from '../steps/contract.js';
 import { compileCheck, problemToDiagnostic } from './schema-check.js';
+import { stepProvider } from './step-provider.js';
 import type { Pipeline, StepDef, StepId } from './pipeline.js';
 
 export interface AnalyzedPipeline {
@@ -50,12 +51,20 @@ export async function analyze(pipeline: Pipeline): Promise<AnalyzedPipeline> {
       if (!problems.length && type.check) {
         for (const p of type.check(step.with)) diagnostics.push({ severity: p.severity ?? 'error', message: p.message, location: source.locate([...at, 'with', ...p.path]) });
       }
-      const provider = step.with.provider;
-      if (type.usesProvider && typeof provider === 'string' && !pipeline.providers.has(provider)) {
+      const provider = stepProvider(type, step.with);
+      const config = provider && pipeline.providers.get(provider.name);
+      // An implicit `default` is always defined; only a name the user wrote can be unknown.
+      if (provider && !config && (provider.path.length > 1 || typeof step.with.provider === 'string')) {
         diagnostics.push({
           severity: 'error',
-          message: `unknown provider "${provider}"${didYouMean(provider, pipeline.providers.keys())}; define it under \`providers:\``,
-          location: source.locate([...at, 'with', 'provider']),
+          message: `unknown provider "${provider.name}"${didYouMean(provider.name, pipeline.providers.keys())}; define it under \`providers:\``,
+          location: source.locate([...at, 'with', ...provider.path]),
+        });
+      } else if (provider && config?.type === 'offline' && type.needsChatProvider) {
+        diagnostics.push({
+          severity: 'error',
+          message: `provider "${provider.name}" is the offline generator, which has no chat API: ${step.uses} needs an LLM provider here (e.g. \`type: bedrock\` under \`providers:\`)`,
+          location: source.locate([...at, 'with', ...provider.path]),
         });
       }
     }

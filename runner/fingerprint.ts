@@ -4,6 +4,7 @@ import { hashJson, sha256, type Sha256 } from '../util/hash.js';
 import { providerIdentity } from '../providers/identity.js';
 import type { StepType } from '../steps/contract.js';
 import type { FileHasher } from '../store/file-hashes.js';
+import { stepProvider } from './step-provider.js';
 import type { Pipeline, StepDef } from './pipeline.js';
 
 export interface Fingerprint {
@@ -50,9 +51,9 @@ export function computeFingerprint(
   }
   for (const input of step.inputs) files[input] = hasher.hash(resolve(pipeline.dir, input));
   let provider: Record<string, unknown> | null = null;
-  if (type.usesProvider) {
-    const name = typeof step.with.provider === 'string' ? step.with.provider : 'default';
-    const config = pipeline.providers.get(name);
+  const named = stepProvider(type, step.with);
+  if (named) {
+    const config = pipeline.providers.get(named.name);
     provider = config ? providerIdentity(config) : null;
   }
   const fingerprint: Fingerprint = {

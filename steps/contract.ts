@@ -31,6 +31,13 @@ export interface StepType<P = Record<string, unknown>> {
   /** Whether `with.provider` names an LLM provider this step calls (its identity enters the fingerprint). */
   readonly usesProvider?: boolean;
   /**
+   * Where in `with:` the provider's name is when not at `provider` (filter/conversations: `['judge', 'provider']`);
+   * absent there, the step calls no provider. Implies `usesProvider`.
+   */
+  readonly providerPath?: readonly string[];
+  /** The named provider must have a chat API: naming the offline generator is a located error before anything runs. */
+  readonly needsChatProvider?: boolean;
+  /**
    * Checks what a schema can't (unknown intent names, impossible dates) at analysis time, so the user gets a
    * located error before anything runs. Paths are relative to `with:`.
    */
@@ -51,6 +58,10 @@ export interface EstimateInput {
   providers: ReadonlyMap<string, ProviderConfig>;
   /** The state database when one exists (to count items already checkpointed). */
   db?: import('better-sqlite3').Database;
+  /** Folder of the pipeline file, which relative paths in `with:` start from. */
+  pipelineDir?: string;
+  /** The file with this base name in the current output of a `needs` step, when one is on disk (it may be stale). */
+  upstreamFile?(baseName: string): string | undefined;
 }
 
 /** A problem `check` found in `with:`; warnings are shown but let the pipeline run. */

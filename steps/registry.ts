@@ -12,6 +12,7 @@ const loaders: Record<string, Loader> = {
   'validate/conversations': () => import('./validate-conversations/index.js'),
   'filter/conversations': () => import('./filter-conversations/index.js'),
   'validate/timeseries': () => import('./validate-timeseries/index.js'),
+  'filter/timeseries': () => import('./filter-timeseries/index.js'),
   'bias/conversations': () => import('./bias-conversations/index.js'),
   'train/intent-classifier': () => import('./train-intent-classifier/index.js'),
   'train/forecaster': () => import('./train-forecaster/index.js'),

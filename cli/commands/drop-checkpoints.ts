@@ -3,6 +3,7 @@ import type { AnalyzedPipeline } from '../../runner/analyze.js';
 import type { Db } from '../../store/db.js';
 import { InputError } from '../../util/errors.js';
 import { didYouMean } from '../../util/suggest.js';
+import { estimateInputOf } from './estimate-input.js';
 
 export interface StepCheckpoints {
   stepId: string;
@@ -32,7 +33,7 @@ export async function findCheckpoints(a: AnalyzedPipeline, db: Db, onlySteps: st
       if (onlySteps) throw new InputError(`step "${step.id}" (${step.uses}) keeps no item checkpoints`);
       continue;
     }
-    const { scope, keys } = await type.checkpointKeys({ params: step.with, seed: a.pipeline.seed, providers: a.pipeline.providers, db });
+    const { scope, keys } = await type.checkpointKeys(estimateInputOf(a, step, db));
     const found: StepCheckpoints = { stepId: step.id, uses: step.uses, scope, keys: [], failed: 0, requests: 0, tokens: 0, usd: 0 };
     for (const key of new Set(keys)) {
       const row = get.get(scope, key) as { status: string; tokens: number; usd: number; requests: number } | undefined;

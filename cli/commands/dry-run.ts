@@ -1,6 +1,7 @@
 // `genesis run --dry-run`: what would run and why, without running or writing anything.
 import type { AnalyzedPipeline } from '../../runner/analyze.js';
 import { planRun } from '../../runner/plan.js';
+import { estimateInputOf } from './estimate-input.js';
 import type { StateStore } from '../../store/state.js';
 import type { Io } from '../io.js';
 
@@ -35,7 +36,7 @@ async function estimateRemaining(a: AnalyzedPipeline, store: StateStore | undefi
   for (const step of a.pipeline.steps) {
     const type = a.types.get(step.id);
     if (!type?.estimate) continue;
-    const text = await type.estimate({ params: step.with, seed: a.pipeline.seed, providers: a.pipeline.providers, db: store?.db });
+    const text = await type.estimate(estimateInputOf(a, step, store?.db));
     if (text) out.set(step.id, text);
   }
   return out;

@@ -1,6 +1,7 @@
 // Parameters of filter/conversations after schema defaults.
 import type { CheckName } from '../../metrics/conversation-checks.js';
 import type { CoherenceCheck } from '../../metrics/coherence/accumulator.js';
+import type { JudgeParams } from './judge-items.js';
 
 export interface FilterConversationsParams {
   input?: string;
@@ -14,4 +15,6 @@ export interface FilterConversationsParams {
   model?: string;
   top_k: number;
   min_per_intent: number;
+  /** The LLM judge, when configured: records scoring below `threshold` are dropped. */
+  judge?: JudgeParams;
 }

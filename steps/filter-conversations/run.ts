@@ -9,53 +9,29 @@ import { coherenceProblems } from '../../metrics/coherence/accumulator.js';
 import { coherenceInput } from '../../metrics/coherence/input.js';
 import { loadTopics } from '../../util/conversation-topics.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import { filesNamed, GENERATION_FILE, locateDataset, readDataset } from '../shared/dataset-source.js';
+import { filesNamed, GENERATION_FILE, locateDataset } from '../shared/dataset-source.js';
+import { filterLedger, pauser, readAllRecords } from '../shared/filter-ledger.js';
 import { exactDuplicateOf, nearDuplicateOf, turnsOf } from './duplicates.js';
 import { firstCustomerText, offIntent } from './intent-consistency.js';
 import { intentShift, type IntentShift } from './intent-shift.js';
 import type { FilterConversationsParams } from './params.js';
-import { renderFilterMarkdown, type RuleReport } from './report.js';
+import { renderFilterMarkdown } from '../shared/filter-report.js';
+import { judgeReport, renderJudgeMarkdown, type JudgeReport } from './judge-report.js';
 
-/** Rules in the order they are applied: a conversation removed by one is counted there only. */
-export const RULES = ['record_checks', 'coherence', 'intent_consistency', 'exact_duplicates', 'near_duplicates'] as const;
+/** Rules in the order they are applied: a conversation removed by one is counted there only. The paid judge goes last, on what is left. */
+export const RULES = ['record_checks', 'coherence', 'intent_consistency', 'exact_duplicates', 'near_duplicates', 'judge'] as const;
 export type RuleName = (typeof RULES)[number];
-
-const MAX_EXAMPLES = 5;
 
 export async function runFilterConversations(ctx: StepContext<FilterConversationsParams>): Promise<StepResult> {
   const p = ctx.params;
   const source = locateDataset(ctx, 'conversations.jsonl');
   // Its output is conversations.jsonl; CSV rows (text,category) have no turns to filter on.
   if (extname(source.path).toLowerCase() === '.csv') throw new InputError(`${source.path}: error: filter/conversations reads conversations JSONL, not CSV`);
-  const records: Array<Record<string, unknown>> = [];
-  for await (const rec of readDataset(ctx, source.path, 'conversation')) {
-    records.push(rec);
-    if (records.length % 2_000 === 0) {
-      ctx.progress(records.length, undefined, 'conversations read');
-      if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-    }
-  }
+  const records = await readAllRecords(ctx, source.path, 'conversation', 'conversations');
   const n = records.length;
-  const idOf = (i: number) => {
-    const id = records[i]?.conversation_id;
-    return typeof id === 'string' ? id : `#${i + 1}`;
-  };
-  const removedBy: Array<RuleName | undefined> = new Array(n);
-  const reports = Object.fromEntries(RULES.map((r) => [r, { enabled: false, removed: 0, examples: [] as string[] }])) as Record<RuleName, RuleReport>;
-  const drop = (i: number, rule: RuleName, why: string) => {
-    removedBy[i] = rule;
-    const r = reports[rule];
-    r.removed++;
-    if (r.examples.length < MAX_EXAMPLES) r.examples.push(`${idOf(i)}: ${why}`);
-  };
-  // The checks are synchronous: without a turn of the event loop now and then, Ctrl-C and the spinner wait for the end.
-  const pause = async (i: number, note: string) => {
-    if ((i & 1023) !== 1023) return;
-    ctx.progress(i, n, note);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-  };
-  const alive = () => records.flatMap((_, i) => (removedBy[i] === undefined ? [i] : []));
+  const { removedBy, reports, idOf, drop, alive } = filterLedger(RULES, records, 'conversation_id');
+  const step = pauser(ctx, 1024);
+  const pause = (i: number, note: string) => step(i, n, note);
 
   if (p.record_checks.length > 0) {
     reports.record_checks.enabled = true;
@@ -122,6 +98,24 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     }
   }
 
+  let judged: JudgeReport | undefined;
+  if (p.judge) {
+    reports.judge.enabled = true;
+    const judge = p.judge;
+    const ids = alive();
+    const { judgeRecords } = await import('./judge.js');
+    const { verdicts } = await judgeRecords(ctx, ids.map((i) => ({ rec: records[i] as Record<string, unknown>, index: i })));
+    judged = judgeReport(verdicts, judge, ids.map(idOf));
+    // Lowest first, so the examples show what the judge objected to most.
+    const order = ids.map((i, k) => [i, verdicts[k]!] as const).sort((a, b) => (a[1].ok ? a[1].score : -1) - (b[1].ok ? b[1].score : -1));
+    for (const [i, v] of order) {
+      if (!v.ok) drop(i, 'judge', `not scored: ${v.error}`);
+      else if (v.score < judge.threshold) drop(i, 'judge', `score ${v.score.toFixed(2)} < ${judge.threshold} (${judge.criteria.map((c) => `${c} ${(v.scores[c] ?? 0).toFixed(1)}`).join(', ')})${v.reason ? `: ${v.reason}` : ''}`);
+    }
+    // Unscored records count as failed items: `--retry-failed` reruns the step and asks for just those.
+    if (judged.unscored > 0) ctx.services.recordStats({ failed: judged.unscored });
+  }
+
   const kept = alive();
   writeFileSync(join(ctx.outDir, 'conversations.jsonl'), kept.map((i) => JSON.stringify(records[i]) + '\n').join(''));
   // The generator's targets stay what was asked for: downstream distribution checks compare against them as before.
@@ -130,6 +124,7 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
 
   const shift: IntentShift = intentShift(records.map((r) => String(r.intent ?? '')), kept.map((i) => String(records[i]?.intent ?? '')), p.min_per_intent);
   const warnings = [...shift.warnings];
+  if (judged && judged.unscored > 0) warnings.push(`the judge could not score ${judged.unscored} conversation(s), dropped: \`genesis run --retry-failed\` asks for them again`);
   if (unknownIntents.length > 0) warnings.push(`the classifier does not know ${unknownIntents.length} intent(s), so all their conversations are off-intent: ${unknownIntents.slice(0, 10).join(', ')}`);
   for (const w of warnings) ctx.log.warn(w);
   const report = {
@@ -139,13 +134,14 @@ export async function runFilterConversations(ctx: StepContext<FilterConversation
     removed: n - kept.length,
     rules: reports,
     params: { near_duplicates: p.near_duplicates, record_checks: p.record_checks, coherence: p.coherence, top_k: modelPath === undefined ? null : p.top_k, min_per_intent: p.min_per_intent },
+    judge: judged ?? null,
     intents: shift.intents,
     emptied_intents: shift.emptied,
     below_min_per_intent: shift.belowMin,
     warnings,
   };
   writeFileSync(join(ctx.outDir, 'filter.json'), canonicalJson(report, 2) + '\n');
-  writeFileSync(join(ctx.outDir, 'filter.md'), renderFilterMarkdown(report));
+  writeFileSync(join(ctx.outDir, 'filter.md'), renderFilterMarkdown(report, { sections: judged ? renderJudgeMarkdown(judged) : [] }));
   ctx.services.recordStats({ kept: kept.length, removed: n - kept.length });
   const parts = RULES.filter((r) => reports[r].enabled).map((r) => `${reports[r].removed} ${r.replace(/_/g, ' ')}`);
   return {

@@ -20,10 +20,11 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
     // Offline items cost nothing but time: say how many are already checkpointed.
     return `${missing.length} of ${params.count} conversations to generate offline (${done} checkpointed; no cost)`;
   }
-  const [prompts, bedrock, { batchEstimate }] = await Promise.all([
+  const [prompts, bedrock, { batchEstimate }, { requestTokens }] = await Promise.all([
     import('../../providers/llm/conversation-prompt.js'),
     import('../../providers/bedrock/options.js'),
     import('../../providers/bedrock/batch-estimate.js'),
+    import('../../providers/llm/estimate-line.js'),
   ]);
   const options = bedrock.resolveBedrockOptions(config);
   if (!missing.length) return `all ${params.count} items already checkpointed: no requests`;
@@ -33,8 +34,8 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   let prefixTokens = 0;
   for (let i = 0; i < missing.length; i += params.batch_size) {
     const batch = missing.slice(i, i + params.batch_size);
-    const req = prompts.renderConversationBatch(batch, shots!);
     requests++;
+    const req = prompts.renderConversationBatch(batch, shots!);
     prefixTokens = Math.ceil((req.system ?? '').length / 4);
     inputTokens += prefixTokens + Math.ceil(req.messages.reduce((a, m) => a + m.text.length, 0) / 4);
     outputTokens += batch.reduce((a, s) => a + outputTokensOf(s), 0);
@@ -58,10 +59,6 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   return `${onDemand}${options.mode === 'on_demand' ? ' (on-demand, this run)' : ' (on-demand)'}; ${batchEstimate(options, perItem)}`;
 }
 
-/** chars/4, the provider's own rough estimate. */
-function requestTokens(req: import('../../providers/contract.js').ChatRequest): number {
-  return Math.ceil(((req.system ?? '').length + req.messages.reduce((a, m) => a + m.text.length, 0)) / 4);
-}
 
 function outputTokensOf(s: { turns: { min: number; max: number } }): number {
   return OUTPUT_TOKENS_PER_ITEM + (OUTPUT_TOKENS_PER_TURN * (s.turns.min + s.turns.max)) / 2;

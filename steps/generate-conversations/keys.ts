@@ -13,8 +13,9 @@ export function offlineItemKey(version: string, seed: number, spec: Conversation
 /**
  * LLM items: exactly the request that produced them, and nothing of genesis's code, so a refactor never re-buys a
  * dataset: who answers (provider identity: type, model, and any non-AWS endpoint), the item's rendered prompt
- * including its few-shot examples, and the inference parameters.
+ * including its few-shot examples, and the inference parameters. The LLM judge of filter/conversations keys its
+ * scores the same way (its spec: the record's id).
  */
-export function llmItemKey(identity: Record<string, unknown>, prompt: string, inference: Record<string, unknown>, spec: ConversationSpec): unknown {
+export function llmItemKey(identity: Record<string, unknown>, prompt: string, inference: Record<string, unknown>, spec: unknown): unknown {
   return { provider: identity, prompt, inference, spec };
 }

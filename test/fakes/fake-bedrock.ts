@@ -7,6 +7,7 @@ import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
 import { answerSeriesPrompt, seriesSpecsInPrompt, type SeriesMisbehaviour } from './fake-series-content.js';
 import { createFakePromptCache, type FakeCacheOptions } from './fake-bedrock-cache.js';
+import { answerJudge } from './fake-bedrock-judge.js';
 import type { Conversation, ConversationSpec } from '../../util/records.js';
 import { createFakeS3 } from './fake-s3.js';
 import { createFakeBatch, type FakeBatchOptions } from './fake-batch.js';
@@ -61,7 +62,7 @@ export interface FakeBedrock {
   stats(): Record<string, number>;
   /** Batch and S3 counters: `{ jobsCreated, recordsServed, … }`. */
   batchStats(): Record<string, number>;
-  /** How many answered (HTTP 200) requests asked for each conversation_id. */
+  /** How many answered (HTTP 200) requests asked for each conversation_id (or, for judge prompts, each record_id). */
   itemRequests(): Record<string, number>;
 }
 
@@ -236,12 +237,18 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
     const cached = promptCache.split(modelId, body.system ?? [], body.messages, Math.ceil(promptText.length / 4), now);
     const specs = specsInPrompt(promptText);
     const series = specs.length === 0 ? seriesSpecsInPrompt(promptText) : [];
+    // A judge prompt carries <record>s, not <item>s: its own content module answers it.
+    const judged = specs.length === 0 && series.length === 0 ? answerJudge(promptText, rng.fork(`judge-${requestSeq}`), { ids: opts.ids, fewer: opts.fewer, prose: opts.prose }) : undefined;
     let text: string;
     let cut = false;
     if (series.length > 0) {
       for (const s of series) items[s.series_id] = (items[s.series_id] ?? 0) + 1;
       ({ text, truncated: cut } = answerSeriesPrompt(series, rng.fork(requestSeq), { misbehaviour: opts.series, ids: opts.ids, prose: opts.prose }, bump));
       if (fault === 'malformed') (bump('fault_malformed'), (text = corruptOneItem(text, rng.int(0, series.length - 1))));
+    } else if (judged && judged.records.length > 0) {
+      for (const r of judged.records) items[r.record_id] = (items[r.record_id] ?? 0) + 1;
+      bump('records_judged', judged.records.length);
+      text = judged.text;
     } else if (specs.length === 0) {
       text = 'Hello from the fake Bedrock model.';
     } else {

@@ -58,6 +58,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
   ],
   'en-US': [
     [w('cash machines'), 'ATMs'],
+    // The article changes with the word: "I was at a cash machine" → "an ATM", never "a ATM".
+    [w('a cash machine'), 'an ATM'],
     [w('cash machine'), 'ATM'],
     [w('in the post'), 'in the mail'],
     [w('apologise'), 'apologize'],

@@ -13,15 +13,20 @@ export interface FollowupPair {
 const NO_SLOTS: ReadonlySet<string> = new Set();
 
 /**
- * Clarifying questions that fit: the topic suits the intent, the fact it asks for is not already given, and a
- * question that repeats a fact back ("was this on Tuesday?") only once the customer gave it.
+ * Clarifying questions that fit: the topic suits the intent, the fact it asks for is not already given, and the
+ * answer that follows uses a fact the reply gives. The 2026-12-02 review found questions whose reply nothing used
+ * ("Which of your cards?" before a direct-debit answer, "Have you tried again?" to a swallowed card, "was this on
+ * Sunday?" after "on Sunday"): a reply without a fact, or with one no answer mentions, makes the question pointless.
  */
 export function clarifyCandidates(L: CompiledLang, intent: string, category: string, said: (slot: string) => boolean): TopicPair[] {
+  const used = L.intents.get(intent)?.answerSlots;
+  if (!used || used.size === 0) return [];
   return [...L.clarify, ...(L.categoryClarify.get(category) ?? [])].filter(
     (p) =>
       p.topic.fits.has(intent) &&
       (p.topic.slot === undefined || !said(p.topic.slot)) &&
-      (p.topic.requires === undefined || said(p.topic.requires)),
+      (p.topic.requires === undefined || said(p.topic.requires)) &&
+      [...p.aSlots].some((s) => used.has(s) && !said(s)),
   );
 }
 

@@ -30,7 +30,9 @@ const KINDS: readonly FactKind[] = [
     name: 'deposit_instrument',
     values: [
       // Broad on purpose: with cash in the story, "It's my Visa card" is at best beside the point (review class 10).
-      /(?<!\p{L})(cash|banknotes|cheques?|checks?|at a shop|at a store|efectivo|billetes|depositar|deposité|en una tienda)(?!\p{L})/iu,
+      /(?<!\p{L})(cash|banknotes|at a shop|at a store|efectivo|billetes|depositar|deposité|en una tienda)(?!\p{L})/iu,
+      // A cheque is not cash: "How do I add money I have in cash? It is a cheque from my plumber" contradicts itself.
+      /(?<!\p{L})(cheques?|checks?)(?!\p{L})/iu,
       /(\{card_type\}|(?<!\p{L})(credit card|debit card|tarjeta de crédito|tarjeta de débito|mastercard|visa)(?!\p{L}))/iu,
     ],
   },

@@ -17,6 +17,6 @@ export const WARM: Record<'en' | 'es', RegExp> = {
  * "Gracias, saludos" as neutral, so a positive label needs one of these in the customer's words.
  */
 export const PRAISE: Record<'en' | 'es', RegExp> = {
-  en: /\b(appreciat\w*|lov(e|ing|ely)|great|brilliant|awesome|perfect|pleased|happy|glad|impressed|satisf\w*|enjoy\w*|fan of|no complaints|smooth|easy|wonderful|fantastic|amazing|helpful|excellent|the best|seamless|painless|effortless|blown away|pleasure|super)\b/iu,
+  en: /\b(appreciat\w*|lov(e|ing|ely)|great|brilliant|awesome|perfect|pleased|happy|glad|impressed|satisf\w*|enjoy\w*|fan of|no complaints|smooth|easy|wonderful|fantastic|amazing|helpful|excellent|the best|seamless|painless|effortless|blown away|pleasure|super|useful)\b/iu,
   es: /(?<!\p{L})(agradec\p{L}*|se agradece|encanta\p{L}*|genial|content[oa]|encantad[oa]|satisfech[oa]|maravill\p{L}*|perfecto|excelente|estupendo|buenísimo|qué bien|me gusta|gustado|no tengo quejas|fenomenal|súper|amables?|de lujo|chido|padrísimo|fantástico|guay|atentos|un encanto|da gusto|muchísim[oa]s?|un montón|lo máximo|qué rápido|útil|clarísimo|sencillo|cómodo|muy bien|buen servicio|trato de siempre)(?!\p{L})/iu,
 };

@@ -18,15 +18,18 @@ const NO_SLOTS: ReadonlySet<string> = new Set();
  * ("Which of your cards?" before a direct-debit answer, "Have you tried again?" to a swallowed card, "was this on
  * Sunday?" after "on Sunday"): a reply without a fact, or with one no answer mentions, makes the question pointless.
  */
-export function clarifyCandidates(L: CompiledLang, intent: string, category: string, said: (slot: string) => boolean): TopicPair[] {
-  const used = L.intents.get(intent)?.answerSlots;
-  if (!used || used.size === 0) return [];
+export function clarifyCandidates(L: CompiledLang, intent: string, category: string, said: (slot: string) => boolean, agentSlots: ReadonlySet<string>): TopicPair[] {
+  const answers = L.intents.get(intent)?.answer ?? [];
+  if (answers.every((a) => a.slots.size === 0)) return [];
+  // An answer can use the reply when it mentions a fact the reply gives and every other fact it needs is known.
+  const usable = (p: TopicPair): boolean =>
+    answers.some((a) => [...a.slots].some((s) => p.aSlots.has(s) && !said(s)) && [...a.slots].every((s) => p.aSlots.has(s) || said(s) || agentSlots.has(s)));
   return [...L.clarify, ...(L.categoryClarify.get(category) ?? [])].filter(
     (p) =>
       p.topic.fits.has(intent) &&
       (p.topic.slot === undefined || !said(p.topic.slot)) &&
       (p.topic.requires === undefined || said(p.topic.requires)) &&
-      [...p.aSlots].some((s) => used.has(s) && !said(s)),
+      usable(p),
   );
 }
 

@@ -37,6 +37,15 @@ const KINDS: readonly FactKind[] = [
     ],
   },
   {
+    // Which way the money goes: "Can I receive transfers in zloty? It was going to a builder" contradicts itself
+    // (2026-12-02 review, class 3).
+    name: 'direction',
+    values: [
+      /(?<!\p{L})(receive|receiving|get paid|paid into|pay me|send me|into (my|this) account|to my (own )?account|my balance|recibir|recibo|recibí|me pagan|me mand[ae]n|me pueden mandar|a mi cuenta|a esta cuenta|en esta cuenta|mi saldo|el saldo|salary|n[oó]mina|sueldo|(send|pay|transfer|wire)s? me|me (env|mand|pag|transf|deposit)\p{L}*|me (quiere|quieren|va a|van a) (devolver|pagar|mandar|enviar)|pay me back|paying me back)(?!\p{L})/iu,
+      /(?<!\p{L})(went to|was going to|iba para|le mandé)(?!\p{L})/iu,
+    ],
+  },
+  {
     // Which personal detail is being changed: a phone number request does not go on about the new address.
     name: 'personal_field',
     values: [

@@ -18,7 +18,7 @@ import { contractArticles } from './contractions.js';
 import { clashes, factsOf, type Facts } from './facts.js';
 import { calmOnly, templateInfo } from './template-info.js';
 import { asksOpenQuestion, dropLeadingYes } from './reply-fit.js';
-import { repeats } from './repeats.js';
+import { dropRepeatedOpenings, repeats } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
 import { otherDays, reportsProblem } from './consistency.js';
 
@@ -153,7 +153,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     statedFacts = factsOf(stated);
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
-    return joinParts([greeting, opener, ask, context, detail, closer]);
+    // "I have a question. … I have a Greek passport.": no two sentences of the message open alike.
+    return joinParts(dropRepeatedOpenings([greeting, opener, ask, context, detail, closer], 2));
   };
   /** Greeting and acknowledgement; an acknowledgement that starts like the greeting ("Thanks… Thanks…") is dropped. */
   const opening2 = (): [string, string] => {
@@ -208,7 +209,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       }
       case 'clarify': {
         turns.push(customer(opening()));
-        const candidates = clarifyCandidates(L, spec.intent, spec.category, said);
+        const candidates = clarifyCandidates(L, spec.intent, spec.category, said, AGENT_SLOTS);
         if (candidates.length === 0) {
           // Nothing worth asking for this intent: answer straight away and let a follow-up fill the exchange.
           turns.push(agent(answer(opening2(), !nextIsClosing)));

@@ -31,3 +31,20 @@ export function repeats(said: string, sentence: string): boolean {
   for (const w of s) if (known.has(w)) shared++;
   return shared >= 2 && shared * 2 >= s.size;
 }
+
+/** The first three words of each part; a part (other than `keep`) that opens like an earlier one is left out. */
+export function dropRepeatedOpenings(parts: readonly string[], keep: number): string[] {
+  const seen: string[] = [];
+  const open = (p: string): string | undefined => /^[¿¡]?(\p{L}+ \p{L}+ \p{L}+)/u.exec(p.toLowerCase())?.[1];
+  // The kept part counts first: "Can you help me reset…? … Can you help?" loses the closer, never the ask.
+  const k = open(parts[keep] ?? '');
+  if (k !== undefined) seen.push(k);
+  return parts.map((p, i) => {
+    if (i === keep || p === '') return p;
+    const o = open(p);
+    if (o === undefined) return p;
+    if (seen.includes(o)) return '';
+    seen.push(o);
+    return p;
+  });
+}

@@ -1,24 +1,11 @@
 // Grammar round 4 (issue 15): the classes of the 2026-12-02 blind review that paraphrase swaps could not fix, each
 // measured on generated conversations the way the reviewer found them; every test here fails on round 3's generator.
 import { describe, expect, it } from 'vitest';
-import { generateConversation } from '../../providers/offline/conversations/index.js';
-import { planConversation } from '../../steps/generate-conversations/plan.js';
-import { createRng } from '../../util/rng.js';
+import { generateClean } from './fixtures.js';
 import type { Conversation } from '../../util/records.js';
 import { PRAISE } from '../../util/sentiment-lexicon.js';
 
-// The quick start's generate step without noise: typos ("grcias") would hide the words under test.
-const params = {
-  count: 3000, intents: 'all', languages: { en: 0.5, es: 0.5 }, sentiment: { positive: 0.3, neutral: 0.5, negative: 0.2 },
-  complexity: { simple: 0.3, medium: 0.5, complex: 0.2 }, turns: { min: 2, max: 8 }, noise: 0, provider: 'default', batch_size: 5, few_shot: 2,
-} as const;
-function generate(n: number, seed: number, over: Record<string, unknown> = {}): Conversation[] {
-  const p = { ...params, count: n, ...over } as never;
-  return Array.from({ length: n }, (_, i) => {
-    const spec = planConversation(p, seed, i);
-    return generateConversation(spec, createRng(seed, 'conversation/offline', spec.index, 0));
-  });
-}
+const generate = (n: number, seed: number, over: Record<string, unknown> = {}): Conversation[] => generateClean(n, seed, over);
 const many = generate(3000, 20261204);
 const said = (c: Conversation, who: 'customer' | 'agent'): string[] => c.turns.filter((t) => t.speaker === who).map((t) => t.text);
 const all = (cs: Conversation[], who: 'customer' | 'agent'): string[] => cs.flatMap((c) => said(c, who));

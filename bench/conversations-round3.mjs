@@ -1,23 +1,8 @@
 // Grammar round 3 (issue 15): counts of the mechanical defect classes of the 2026-12-02 blind review in generated text.
 // Usage: npx tsc -p tsconfig.json && node bench/conversations-round3.mjs [--dist path/to/dist]
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { generatorFrom } from './conversations-generator.mjs';
 
-const args = process.argv.slice(2);
-const dist = resolve(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : new URL('../dist', import.meta.url).pathname);
-const load = (p) => import(pathToFileURL(`${dist}/${p}`).href);
-const { planConversation } = await load('steps/generate-conversations/plan.js');
-const { generateConversation } = await load('providers/offline/conversations/index.js');
-const { createRng } = await load('util/rng.js');
-
-const base = {
-  intents: 'all', languages: { en: 0.5, es: 0.5 }, sentiment: { positive: 0.3, neutral: 0.5, negative: 0.2 },
-  complexity: { simple: 0.3, medium: 0.5, complex: 0.2 }, turns: { min: 2, max: 8 }, provider: 'default', batch_size: 5, few_shot: 2,
-};
-const gen = (seed, n, noise) => Array.from({ length: n }, (_, i) => {
-  const s = planConversation({ ...base, count: n, noise }, seed, i);
-  return generateConversation(s, createRng(seed, 'conversation/offline', s.index, 0));
-});
+const { gen } = await generatorFrom(process.argv.slice(2));
 
 // Each class: the dialect it applies to (or any), the speaker whose turns are searched, and the pattern.
 const CLASSES = [

@@ -1,5 +1,5 @@
 // Bench for the offline conversation generator: speed, usefulness on real Banking77, diversity.
-// Usage: npx tsc -p tsconfig.json && node bench/conversations-usefulness.mjs [path/to/banking77/train.csv]
+// Usage: npx tsc -p tsconfig.json && node bench/conversations-usefulness.mjs [path/to/banking77/train.csv] [--filter-seed N] [--real]
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
@@ -67,6 +67,6 @@ writeFileSync(join(work, 'synthetic_en.csv'), 'text,category\n' + en.map((c) => 
 if (!existsSync(trainCsv)) {
   console.log(`usefulness: skipped (${trainCsv} not found)`);
 } else {
-  const r = spawnSync(process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'), [join(root, 'bench/conversations-usefulness.py'), join(work, 'synthetic_en.csv'), trainCsv], { stdio: 'inherit' });
+  const r = spawnSync(process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'), [join(root, 'bench/conversations-usefulness.py'), join(work, 'synthetic_en.csv'), trainCsv, ...process.argv.slice(3)], { stdio: 'inherit' });
   if (r.status !== 0) console.log('usefulness: python helper failed (needs python3-sklearn)');
 }

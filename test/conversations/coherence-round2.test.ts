@@ -1,26 +1,14 @@
 // Grammar round 2 (issue 15): the defect classes of the 2026-12-01 blind review, each measured on generated
 // conversations the way the reviewer found them; every test here fails on the round-1 generator.
 import { describe, expect, it } from 'vitest';
-import { generateConversation } from '../../providers/offline/conversations/index.js';
-import { planConversation } from '../../steps/generate-conversations/plan.js';
+import { generateClean } from './fixtures.js';
 import { createRng } from '../../util/rng.js';
 import type { Conversation } from '../../util/records.js';
 import { positiveLabelUnsaid } from '../../metrics/coherence/label-sentiment.js';
 import { dialectLeak } from '../../metrics/coherence/dialect-words.js';
 import { paraphrase } from '../../providers/offline/conversations/paraphrase.js';
 
-// The quick start's generate step without noise: typos ("grcias") would hide the words under test.
-const params = {
-  count: 3000, intents: 'all', languages: { en: 0.5, es: 0.5 }, sentiment: { positive: 0.3, neutral: 0.5, negative: 0.2 },
-  complexity: { simple: 0.3, medium: 0.5, complex: 0.2 }, turns: { min: 2, max: 8 }, noise: 0, provider: 'default', batch_size: 5, few_shot: 2,
-} as const;
-function generate(n: number, seed: number, over: Record<string, unknown> = {}): Conversation[] {
-  const p = { ...params, count: n, ...over } as never;
-  return Array.from({ length: n }, (_, i) => {
-    const spec = planConversation(p, seed, i);
-    return generateConversation(spec, createRng(seed, 'conversation/offline', spec.index, 0));
-  });
-}
+const generate = (n: number, seed: number, over: Record<string, unknown> = {}): Conversation[] => generateClean(n, seed, over);
 const many = generate(3000, 20261202);
 const customerText = (c: Conversation): string => c.turns.filter((t) => t.speaker === 'customer').map((t) => t.text).join(' ');
 const texts = (cs: Conversation[]): string[] => cs.flatMap((c) => c.turns.map((t) => t.text));

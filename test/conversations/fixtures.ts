@@ -25,3 +25,15 @@ export function render(spec: ConversationSpec, seed = 7): Conversation {
 export function generateMany(n: number, seed = 7, params: ConversationParams = baseParams): Conversation[] {
   return Array.from({ length: n }, (_, i) => render(planConversation(params, seed, i), seed));
 }
+
+/**
+ * The quick start's generate step without noise (typos would hide the words the grammar-round tests look for),
+ * rendered the way the generate step does (one rng per item).
+ */
+export function generateClean(n: number, seed: number, over: Partial<ConversationParams> = {}): Conversation[] {
+  const p = { ...baseParams, noise: 0, count: n, ...over } as ConversationParams;
+  return Array.from({ length: n }, (_, i) => {
+    const spec = planConversation(p, seed, i);
+    return generateConversation(spec, createRng(seed, 'conversation/offline', spec.index, 0));
+  });
+}

@@ -58,7 +58,10 @@ const RULES: Record<Dialect, readonly Rule[]> = {
   ],
   'en-US': [
     [w('cash machines'), 'ATMs'],
+    // The article changes with the word: "I was at a cash machine" → "an ATM", never "a ATM".
+    [w('a cash machine'), 'an ATM'],
     [w('cash machine'), 'ATM'],
+    [w('a ATM'), 'an ATM'],
     [w('in the post'), 'in the mail'],
     [w('apologise'), 'apologize'],
     [w('apologised'), 'apologized'],
@@ -110,6 +113,7 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('authorization'), 'authorisation'],
     [w('recognize'), 'recognise'],
     [w('recognized'), 'recognised'],
+    [w('a ATM'), 'an ATM'],
   ],
 };
 

@@ -13,15 +13,23 @@ export interface FollowupPair {
 const NO_SLOTS: ReadonlySet<string> = new Set();
 
 /**
- * Clarifying questions that fit: the topic suits the intent, the fact it asks for is not already given, and a
- * question that repeats a fact back ("was this on Tuesday?") only once the customer gave it.
+ * Clarifying questions that fit: the topic suits the intent, the fact it asks for is not already given, and the
+ * answer that follows uses a fact the reply gives. The 2026-12-02 review found questions whose reply nothing used
+ * ("Which of your cards?" before a direct-debit answer, "Have you tried again?" to a swallowed card, "was this on
+ * Sunday?" after "on Sunday"): a reply without a fact, or with one no answer mentions, makes the question pointless.
  */
-export function clarifyCandidates(L: CompiledLang, intent: string, category: string, said: (slot: string) => boolean): TopicPair[] {
+export function clarifyCandidates(L: CompiledLang, intent: string, category: string, said: (slot: string) => boolean, agentSlots: ReadonlySet<string>): TopicPair[] {
+  const answers = L.intents.get(intent)?.answer ?? [];
+  if (answers.every((a) => a.slots.size === 0)) return [];
+  // An answer can use the reply when it mentions a fact the reply gives and every other fact it needs is known.
+  const usable = (p: TopicPair): boolean =>
+    answers.some((a) => [...a.slots].some((s) => p.aSlots.has(s) && !said(s)) && [...a.slots].every((s) => p.aSlots.has(s) || said(s) || agentSlots.has(s)));
   return [...L.clarify, ...(L.categoryClarify.get(category) ?? [])].filter(
     (p) =>
       p.topic.fits.has(intent) &&
       (p.topic.slot === undefined || !said(p.topic.slot)) &&
-      (p.topic.requires === undefined || said(p.topic.requires)),
+      (p.topic.requires === undefined || said(p.topic.requires)) &&
+      usable(p),
   );
 }
 

@@ -30,8 +30,19 @@ const KINDS: readonly FactKind[] = [
     name: 'deposit_instrument',
     values: [
       // Broad on purpose: with cash in the story, "It's my Visa card" is at best beside the point (review class 10).
-      /(?<!\p{L})(cash|banknotes|cheques?|checks?|at a shop|at a store|efectivo|billetes|depositar|deposité|en una tienda)(?!\p{L})/iu,
+      /(?<!\p{L})(cash|banknotes|at a shop|at a store|efectivo|billetes|depositar|deposité|en una tienda)(?!\p{L})/iu,
+      // A cheque is not cash: "How do I add money I have in cash? It is a cheque from my plumber" contradicts itself.
+      /(?<!\p{L})(cheques?|checks?)(?!\p{L})/iu,
       /(\{card_type\}|(?<!\p{L})(credit card|debit card|tarjeta de crédito|tarjeta de débito|mastercard|visa)(?!\p{L}))/iu,
+    ],
+  },
+  {
+    // Which way the money goes: "Can I receive transfers in zloty? It was going to a builder" contradicts itself
+    // (2026-12-02 review, class 3).
+    name: 'direction',
+    values: [
+      /(?<!\p{L})(receive|receiving|get paid|paid into|pay me|send me|into (my|this) account|to my (own )?account|my balance|recibir|recibo|recibí|me pagan|me mand[ae]n|me pueden mandar|a mi cuenta|a esta cuenta|en esta cuenta|mi saldo|el saldo|salary|n[oó]mina|sueldo|(send|pay|transfer|wire)s? me|me (env|mand|pag|transf|deposit)\p{L}*|me (quiere|quieren|va a|van a) (devolver|pagar|mandar|enviar)|pay me back|paying me back)(?!\p{L})/iu,
+      /(?<!\p{L})(went to|was going to|iba para|le mandé)(?!\p{L})/iu,
     ],
   },
   {

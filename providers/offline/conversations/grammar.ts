@@ -58,6 +58,8 @@ export interface LangCommonSource {
   details?: Record<string, string[]>;
   /** One- or two-word sign-offs that replace the full closing turn some of the time. */
   closing_short?: string[];
+  /** A positive customer's last words: praise a reader sees at once, not a bare "Ok thanks" (2026-12-02 review). */
+  closing_positive?: string[];
   /** Parts of the final agent turn of a resolved conversation: reply to thanks, recap by category, offer, sign-off. */
   close_reply: string[];
   /** Replies that presuppose thanks ("You're welcome!"): only after a customer who thanked. */
@@ -81,6 +83,8 @@ export interface AgentLine {
 export interface TopicPair {
   q: AgentLine;
   a: Template;
+  /** The facts the customer's reply gives: the question is only worth asking when the answer then uses one. */
+  aSlots: ReadonlySet<string>;
   topic: Topic;
 }
 export interface ScopedPair {
@@ -93,6 +97,10 @@ export interface CompiledIntent {
   ask: Template[];
   context: Template[];
   answer: AgentLine[];
+  /** Every slot any of its answers mentions. */
+  answerSlots: ReadonlySet<string>;
+  /** Every slot its own asks, contexts and answers mention: the facts this intent's story is made of. */
+  ownSlots: ReadonlySet<string>;
   followups: Array<Pair<Template>>;
 }
 export interface CompiledLang {
@@ -110,6 +118,7 @@ export interface CompiledLang {
   agentOffer: Template[];
   details: Map<string, Template[]>;
   closingShort: Template[];
+  closingPositive: Template[];
   closeReply: Template[];
   closeReplyThanks: Template[];
   closeRecap: Map<string, Template[]>;
@@ -161,7 +170,8 @@ export function grammar(): CompiledGrammar {
     (xs ?? []).map((x) => {
       const topic = topicByName.get(x.topic);
       if (!topic) throw new Error(`grammar: unknown topic '${x.topic}' in clarifying question: ${x.q}`);
-      return { q: line(x.q), a: compileTemplate(x.a), topic };
+      const a = compileTemplate(x.a);
+      return { q: line(x.q), a, aSlots: templateSlots(a), topic };
     });
   const build = (lang: Language): CompiledLang => {
     const c = common[lang];
@@ -173,7 +183,12 @@ export function grammar(): CompiledGrammar {
       categoryClarify.set(cat.category, topicPairs(cat.clarify?.[lang]));
       for (const [name, byLang] of Object.entries(cat.intents)) {
         const src = byLang[lang];
-        intents.set(name, { ask: all(src.ask), context: all(src.context), answer: src.answer.map(line), followups: pairs(src.followups) });
+        const answer = src.answer.map(line);
+        const answerSlots = new Set(answer.flatMap((l) => [...l.slots]));
+        const ask = all(src.ask);
+        const context = all(src.context);
+        const ownSlots = new Set([...answerSlots, ...[...ask, ...context].flatMap((t) => [...templateSlots(t)])]);
+        intents.set(name, { ask, context, answer, answerSlots, ownSlots, followups: pairs(src.followups) });
       }
     }
     return {
@@ -191,6 +206,7 @@ export function grammar(): CompiledGrammar {
       agentOffer: all(c.agent_offer),
       details: map(c.details ?? {}),
       closingShort: all(c.closing_short),
+      closingPositive: all(c.closing_positive),
       closeReply: all(c.close_reply),
       closeReplyThanks: all(c.close_reply_thanks),
       closeRecap: map(c.close_recap),

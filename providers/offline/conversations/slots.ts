@@ -87,6 +87,16 @@ export class SlotBinder {
     return this.said.has(name);
   }
 
+  /** What has been said so far, to take back a sentence rendered and then left out. */
+  saidSoFar(): ReadonlySet<string> {
+    return new Set(this.said);
+  }
+
+  /** Forgets what was said after `before`: a dropped sentence must not let the agent name its facts. */
+  unsayAfter(before: ReadonlySet<string>): void {
+    for (const n of [...this.said]) if (!before.has(n)) this.said.delete(n);
+  }
+
   private draw(name: string): string {
     const r = this.rng;
     const scale = this.dialect === 'es-MX' ? 18 : 1;

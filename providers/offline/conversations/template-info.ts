@@ -25,18 +25,10 @@ export function templateInfo(t: Template, lang: 'en' | 'es'): TemplateInfo {
 
 // Filtered lists, kept per source list: the same intent's asks are filtered for thousands of conversations.
 const calm = new WeakMap<readonly Template[], Template[]>();
-const warm = new WeakMap<readonly Template[], Template[]>();
 
 /** The templates without irritation ("Where on earth…?"), for customers who are not unhappy. */
 export function calmOnly(ts: readonly Template[], lang: 'en' | 'es'): Template[] {
   let out = calm.get(ts);
   if (!out) calm.set(ts, (out = ts.filter((t) => !templateInfo(t, lang).irritated)));
-  return out;
-}
-
-/** The templates that say something warm ("Great, thanks"), for a positive customer's sign-off. */
-export function warmOnly(ts: readonly Template[], lang: 'en' | 'es'): Template[] {
-  let out = warm.get(ts);
-  if (!out) warm.set(ts, (out = ts.filter((t) => templateInfo(t, lang).warm)));
   return out;
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_FILE, openDb, openDbCopy, type Db } from '../../store/db.js';
 import type { Manifest } from '../../store/outputs.js';
+import type { StepRunRow as HistoryStepRunRow } from '../../store/history.js';
 import { isEnvironmentFault } from '../../util/env-faults.js';
 
 export interface RunRow {
@@ -13,15 +14,9 @@ export interface RunRow {
   options: string;
 }
 
-export interface StepRunRow {
-  stepId: string;
-  uses: string;
-  status: string;
-  durationMs: number | null;
-  summary: string | null;
+/** A step run as the history shows it, with the metrics the step recorded. */
+export interface StepRunRow extends HistoryStepRunRow {
   metrics: Record<string, unknown> | null;
-  error: string | null;
-  outputHash: string | null;
 }
 
 export interface StoredStep {

@@ -4,6 +4,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
 import { parseS3Uri, type FakeS3 } from './fake-s3.js';
+import { answerSeriesPrompt, seriesSpecsInPrompt, type SeriesMisbehaviour } from './fake-series-content.js';
 
 type Req = IncomingMessage | Http2ServerRequest;
 type Res = ServerResponse | Http2ServerResponse;
@@ -20,6 +21,8 @@ export interface FakeBatchOptions {
   /** Output records in another order than the input's (the real service does not promise order; default on). */
   shuffle?: boolean;
   seed?: number;
+  /** What the "model" does wrong in time-series records (the runtime fake's setting; default fake-series-content.ts). */
+  series?: Partial<SeriesMisbehaviour>;
 }
 
 interface Job {
@@ -137,7 +140,7 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
           lines.push(JSON.stringify({ recordId, modelInput, error: { errorCode: 500, errorMessage: 'The model encountered an internal error while processing this record.' } }));
           continue;
         }
-        const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`));
+        const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`), opts.series);
         inputTokens += reply.usage.inputTokens;
         outputTokens += reply.usage.outputTokens;
         counts.inputTokens += reply.usage.inputTokens;
@@ -285,10 +288,15 @@ interface CreateBody {
 }
 
 /** A Converse response for one record, from the same "model" as the runtime fake. */
-async function answer(body: ConverseBody, rng: ReturnType<typeof createRng>) {
+async function answer(body: ConverseBody, rng: ReturnType<typeof createRng>, series?: Partial<SeriesMisbehaviour>) {
   const prompt = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
   const specs = specsInPrompt(prompt);
-  const text = specs.length ? JSON.stringify(await answerConversations(specs, rng), null, 1) : 'Hello from the fake Bedrock batch model.';
+  const seriesSpecs = specs.length ? [] : seriesSpecsInPrompt(prompt);
+  const text = specs.length
+    ? JSON.stringify(await answerConversations(specs, rng), null, 1)
+    : seriesSpecs.length
+      ? answerSeriesPrompt(seriesSpecs, rng, { ...(series ? { misbehaviour: series } : {}) }, () => undefined).text
+      : 'Hello from the fake Bedrock batch model.';
   const inputTokens = Math.ceil(prompt.length / 4);
   const outputTokens = Math.ceil(text.length / 4);
   return {

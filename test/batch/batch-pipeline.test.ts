@@ -84,6 +84,27 @@ describe('bedrock mode: batch through genesis run', () => {
     for (const p of filesUnder(join(dirname(file), '.genesis'))) expect(readFileSync(p).includes(SECRET)).toBe(false);
   });
 
+  it('a record carries several items (fewer when the job would fall below min_records); items a record left out are asked again', async () => {
+    // 300 items, batch_size 5, min_records 100: 3 items per record, 100 records — not 300, nor 60 (below the minimum).
+    const f = await fake({ dropItems: 0.2 });
+    const file = writePipeline(pipeline(f.url, 300));
+    const { code, stderr } = await runCli(['run', file]).then((r) => ({ code: r.code, stderr: r.stdout + r.stderr }));
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/batch job genesis-[0-9a-f]+: created, 100 records of up to 3 items \(300 items\)/);
+    expect(lines(file)).toHaveLength(300);
+    expect(ids(file).size).toBe(300);
+    const b = f.batchStats();
+    expect(b.jobsCreated).toBe(1);
+    expect(b.recordsServed).toBe(100);
+    expect(b.itemsDropped).toBeGreaterThan(5);
+    // Exactly the items the records left out went on-demand.
+    expect(f.stats().items_served).toBe(b.itemsDropped);
+    // A rerun finds every item checkpointed: no second job, no request.
+    expect((await run(file)).code).toBe(0);
+    expect(f.batchStats().jobsCreated).toBe(1);
+    expect(f.stats().items_served).toBe(b.itemsDropped);
+  });
+
   it('below min_records the items go on-demand; a remainder below it after full jobs too', async () => {
     const f = await fake();
     const file = writePipeline(pipeline(f.url, 40));
@@ -105,12 +126,13 @@ describe('bedrock mode: batch through genesis run', () => {
 
   it('above max_records several jobs, each within its bounds', async () => {
     const f = await fake({ minRecords: 10 });
-    const file = writePipeline(pipeline(f.url, 250, { max_records: 100, min_records: 10 }));
+    // 5 items per record (batch_size): 50 records, in jobs of at most 20.
+    const file = writePipeline(pipeline(f.url, 250, { max_records: 20, min_records: 10 }));
     const { code } = await run(file);
     expect(code).toBe(0);
     expect(lines(file)).toHaveLength(250);
     expect(f.batchStats().jobsCreated).toBe(3);
-    expect(f.batchStats().recordsServed).toBe(250);
+    expect(f.batchStats().recordsServed).toBe(50);
     expect(f.stats().requests).toBe(0);
   });
 
@@ -216,13 +238,13 @@ describe('bedrock mode: batch through genesis run', () => {
 });
 
 describe('bad batch options are located input errors (exit 2)', () => {
-  const base = (provider: string) => `name: bad
+  const base = (provider: string, model = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0') => `name: bad
 seed: 1
 providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: ${model}
 ${provider}
 steps:
   generate: { uses: generate/conversations, with: { count: 5, provider: claude } }
@@ -234,9 +256,10 @@ steps:
     ['max_records below min_records', `    mode: batch\n    prices: ${PRICES}\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}", min_records: 100, max_records: 50 }`, /:10:\d+: error: .*max_records.*below.*min_records/],
     ['timeout_hours out of the API range', `    mode: batch\n    prices: ${PRICES}\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}", timeout_hours: 2 }`, /:10:\d+: error: .*timeout_hours/],
     ['an unknown mode', `    mode: bulk`, /:8:\d+: error: .*mode/],
-    ['batch pricing unknown for the model', `    mode: batch\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}" }`, /:8:\d+: error: .*batch pricing is unknown.*batch_input_per_1k/],
-  ])('%s', async (_name, provider, message) => {
-    const file = writePipeline(base(provider));
+    // Nova 2 Lite: the catalogue has no batch price for it.
+    ['batch pricing unknown for the model', `    mode: batch\n    batch: { s3_uri: "s3://bucket/p/", role_arn: "${ROLE}" }`, /:8:\d+: error: .*batch pricing is unknown.*batch_input_per_1k/, 'us.amazon.nova-2-lite-v1:0'],
+  ])('%s', async (_name, provider, message, model?: string) => {
+    const file = writePipeline(base(provider, model));
     const r = await runCli(['run', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);

@@ -71,7 +71,7 @@ describe('runLlmItems with Bedrock', () => {
     const list = specs(12);
     const p = provider(f.url);
     const r = await run(p, store, list);
-    expect(r).toEqual({ generated: 12, failed: 0, retriedInvalid: 0, requests: 3, wastedReplies: 0 });
+    expect(r).toEqual({ generated: 12, failed: 0, retriedInvalid: 0, requests: 3, batchRecords: 0, wastedReplies: 0 });
     const sum = (k: keyof ItemCost) => costs.reduce((a, c) => a + (c[k] ?? 0), 0);
     expect(durable.every(Boolean)).toBe(true);
     expect(sum('requests')).toBe(3);

@@ -21,6 +21,8 @@ export interface FakeBatchOptions {
   /** Output records in another order than the input's (the real service does not promise order; default on). */
   shuffle?: boolean;
   seed?: number;
+  /** Probability that a record asking for several items answers all but its last one, as a model sometimes skips one (default 0). */
+  dropItems?: number;
   /** What the "model" does wrong in time-series records (the runtime fake's setting; default fake-series-content.ts). */
   series?: Partial<SeriesMisbehaviour>;
 }
@@ -60,7 +62,7 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
   const jobMs = opts.jobMs ?? 20_000;
   const rng = createRng(opts.seed ?? 1, 'fake-batch');
   const jobs: Job[] = [];
-  const counts = { jobsCreated: 0, jobsCompleted: 0, jobsFailed: 0, recordsServed: 0, recordErrors: 0, inputTokens: 0, outputTokens: 0, createRequests: 0, getRequests: 0, listRequests: 0 };
+  const counts = { jobsCreated: 0, jobsCompleted: 0, jobsFailed: 0, recordsServed: 0, recordErrors: 0, itemsDropped: 0, inputTokens: 0, outputTokens: 0, createRequests: 0, getRequests: 0, listRequests: 0 };
 
   const send = (res: Res, status: number, body: unknown, type?: string) => {
     (res as ServerResponse).writeHead(status, {
@@ -140,7 +142,7 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
           lines.push(JSON.stringify({ recordId, modelInput, error: { errorCode: 500, errorMessage: 'The model encountered an internal error while processing this record.' } }));
           continue;
         }
-        const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`), opts.series);
+        const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`), opts.series, opts.dropItems ?? 0, () => counts.itemsDropped++);
         inputTokens += reply.usage.inputTokens;
         outputTokens += reply.usage.outputTokens;
         counts.inputTokens += reply.usage.inputTokens;
@@ -288,9 +290,10 @@ interface CreateBody {
 }
 
 /** A Converse response for one record, from the same "model" as the runtime fake. */
-async function answer(body: ConverseBody, rng: ReturnType<typeof createRng>, series?: Partial<SeriesMisbehaviour>) {
+async function answer(body: ConverseBody, rng: ReturnType<typeof createRng>, series: Partial<SeriesMisbehaviour> | undefined, dropItems: number, dropped: () => void) {
   const prompt = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
   const specs = specsInPrompt(prompt);
+  if (specs.length > 1 && rng.chance(dropItems)) (dropped(), specs.pop());
   const seriesSpecs = specs.length ? [] : seriesSpecsInPrompt(prompt);
   const text = specs.length
     ? JSON.stringify(await answerConversations(specs, rng), null, 1)

@@ -99,6 +99,8 @@ describe('bedrock mode: batch through genesis run', () => {
     expect(b.itemsDropped).toBeGreaterThan(5);
     // Exactly the items the records left out went on-demand.
     expect(f.stats().items_served).toBe(b.itemsDropped);
+    // The run summary tells on-demand requests from batch records.
+    expect(stderr).toMatch(new RegExp(`succeeded: .* — ${f.stats().requests} requests, 100 batch records \\(1 job created\\), \\d+ tokens, \\$`));
     // A rerun finds every item checkpointed: no second job, no request.
     expect((await run(file)).code).toBe(0);
     expect(f.batchStats().jobsCreated).toBe(1);

@@ -90,13 +90,15 @@ describe('generate/timeseries with a Bedrock provider', () => {
     expect(stats.cache_hits).toBe(3);
     const read = stats.cache_read_input_tokens ?? 0;
     expect(read).toBeGreaterThan(0);
-    const report = JSON.parse(r.stdout) as { cost: { usd: number; inputTokens: number; outputTokens: number } };
+    const report = JSON.parse(r.stdout) as { cost: { usd: number; inputTokens: number; outputTokens: number; cacheSavedUsd?: number } };
     const m = lookupModel(MODEL)!;
     // One write of the prefix, three reads of it: every other token at the on-demand price.
     const write = read / 3;
     const plain = report.cost.inputTokens - read - write;
     const expected = (plain * m.input_per_1k + read * m.cache_read_per_1k! + write * m.cache_write_per_1k! + report.cost.outputTokens * m.output_per_1k) / 1000;
     expect(report.cost.usd).toBeCloseTo(expected, 8);
+    // The run's cost says what the cache saved: reads below the input price, less the write's surcharge.
+    expect(report.cost.cacheSavedUsd).toBeCloseTo((read * (m.input_per_1k - m.cache_read_per_1k!) - write * (m.cache_write_per_1k! - m.input_per_1k)) / 1000, 6);
     expect(r.stderr + r.stdout).toMatch(/prompt cache: [\d,]+ input tokens read/);
   });
 });

@@ -10,7 +10,7 @@ export function itemsPerRecord(n: number, batchSize: number, minRecords: number)
 }
 
 /** `keys` cut into `records` consecutive groups of near-equal size: a pure function of what the job store keeps. */
-export function groupKeys(keys: readonly string[], records: number): string[][] {
+export function groupKeys<T>(keys: readonly T[], records: number): T[][] {
   const r = Math.max(1, Math.min(keys.length, records));
   return Array.from({ length: r }, (_, i) => keys.slice(Math.floor((i * keys.length) / r), Math.floor(((i + 1) * keys.length) / r)));
 }

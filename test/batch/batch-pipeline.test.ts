@@ -43,7 +43,7 @@ providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
     endpoint: ${endpoint}
     mode: batch
     prices: ${PRICES}
@@ -191,12 +191,14 @@ describe('bedrock mode: batch through genesis run', () => {
     const file = writePipeline(pipeline(f.url, 250, { max_records: 100 }));
     const r = await runCli(['run', file, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/250 items to generate: ~50 requests, ~[\d,]+ tokens, ~\$(\d+\.\d+), .* \(on-demand\); batch \(this run\): 2 jobs of 200 records \(\+50 items on-demand, below min_records\), ~[\d,]+ tokens, ~\$\d+\.\d+/);
+    // 250 items at batch_size 5 would be 50 records, below min_records: 2 items a record, 125 records; max_records
+    // 100 makes a job of 100 and a rest of 25 records, below min_records, so its 50 items go on-demand.
+    expect(r.stdout).toMatch(/250 items to generate: ~50 requests, ~[\d,]+ tokens, ~\$(\d+\.\d+)[, ].* \(on-demand\); batch \(this run\): 1 job of 100 records \(2 items each at most\) \(\+50 items on-demand, below min_records\), ~[\d,]+ tokens, ~\$\d+\.\d+/);
     expect(f.batchStats().createRequests + f.batchStats().getRequests + f.stats().requests).toBe(0);
     // An on-demand provider is told what batch would cost, and that it is not what this run does.
     writeFileSync(file, pipeline(f.url, 250).replace('mode: batch', 'mode: on_demand'));
     const od = await runCli(['run', file, '--dry-run']);
-    expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 250 records/);
+    expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 125 records \(2 items each at most\)/);
   });
 
   it.each([

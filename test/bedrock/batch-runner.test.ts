@@ -122,7 +122,8 @@ describe('runLlmItems with Bedrock', () => {
     const list = specs(20);
     const prices = { input_per_1k: 1, output_per_1k: 1 };
     // ~2,600 input tokens a request (the prompt's static prefix lists the intents): a few requests, not all five.
-    const first = await run(provider(f.url, { budget: { usd: 10 }, prices, limits: { rpm: 6000, concurrency: 1 } }), store, list).catch((e: unknown) => e);
+    // No cache, so every request pays its prefix in full (cache reads would stretch the budget past 20 items).
+    const first = await run(provider(f.url, { budget: { usd: 10 }, prices, cache: false, limits: { rpm: 6000, concurrency: 1 } }), store, list).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(ResumableStop);
     const saved = doneRecords(store).length;
     expect(saved).toBeGreaterThan(0);

@@ -5,20 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock, type FakeBedrockOptions } from '../fakes/fake-bedrock.js';
 import type { SeriesMisbehaviour } from '../fakes/fake-series-content.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
-import { useAwsEnv } from '../bedrock/aws-env.js';
+import { NO_ENDPOINT_VARIABLES, useAwsEnv } from '../bedrock/aws-env.js';
 import { lookupModel } from '../../providers/bedrock/options.js';
 
-useAwsEnv({
-  AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS',
-  AWS_SECRET_ACCESS_KEY: 'fake-secret',
-  AWS_SESSION_TOKEN: undefined,
-  AWS_REGION: 'us-east-1',
-  AWS_PROFILE: undefined,
-  AWS_ENDPOINT_URL: undefined,
-  AWS_ENDPOINT_URL_S3: undefined,
-  AWS_ENDPOINT_URL_BEDROCK: undefined,
-  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: undefined,
-});
+useAwsEnv({ AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS', AWS_SECRET_ACCESS_KEY: 'fake-secret', AWS_SESSION_TOKEN: undefined, AWS_REGION: 'us-east-1', AWS_PROFILE: undefined, ...NO_ENDPOINT_VARIABLES });
 
 const MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 /** No slips: every answer valid, so on-demand requests can only come from the code under test. */

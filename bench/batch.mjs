@@ -1,6 +1,7 @@
 // Issue 12's first target against the fake Bedrock: 300 conversations in batch mode (one job, 0 on-demand requests,
 // 300/300, half the on-demand cost for the same tokens), then SIGKILL while the job runs and rerun (still one job).
 // Usage: npx tsc -p tsconfig.json && node scripts/build-validators.mjs && node bench/batch.mjs [--count 300] [--trials 5] [--job-ms 6000]
+//   [--model ID] (default Claude 3 Haiku with its prices in the YAML; another id is priced from data/models.json)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +13,19 @@ const arg = (n, d) => (process.argv.includes(`--${n}`) ? process.argv[process.ar
 const count = Number(arg('count', '300'));
 const trials = Number(arg('trials', '5'));
 const jobMs = Number(arg('job-ms', '6000'));
+const HAIKU_3 = 'anthropic.claude-3-haiku-20240307-v1:0';
+const model = arg('model', HAIKU_3);
 const { startFakeBedrock } = await import(join(root, 'dist/test/fakes/fake-bedrock.js'));
 const { createRng } = await import(join(root, 'dist/util/rng.js'));
 const bin = join(root, 'bin/genesis.js');
 const env = { ...process.env, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1', NO_COLOR: '1' };
 // Claude 3 Haiku's published on-demand price and its batch price (half), given in the YAML so the figure does not
 // depend on which catalogue entries carry batch prices.
-const PRICES = { input_per_1k: 0.00025, output_per_1k: 0.00125, batch_input_per_1k: 0.000125, batch_output_per_1k: 0.000625 };
+const { lookupModel } = await import(join(root, 'dist/providers/bedrock/options.js'));
+const info = model === HAIKU_3 ? undefined : lookupModel(model);
+const PRICES = info
+  ? { input_per_1k: info.input_per_1k, output_per_1k: info.output_per_1k, batch_input_per_1k: info.batch_input_per_1k, batch_output_per_1k: info.batch_output_per_1k }
+  : { input_per_1k: 0.00025, output_per_1k: 0.00125, batch_input_per_1k: 0.000125, batch_output_per_1k: 0.000625 };
 
 const yaml = (url, mode) => `name: bench
 seed: 12
@@ -26,10 +33,10 @@ providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: anthropic.claude-3-haiku-20240307-v1:0
+    model: ${model}
     endpoint: ${url}
     mode: ${mode}
-    prices: ${JSON.stringify(PRICES)}
+${info ? '' : `    prices: ${JSON.stringify(PRICES)}\n`}
     limits: { rpm: 6000, concurrency: 16 }
     batch: { s3_uri: "s3://genesis-bench/jobs/", role_arn: "arn:aws:iam::123456789012:role/BedrockBatch", wait_s: 600, poll_s: 0.25 }
 steps:
@@ -89,7 +96,8 @@ const of = dirFile();
 writeFileSync(of, yaml(ofake.url, 'on_demand'));
 const o = await run(of);
 const oreport = JSON.parse(o.out);
-const onDemandRow = { code: o.code, valid: lines(of).length, requests: ofake.stats().requests, inputTokens: ofake.stats().input_tokens, outputTokens: ofake.stats().output_tokens, usd: oreport.cost?.usd };
+const onDemandRow = { code: o.code, valid: lines(of).length, requests: ofake.stats().requests, inputTokens: ofake.stats().input_tokens, outputTokens: ofake.stats().output_tokens, cacheReadTokens: ofake.stats().cache_read_input_tokens ?? 0, usd: oreport.cost?.usd };
+batchRow.vsOnDemandRun = Math.round((batchRow.usd / onDemandRow.usd) * 1000) / 1000;
 await ofake.close();
 
 // 3. SIGKILL while the job runs (at a seeded moment after it was created), then rerun.
@@ -123,4 +131,4 @@ for (let t = 0; t < trials; t++) {
   await f.close();
 }
 
-console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, count, jobMs, batch: batchRow, onDemand: onDemandRow, sigkill: kills }, null, 2));
+console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, model, count, jobMs, batch: batchRow, onDemand: onDemandRow, sigkill: kills }, null, 2));

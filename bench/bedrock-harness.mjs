@@ -12,7 +12,7 @@ process.env.AWS_ACCESS_KEY_ID = 'fake';
 process.env.AWS_SECRET_ACCESS_KEY = 'fake';
 process.emitWarning = () => {}; // the SDK's Node-20 notice would clutter the tables
 
-export const MODEL = 'us.anthropic.claude-3-5-sonnet-20241022-v2:0';
+export const MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 
 /** An ItemStore that counts every write (to prove nothing is stored twice) and the cost stored with them. */
 export class CountingStore {

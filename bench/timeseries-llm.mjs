@@ -21,7 +21,7 @@ writeFileSync(
   `name: bench
 seed: 7
 providers:
-  claude: { type: bedrock, region: us-east-1, model: us.anthropic.claude-3-5-sonnet-20241022-v2:0, endpoint: ${fake.url}, limits: { rpm: 6000, tpm: 50000000 }, budget: { usd: 1000 } }
+  claude: { type: bedrock, region: us-east-1, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, endpoint: ${fake.url}, limits: { rpm: 6000, tpm: 50000000 }, budget: { usd: 1000 } }
 steps:
   generate: { uses: generate/timeseries, with: { count: ${count}, length: ${length}, batch_size: ${batch}, provider: claude } }
   validate: { uses: validate/timeseries, needs: [generate]${reference ? `, with: { reference: ${JSON.stringify(reference)} }` : ''} }

@@ -25,7 +25,11 @@ export interface RunReport {
   steps: StepReport[];
   /** A step stopped in a resumable state (budget, throttling): exit 75 unless something failed. */
   resumable: boolean;
-  cost?: { inputTokens: number; outputTokens: number; usd: number; requests: number };
+  /**
+   * What the run paid for: `requests` are on-demand requests; batch records (and the jobs created) are counted apart;
+   * `cacheSavedUsd` is what prompt caching took off the input cost.
+   */
+  cost?: { inputTokens: number; outputTokens: number; usd: number; requests: number; batchRecords?: number; batchJobs?: number; cacheSavedUsd?: number };
   /** A fault of the environment (disk full, read-only state) that failed a step or the run's history: reported after the summary (exit 74). */
   fault?: unknown;
 }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { GateError, GenesisError, InputError, ResumableStop } from '../util/errors.js';
 import type { StepInput } from '../steps/contract.js';
 import type { ChatProvider } from '../providers/contract.js';
+import { providerTotals } from './provider-totals.js';
 import { dbCheckpoints } from '../store/checkpoints.js';
 import type { FileHasher } from '../store/file-hashes.js';
 import { CorruptObjectError } from '../store/objects.js';
@@ -65,7 +66,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   const outcomes = new Map<StepId, Promise<Outcome>>();
   const byId = new Map(pipeline.steps.map((s) => [s.id, s]));
   let resumable = false;
-  let cost = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+  let cost: NonNullable<RunReport['cost']> = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
 
   // Under the state lock no other run is alive here, so what tmp/ holds is a killed run's debris.
   reclaimTmp(store.dir);
@@ -243,6 +244,18 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     );
   }
   await Promise.all(outcomes.values());
+  const paid = cost.requests > 0;
+  const extra = await providerTotals(providers.values());
+  if (paid) {
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    // Item costs count a batch record as one request; the summary tells them apart.
+    cost = {
+      ...cost,
+      requests: Math.max(0, cost.requests - extra.batchRecords),
+      ...(extra.batchRecords || extra.batchJobs ? { batchRecords: extra.batchRecords, batchJobs: extra.batchJobs } : {}),
+      ...(extra.cacheReadTokens > 0 ? { cacheSavedUsd: round(extra.cacheSavedUsd) } : {}),
+    };
+  }
   for (const p of providers.values()) await p.then((x) => x.close?.()).catch(() => undefined);
   if (runTmp) rmSync(runTmp, { recursive: true, force: true });
   try {
@@ -256,7 +269,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
   const anyInterrupted = steps.some((s) => s.status === 'interrupted') || opts.signal.aborted;
   const status = anyFailed ? 'failed' : anyInterrupted ? 'interrupted' : 'succeeded';
   recording(() => store.finishRun(runId, status));
-  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(cost.requests ? { cost } : {}), ...(fault ? { fault } : {}) };
+  const report: RunReport = { pipeline: pipeline.name, runId, status, steps, resumable, ...(paid ? { cost } : {}), ...(fault ? { fault } : {}) };
   opts.reporter({ kind: 'run-finish', report });
   return report;
 }

@@ -11,8 +11,10 @@ export interface BatchJobRecord {
   arn?: string;
   inputUri: string;
   outputUri: string;
-  /** The item keys, in input order; each record's recordId is its item key. */
+  /** The item keys, in input order. */
   keys: string[];
+  /** How many records hold them: the keys cut in order into this many groups (providers/llm/batch-records.ts). */
+  records: number;
   processed: number;
   message?: string;
   createdAt: string;
@@ -39,6 +41,7 @@ interface Row {
   input_uri: string;
   output_uri: string;
   item_keys: string;
+  record_count: number;
   processed: number;
   message: string | null;
   created_at: string;
@@ -65,6 +68,7 @@ export function dbBatchJobs(db: Db): BatchJobStore {
     inputUri: r.input_uri,
     outputUri: r.output_uri,
     keys: JSON.parse(r.item_keys) as string[],
+    records: r.record_count,
     processed: r.processed,
     ...(r.message ? { message: r.message } : {}),
     createdAt: r.created_at,
@@ -77,7 +81,7 @@ export function dbBatchJobs(db: Db): BatchJobStore {
     },
     putCreating(job) {
       const now = nowIso();
-      q.put.run(job.name, job.model, job.inputUri, job.outputUri, JSON.stringify(job.keys), job.keys.length, now, now);
+      q.put.run(job.name, job.model, job.inputUri, job.outputUri, JSON.stringify(job.keys), job.records, now, now);
     },
     putArn: (name, arn) => void q.arn.run(arn, 'Submitted', nowIso(), name),
     update: (name, status, processed, message) => void q.update.run(status, processed, message ?? null, nowIso(), name),

@@ -140,7 +140,7 @@ export async function fakeBedrockCommand(
     [
       `fake Bedrock listening on ${fake.url}  (rpm ${rpm ?? 'unlimited'}, tpm ${tpm ?? 'unlimited'}, faults ${values.faults ?? 'none'})`,
       `point a pipeline at it with either`,
-      `  providers: { default: { type: bedrock, region: us-east-1, model: us.anthropic.claude-3-5-sonnet-20241022-v2:0, endpoint: ${fake.url} } }`,
+      `  providers: { default: { type: bedrock, region: us-east-1, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, endpoint: ${fake.url} } }`,
       `  or  export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=${fake.url}`,
       `batch mode (mode: batch) reaches its control plane and S3 at the same URL (or AWS_ENDPOINT_URL=${fake.url})`,
       `and dummy credentials (the fake ignores them):`,

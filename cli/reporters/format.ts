@@ -22,11 +22,18 @@ export function stepLine(r: StepReport): string {
   }
 }
 
+function costLine(c: NonNullable<RunReport['cost']>): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const batch = c.batchRecords !== undefined ? `, ${plural(c.batchRecords, 'batch record')} (${plural(c.batchJobs ?? 0, 'job')} created)` : '';
+  const cache = c.cacheSavedUsd !== undefined ? `; prompt cache saved $${c.cacheSavedUsd.toFixed(4)}` : '';
+  return `${c.requests} requests${batch}, ${c.inputTokens + c.outputTokens} tokens, $${c.usd.toFixed(4)}${cache}`;
+}
+
 export function runSummary(report: RunReport, elapsedMs: number): string {
   const count = (s: string) => report.steps.filter((x) => x.status === s).length;
   const parts = ['ran', 'cached', 'failed', 'interrupted', 'skipped'].map((s) => [s, count(s)] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);
   let line = `${report.status}: ${parts.join(', ') || 'nothing to do'} in ${duration(elapsedMs)}`;
-  if (report.cost) line += ` — ${report.cost.requests} requests, ${report.cost.inputTokens + report.cost.outputTokens} tokens, $${report.cost.usd.toFixed(4)}`;
+  if (report.cost) line += ` — ${costLine(report.cost)}`;
   if (report.resumable) line += '\nthe run stopped in a resumable state: finished items are saved; run the same command again to continue';
   return line;
 }

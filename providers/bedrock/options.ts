@@ -118,7 +118,7 @@ export function resolveBedrockOptions(config: ProviderConfig, env: NodeJS.Proces
   // No default: a paid model must be chosen, and a default would silently change as models are retired.
   const model = str('model');
   if (model === undefined) {
-    throw new InputError(`${where}: no "model:": name the Bedrock model or inference profile to call (e.g. us.anthropic.claude-3-5-sonnet-20241022-v2:0; known ids: data/models.json)`);
+    throw new InputError(`${where}: no "model:": name the Bedrock model or inference profile to call (e.g. us.anthropic.claude-sonnet-4-5-20250929-v1:0; known ids: data/models.json)`);
   }
   const region = str('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new InputError(`${where}: no AWS region: set "region:" on the provider or AWS_REGION`);

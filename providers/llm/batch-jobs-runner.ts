@@ -6,12 +6,17 @@ import type { BatchJobRecord, BatchJobStore } from '../../store/batch-jobs.js';
 import { ResumableStop } from '../../util/errors.js';
 import { sleep } from '../../util/abort.js';
 import { answerOutcomes, type AnswerReader } from './answer-outcomes.js';
+import { groupKeys, itemsPerRecord, recordIdOf } from './batch-records.js';
+import { costShares, noDebt } from './cost-shares.js';
 
 export interface Tally {
   generated: number;
   failed: number;
   retriedInvalid: number;
+  /** Paid on-demand replies. */
   requests: number;
+  /** Batch records read back with an answer (each billed at the batch price). */
+  batchRecords: number;
   wastedReplies: number;
 }
 
@@ -19,6 +24,8 @@ export interface BatchPhaseInput<S, R> {
   /** Items not yet done, without duplicates. */
   items: Array<{ key: string; spec: S }>;
   batch: BatchInference;
+  /** Items per record at most (the step's batch_size): the static prefix is paid per record, not per item. */
+  batchSize: number;
   jobs: BatchJobStore;
   store: ItemStore;
   ledger?: ItemStore;
@@ -35,18 +42,25 @@ export interface BatchPhaseInput<S, R> {
 
 /**
  * 1. re-attach to uncollected jobs holding any of these items (a rerun after Ctrl-C, SIGKILL or a reboot);
- * 2. group the other items into jobs of at most max_records, each recorded before and after it is created — a group
- *    below min_records goes on-demand instead; 3. run the on-demand items while the jobs run; 4. wait up to wait_s,
+ * 2. group the other items into records of up to batch_size items (fewer when that would leave a job below
+ *    min_records), and the records into jobs of at most max_records, each recorded before and after it is created — a
+ *    job below min_records goes on-demand instead; 3. run the on-demand items while the jobs run; 4. wait up to wait_s,
  *    collecting each job as it ends, else stop resumably (exit 75); 5. ask again on-demand what a job did not answer.
  */
 export async function runBatchPhase<S, R>(p: BatchPhaseInput<S, R>): Promise<Tally> {
   const { batch, jobs, store } = p;
   const todo = new Map(p.items.map((it) => [it.key, it]));
-  const tally: Tally = { generated: 0, failed: 0, retriedInvalid: 0, requests: 0, wastedReplies: 0 };
+  const tally: Tally = { generated: 0, failed: 0, retriedInvalid: 0, requests: 0, batchRecords: 0, wastedReplies: 0 };
   const add = (t: Tally) => {
     for (const k of Object.keys(tally) as Array<keyof Tally>) tally[k] += t[k];
   };
   const say = (m: string) => p.onStatus?.(m);
+  /** A job's records: its keys grouped as the job store keeps them, each rendered from the items still to do. */
+  const recordsOf = (keys: readonly string[], count: number) =>
+    groupKeys(keys, count).flatMap((g) => {
+      const specs = g.filter((k) => todo.has(k)).map((k) => (todo.get(k) as { spec: S }).spec);
+      return specs.length ? [{ recordId: recordIdOf(g), request: p.render(specs) }] : [];
+    });
 
   const attached: BatchJobRecord[] = [];
   const claimed = new Set<string>();
@@ -62,9 +76,12 @@ export async function runBatchPhase<S, R>(p: BatchPhaseInput<S, R>): Promise<Tal
   const free = p.items.filter((it) => !claimed.has(it.key));
   const below: Array<{ key: string; spec: S }> = [];
   let reservedUsd = 0;
-  for (let i = 0; i < free.length; i += batch.maxRecords) {
-    const group = free.slice(i, i + batch.maxRecords);
-    if (group.length < batch.minRecords) {
+  const per = itemsPerRecord(free.length, p.batchSize, batch.minRecords);
+  const perJob = batch.maxRecords * per;
+  for (let i = 0; i < free.length; i += perJob) {
+    const group = free.slice(i, i + perJob);
+    const recordCount = Math.ceil(group.length / per);
+    if (recordCount < batch.minRecords) {
       below.push(...group);
       continue;
     }
@@ -73,20 +90,20 @@ export async function runBatchPhase<S, R>(p: BatchPhaseInput<S, R>): Promise<Tal
     let generation = 0;
     let name = batch.jobName(keys, generation);
     while (jobs.get(name)) name = batch.jobName(keys, ++generation);
-    const records = group.map((it) => ({ recordId: it.key, request: p.render([it.spec]) }));
+    const records = recordsOf(keys, recordCount);
     const worst = records.reduce((a, r) => a + batch.worstUsd(r.request), 0);
     if (p.spentUsd() + reservedUsd + worst > batch.budgetUsd) {
       throw new ResumableStop(
-        `budget of $${batch.budgetUsd} would not cover batch job ${name}: ${group.length} records may cost up to $${worst.toFixed(4)} at the batch price; raise budget.usd or lower the count`,
+        `budget of $${batch.budgetUsd} would not cover batch job ${name}: ${records.length} records may cost up to $${worst.toFixed(4)} at the batch price; raise budget.usd or lower the count`,
         todo.size - tally.generated,
       );
     }
     reservedUsd += worst;
     const where = batch.locate(name);
-    jobs.putCreating({ name, model: batch.model, ...where, keys });
+    jobs.putCreating({ name, model: batch.model, ...where, keys, records: records.length });
     const arn = await batch.submit({ name, ...where, records });
     jobs.putArn(name, arn);
-    say(`batch job ${name}: created, ${group.length} records`);
+    say(`batch job ${name}: created, ${records.length} records${per > 1 ? ` of up to ${per} items (${group.length} items)` : ''}`);
     attached.push(jobs.get(name) as BatchJobRecord);
   }
 
@@ -96,7 +113,7 @@ export async function runBatchPhase<S, R>(p: BatchPhaseInput<S, R>): Promise<Tal
     let arn = await batch.find(job.name);
     if (arn) say(`batch job ${job.name}: found by name after an interrupted create`);
     else {
-      const records = job.keys.filter((k) => todo.has(k)).map((k) => ({ recordId: k, request: p.render([(todo.get(k) as { spec: S }).spec]) }));
+      const records = recordsOf(job.keys, job.records);
       arn = await batch.submit({ name: job.name, inputUri: job.inputUri, outputUri: job.outputUri, records });
       say(`batch job ${job.name}: created, ${records.length} records`);
     }
@@ -114,36 +131,49 @@ export async function runBatchPhase<S, R>(p: BatchPhaseInput<S, R>): Promise<Tal
     const results = new Map((await batch.results(job.arn as string)).map((r) => [r.recordId, r]));
     let kept = 0;
     let errors = 0;
-    for (const key of job.keys) {
-      const it = todo.get(key);
-      if (!it || store.get(key)?.status === 'done') continue;
-      const r = results.get(key);
+    for (const keys of groupKeys(job.keys, job.records)) {
+      const mine = keys.filter((k) => todo.has(k) && store.get(k)?.status !== 'done').map((k) => todo.get(k) as { key: string; spec: S });
+      if (!mine.length) continue;
+      const r = results.get(recordIdOf(keys));
       if (!r?.response) {
         errors++;
-        retry.push(it);
+        retry.push(...mine);
         continue;
       }
-      tally.requests++;
-      const cost: ItemCost = { inputTokens: r.response.usage.inputTokens, outputTokens: r.response.usage.outputTokens, usd: r.response.costUsd, requests: 1 };
-      const [outcome] = answerOutcomes([it.spec], r.response.text, p.reader);
-      if (outcome?.ok) {
-        // Not durable one by one: until the job is marked collected, a rerun reads the same output again.
-        store.putDone(key, JSON.stringify(outcome.record), cost, false);
-        tally.generated++;
-        kept++;
-        p.onItemDone?.();
-      } else {
+      tally.batchRecords++;
+      // The same parse/match path as an on-demand reply: items missing from a partial answer are asked again.
+      const outcomes = answerOutcomes(
+        mine.map((it) => it.spec),
+        r.response.text,
+        p.reader,
+      );
+      const ok = outcomes.filter((o) => o.ok).length;
+      const debt = noDebt();
+      const shares = costShares(r.response, ok, debt);
+      if (ok === 0) {
         // Paid for and unusable: its cost still counts, in the ledger.
-        p.ledger?.putDone('unattributed-replies', 'null', cost, false);
+        p.ledger?.putDone('unattributed-replies', 'null', { ...debt }, false);
         tally.wastedReplies++;
-        tally.retriedInvalid++;
-        retry.push(it);
       }
+      let s = 0;
+      mine.forEach((it, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) {
+          // Not durable one by one: until the job is marked collected, a rerun reads the same output again.
+          store.putDone(it.key, JSON.stringify(outcome.record), shares[s++] as ItemCost, false);
+          tally.generated++;
+          kept++;
+          p.onItemDone?.();
+        } else {
+          tally.retriedInvalid++;
+          retry.push(it);
+        }
+      });
     }
     store.flush();
     p.ledger?.flush();
     jobs.markCollected(job.name, status);
-    say(`batch job ${job.name}: ${status}, ${kept} items kept${errors ? `, ${errors} records without an answer asked again` : ''}`);
+    say(`batch job ${job.name}: ${status}, ${kept} items kept${errors ? `, ${errors} records without an answer (their items asked again)` : ''}`);
   };
 
   const deadline = Date.now() + batch.waitMs;

@@ -1,12 +1,13 @@
 // Runs item specs through an LLM in batches: concurrent, checkpointed per item, resumable on stop.
 import { setMaxListeners } from 'node:events';
 import type { ChatProvider, ChatRequest, ChatResponse } from '../contract.js';
-import type { ItemCost, ItemStore } from '../../steps/contract.js';
+import type { ItemStore } from '../../steps/contract.js';
 import { ResumableStop, StepFailure } from '../../util/errors.js';
 import type { BatchJobStore } from '../../store/batch-jobs.js';
 import { runBatchPhase } from './batch-jobs-runner.js';
 import { abortError, isAbortError } from '../../util/abort.js';
 import { answerOutcomes, type ParseOutcome } from './answer-outcomes.js';
+import { costShares, noDebt } from './cost-shares.js';
 
 export type { ParseOutcome } from './answer-outcomes.js';
 
@@ -43,8 +44,10 @@ export interface RunLlmItemsResult {
   generated: number;
   failed: number;
   retriedInvalid: number;
-  /** Paid replies (HTTP 200), whatever they held. */
+  /** Paid on-demand replies (HTTP 200), whatever they held. */
   requests: number;
+  /** Batch records read back with an answer (batch mode). */
+  batchRecords: number;
   /** Paid replies from which no item could be kept. */
   wastedReplies: number;
 }
@@ -72,7 +75,7 @@ export function defaultIdOf(v: unknown): string | undefined {
 
 /**
  * On-demand: batches of `batchSize` items per request. With a provider in batch mode, the items go to batch jobs
- * first (one record per item) and only what they can't take goes on-demand.
+ * first (records of up to `batchSize` items each) and only what they can't take goes on-demand.
  */
 export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise<RunLlmItemsResult> {
   const batch = opts.provider.batch;
@@ -86,6 +89,7 @@ export async function runLlmItems<S, R>(opts: RunLlmItemsOptions<S, R>): Promise
     return await runBatchPhase({
       items,
       batch,
+      batchSize: opts.batchSize,
       jobs: opts.jobs,
       store: opts.store,
       ...(opts.ledger ? { ledger: opts.ledger } : {}),
@@ -128,9 +132,9 @@ async function runOnDemand<S, R>(opts: RunLlmItemsOptions<S, R>): Promise<RunLlm
   // Items to ask again are batched together (not one request each): every request is paid for.
   const again: Array<Pending<S>> = [];
   // Cost of replies not yet carried by a kept item; the next items stored carry it.
-  const debt: Required<ItemCost> = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+  const debt = noDebt();
 
-  const result: RunLlmItemsResult = { generated: 0, failed: 0, retriedInvalid: 0, requests: 0, wastedReplies: 0 };
+  const result: RunLlmItemsResult = { generated: 0, failed: 0, retriedInvalid: 0, requests: 0, batchRecords: 0, wastedReplies: 0 };
   let stopError: unknown;
   let running = 0;
   let finish!: () => void;
@@ -212,27 +216,3 @@ async function runOnDemand<S, R>(opts: RunLlmItemsOptions<S, R>): Promise<RunLlm
   }
   return result;
 }
-
-/**
- * Splits a reply's cost, plus whatever earlier replies left unattributed, over the items kept from it, in whole
- * tokens, so the stored costs add up exactly to every reply paid for. A reply that kept nothing adds to the debt.
- */
-function costShares(response: ChatResponse, n: number, debt: Required<ItemCost>): ItemCost[] {
-  debt.inputTokens += response.usage.inputTokens;
-  debt.outputTokens += response.usage.outputTokens;
-  debt.usd += response.costUsd;
-  debt.requests += 1;
-  if (n === 0) return [];
-  const split = (total: number) => Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
-  const input = split(debt.inputTokens);
-  const output = split(debt.outputTokens);
-  const requests = split(debt.requests);
-  const tokens = debt.inputTokens + debt.outputTokens;
-  const shares = Array.from({ length: n }, (_, i) => {
-    const share = tokens > 0 ? ((input[i] as number) + (output[i] as number)) / tokens : 1 / n;
-    return { inputTokens: input[i], outputTokens: output[i], usd: debt.usd * share, requests: requests[i] };
-  });
-  Object.assign(debt, { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 });
-  return shares;
-}
-

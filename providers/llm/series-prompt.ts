@@ -5,6 +5,7 @@ import { canonicalJson } from '../../util/canonical-json.js';
 import { loadData } from '../../util/paths.js';
 import { boundsFor } from '../../metrics/series-checks.js';
 import { seriesTypeInfo } from '../offline/timeseries/catalogue.js';
+import { prefixedRequest } from './prefixed-request.js';
 
 interface PromptTemplate {
   version: string;
@@ -51,14 +52,19 @@ export function seriesItemPrompt(spec: SeriesSpec): string {
 }
 
 /**
- * The static part (system text, instructions) comes first and never varies with the batch, so it is a shared prefix
- * prompt caching can reuse; only the item lines and the count follow it.
+ * The static part (system text, instructions) is the shared prefix every request of the step starts with, so prompt
+ * caching can reuse it (a cachePoint where the model allows); only the item lines and the count follow it.
  */
+export function seriesPrefix(): string {
+  const t = template();
+  return [t.system, t.instructions].join('\n\n');
+}
+
 export function renderSeriesBatch(specs: SeriesSpec[]): ChatRequest {
   const t = template();
   const count = String(specs.length);
-  const text = [t.instructions, ['Items:', ...specs.map((s) => itemLine(t, s))].join('\n'), t.output.replaceAll('{count}', count)].join('\n\n');
+  const suffix = [['Items:', ...specs.map((s) => itemLine(t, s))].join('\n'), t.output.replaceAll('{count}', count)].join('\n\n');
   // The provider clamps this to the model's reply limit; the step warns when a batch needs more than that.
   const maxTokens = Math.max(512, specs.reduce((a, s) => a + seriesOutputTokens(s.length), 0));
-  return { system: t.system, messages: [{ role: 'user', text }], maxTokens, ...SERIES_INFERENCE };
+  return prefixedRequest({ prefix: seriesPrefix(), suffix, maxTokens, ...SERIES_INFERENCE });
 }

@@ -53,10 +53,10 @@ export async function estimateConversations(input: EstimateInput): Promise<strin
   const minutes = Math.max(requests / options.limits.rpm, (inputTokens + outputTokens) / options.limits.tpm);
   const budget = Number.isFinite(options.budgetUsd) && usd > options.budgetUsd ? ` — over the $${options.budgetUsd} budget: the run will stop resumably` : '';
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  // Batch records carry one item each: the shared instructions are paid per item, at the batch price.
-  const perItem = missing.map((s) => ({ inputTokens: requestTokens(prompts.renderConversationBatch([s], shots!)), outputTokens: outputTokensOf(s) }));
+  // Batch records carry up to batch_size items each, without a cache point: each pays the shared prefix once.
+  const recordTokens = (specs: typeof missing) => ({ inputTokens: requestTokens(prompts.renderConversationBatch(specs, shots!)), outputTokens: specs.reduce((a, s) => a + outputTokensOf(s), 0) });
   const onDemand = `${missing.length} items to generate: ~${fmt(requests)} requests, ~${fmt(inputTokens + outputTokens)} tokens, ~$${usd.toFixed(2)}${cacheText}, ≥ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`} at ${options.limits.rpm} RPM${budget}`;
-  return `${onDemand}${options.mode === 'on_demand' ? ' (on-demand, this run)' : ' (on-demand)'}; ${batchEstimate(options, perItem)}`;
+  return `${onDemand}${options.mode === 'on_demand' ? ' (on-demand, this run)' : ' (on-demand)'}; ${batchEstimate(options, missing, params.batch_size, recordTokens)}`;
 }
 
 

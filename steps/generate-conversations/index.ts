@@ -108,7 +108,7 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
     import('./examples.js'),
   ]);
   const provider = await ctx.provider(params.provider);
-  const { cacheNote } = await import('./cache-note.js');
+  const { cacheNote, batchNote } = await import('../shared/llm-notes.js');
   let cache: string | undefined;
   // The same identity the fingerprint and the dry-run estimate use: type, model and any non-AWS endpoint, never credentials.
   const identity = providerIdentity(ctx.providerConfig(params.provider));
@@ -139,8 +139,8 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
         onStatus: (m) => ctx.log.info(m),
       });
       const s = provider.stats();
-      const b = provider.batch?.stats();
-      if (b) ctx.log.info(`batch: ${b.jobsCreated} jobs created, ${b.records} records read (${b.recordErrors} with errors), $${b.usd} at the batch price`);
+      const b = batchNote(provider);
+      if (b) ctx.log.info(b);
       ctx.log.info(
         `${r.requests} paid replies (${r.wastedReplies} kept no item), ${s.throttles ?? 0} throttled, ${s.timeouts ?? 0} timed out, ${r.retriedInvalid} items asked again, ${r.failed} failed`,
       );

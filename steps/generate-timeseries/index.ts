@@ -37,6 +37,7 @@ const step: StepDefinition<TimeseriesParams> = {
     const common = { ctx, count: params.count, scope: SERIES_SCOPE, file: 'series.jsonl', plan: (i: number) => planSeries(params, ctx.seed, i), keyOf: await seriesKeyOf(ctx.seed, provider) };
     let result;
     let generator = 'offline';
+    let cacheSummary: string | undefined;
     if (provider.type === 'offline') {
       const { generateSeries } = await import('../../providers/offline/timeseries/index.js');
       result = await buildItemDataset({ ...common, make: (spec) => ({ ok: true, json: JSON.stringify(generateSeries(spec, seriesRng(ctx.seed, spec))) }) });
@@ -45,6 +46,7 @@ const step: StepDefinition<TimeseriesParams> = {
       const llm = await llmSeriesFill(ctx, params);
       generator = llm.generator;
       result = await buildItemDataset({ ...common, fill: llm.fill });
+      cacheSummary = llm.cacheNote();
     }
     // batch_size only says how requests were grouped, not what the data was asked to be.
     const { batch_size: _batch, ...asked } = params;
@@ -53,7 +55,7 @@ const step: StepDefinition<TimeseriesParams> = {
       JSON.stringify({ type: 'generate/timeseries', count: params.count, seed: ctx.seed, generator, params: asked, targets: { domain: params.domains, types: params.types ?? null } }, null, 2) + '\n',
     );
     ctx.services.recordStats({ generated: result.generated, reused: result.reused, failed: result.failed });
-    return { summary: describeCounts('series', result), metrics: { items: result } };
+    return { summary: [describeCounts('series', result), cacheSummary].filter(Boolean).join('; '), metrics: { items: result } };
   },
 };
 

@@ -6,15 +6,19 @@ import { SERIES_SCOPE } from './checkpoint-keys.js';
 import type { TimeseriesParams } from './params.js';
 
 export async function llmSeriesFill(ctx: StepContext<TimeseriesParams>, params: TimeseriesParams) {
-  const [{ runLlmItems }, prompts, { parseSeriesItem }] = await Promise.all([
+  const [{ runLlmItems }, prompts, { parseSeriesItem }, { cacheNote, batchNote }] = await Promise.all([
     import('../../providers/llm/batch-runner.js'),
     import('../../providers/llm/series-prompt.js'),
     import('../../providers/llm/series-parse.js'),
+    import('../shared/llm-notes.js'),
   ]);
   const config = ctx.providerConfig(params.provider);
   const generator = `${config.type}/${String(providerIdentity(config).model ?? '')}`;
+  let cache: string | undefined;
   return {
     generator,
+    /** What prompt caching saved this run, for the step summary (undefined when it did nothing). */
+    cacheNote: () => cache,
     fill: async (missing: Array<{ key: string; spec: SeriesSpec }>, store: ItemStore) => {
       const provider = await ctx.provider(params.provider);
       const limit = config.type === 'bedrock' ? (await import('../../providers/bedrock/options.js')).resolveBedrockOptions(config).maxOutputTokens : Infinity;
@@ -37,9 +41,15 @@ export async function llmSeriesFill(ctx: StepContext<TimeseriesParams>, params: 
         signal: ctx.signal,
         onItemDone: () => ctx.progress(++done, missing.length, 'generated'),
         ledger: ctx.checkpoints.scope(`${SERIES_SCOPE}/unattributed-cost`),
+        ...(ctx.checkpoints.jobs ? { jobs: ctx.checkpoints.jobs } : {}),
+        onStatus: (m) => ctx.log.info(m),
       });
       const s = provider.stats();
+      const b = batchNote(provider);
+      if (b) ctx.log.info(b);
       ctx.log.info(`${r.requests} paid replies (${r.wastedReplies} kept no series), ${s.throttles ?? 0} throttled, ${r.retriedInvalid} series asked again, ${r.failed} failed`);
+      cache = cacheNote(s);
+      if (cache) ctx.log.info(cache);
     },
   };
 }

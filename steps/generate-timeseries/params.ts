@@ -85,7 +85,7 @@ export const timeseriesParamsSchema = {
       minimum: 1,
       maximum: 50,
       default: 2,
-      description: 'Series asked for per LLM request. Each value costs ~4 output tokens: keep batch_size × length × 4 under the model\'s reply limit (8,192 tokens for Claude 3.5 Sonnet v2), or replies are cut and their tail series asked again.',
+      description: 'Series asked for per LLM request. Each value costs ~4 output tokens: keep batch_size × length × 4 under the model\'s reply limit (64,000 tokens for Claude Sonnet 4.5, 10,000 for Amazon Nova), or replies are cut and their tail series asked again.',
     },
   },
 } as const;

@@ -43,7 +43,7 @@ providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
     endpoint: ${endpoint}
     mode: batch
     prices: ${PRICES}
@@ -84,6 +84,29 @@ describe('bedrock mode: batch through genesis run', () => {
     for (const p of filesUnder(join(dirname(file), '.genesis'))) expect(readFileSync(p).includes(SECRET)).toBe(false);
   });
 
+  it('a record carries several items (fewer when the job would fall below min_records); items a record left out are asked again', async () => {
+    // 300 items, batch_size 5, min_records 100: 3 items per record, 100 records — not 300, nor 60 (below the minimum).
+    const f = await fake({ dropItems: 0.2 });
+    const file = writePipeline(pipeline(f.url, 300));
+    const { code, stderr } = await runCli(['run', file]).then((r) => ({ code: r.code, stderr: r.stdout + r.stderr }));
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/batch job genesis-[0-9a-f]+: created, 100 records of up to 3 items \(300 items\)/);
+    expect(lines(file)).toHaveLength(300);
+    expect(ids(file).size).toBe(300);
+    const b = f.batchStats();
+    expect(b.jobsCreated).toBe(1);
+    expect(b.recordsServed).toBe(100);
+    expect(b.itemsDropped).toBeGreaterThan(5);
+    // Exactly the items the records left out went on-demand.
+    expect(f.stats().items_served).toBe(b.itemsDropped);
+    // The run summary tells on-demand requests from batch records.
+    expect(stderr).toMatch(new RegExp(`succeeded: .* — ${f.stats().requests} requests, 100 batch records \\(1 job created\\), \\d+ tokens, \\$`));
+    // A rerun finds every item checkpointed: no second job, no request.
+    expect((await run(file)).code).toBe(0);
+    expect(f.batchStats().jobsCreated).toBe(1);
+    expect(f.stats().items_served).toBe(b.itemsDropped);
+  });
+
   it('below min_records the items go on-demand; a remainder below it after full jobs too', async () => {
     const f = await fake();
     const file = writePipeline(pipeline(f.url, 40));
@@ -105,12 +128,13 @@ describe('bedrock mode: batch through genesis run', () => {
 
   it('above max_records several jobs, each within its bounds', async () => {
     const f = await fake({ minRecords: 10 });
-    const file = writePipeline(pipeline(f.url, 250, { max_records: 100, min_records: 10 }));
+    // 5 items per record (batch_size): 50 records, in jobs of at most 20.
+    const file = writePipeline(pipeline(f.url, 250, { max_records: 20, min_records: 10 }));
     const { code } = await run(file);
     expect(code).toBe(0);
     expect(lines(file)).toHaveLength(250);
     expect(f.batchStats().jobsCreated).toBe(3);
-    expect(f.batchStats().recordsServed).toBe(250);
+    expect(f.batchStats().recordsServed).toBe(50);
     expect(f.stats().requests).toBe(0);
   });
 
@@ -167,12 +191,14 @@ describe('bedrock mode: batch through genesis run', () => {
     const file = writePipeline(pipeline(f.url, 250, { max_records: 100 }));
     const r = await runCli(['run', file, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/250 items to generate: ~50 requests, ~[\d,]+ tokens, ~\$(\d+\.\d+), .* \(on-demand\); batch \(this run\): 2 jobs of 200 records \(\+50 items on-demand, below min_records\), ~[\d,]+ tokens, ~\$\d+\.\d+/);
+    // 250 items at batch_size 5 would be 50 records, below min_records: 2 items a record, 125 records; max_records
+    // 100 makes a job of 100 and a rest of 25 records, below min_records, so its 50 items go on-demand.
+    expect(r.stdout).toMatch(/250 items to generate: ~50 requests, ~[\d,]+ tokens, ~\$(\d+\.\d+)[, ].* \(on-demand\); batch \(this run\): 1 job of 100 records \(2 items each at most\) \(\+50 items on-demand, below min_records\), ~[\d,]+ tokens, ~\$\d+\.\d+/);
     expect(f.batchStats().createRequests + f.batchStats().getRequests + f.stats().requests).toBe(0);
     // An on-demand provider is told what batch would cost, and that it is not what this run does.
     writeFileSync(file, pipeline(f.url, 250).replace('mode: batch', 'mode: on_demand'));
     const od = await runCli(['run', file, '--dry-run']);
-    expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 250 records/);
+    expect(od.stdout).toMatch(/\(on-demand, this run\); batch: 1 job of 125 records \(2 items each at most\)/);
   });
 
   it.each([
@@ -216,7 +242,7 @@ describe('bedrock mode: batch through genesis run', () => {
 });
 
 describe('bad batch options are located input errors (exit 2)', () => {
-  const base = (provider: string, model = 'us.anthropic.claude-3-5-sonnet-20241022-v2:0') => `name: bad
+  const base = (provider: string, model = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0') => `name: bad
 seed: 1
 providers:
   claude:

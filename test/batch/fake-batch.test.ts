@@ -41,7 +41,7 @@ describe('fake batch inference through the real SDK clients', () => {
   it('a job goes Submitted → InProgress → Completed and writes shuffled output keyed by recordId', async () => {
     const c = await setup({ jobMs: 2000 });
     await c.put('s3://b/in/records.jsonl', records(120));
-    const arn = await c.create({ name: 'genesis-test', model: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0', roleArn: ROLE, inputUri: 's3://b/in/records.jsonl', outputUri: 's3://b/out/', timeoutHours: 24 });
+    const arn = await c.create({ name: 'genesis-test', model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', roleArn: ROLE, inputUri: 's3://b/in/records.jsonl', outputUri: 's3://b/out/', timeoutHours: 24 });
     const seen = new Set<string>();
     let st = await c.status(arn);
     seen.add(st.status);

@@ -43,7 +43,7 @@ describe('batch jobs across a crash', () => {
     // What the killed process got done: the job recorded as creating, and maybe created at the service.
     const name = batch.jobName(keys, 0);
     const where = batch.locate(name);
-    jobs.putCreating({ name, model: batch.model, ...where, keys });
+    jobs.putCreating({ name, model: batch.model, ...where, keys, records: keys.length });
     if (createdBefore) await batch.submit({ name, ...where, records: items.map((it) => ({ recordId: it.key, request: render([it.spec]) })) });
     expect(fake.batchStats().jobsCreated).toBe(createdBefore ? 1 : 0);
 

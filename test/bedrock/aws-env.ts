@@ -17,3 +17,11 @@ export function useAwsEnv(values: Record<string, string | undefined>): void {
     }
   });
 }
+
+/** The SDK's endpoint variables unset, so a test's endpoints come only from its pipeline. */
+export const NO_ENDPOINT_VARIABLES: Record<string, undefined> = {
+  AWS_ENDPOINT_URL: undefined,
+  AWS_ENDPOINT_URL_S3: undefined,
+  AWS_ENDPOINT_URL_BEDROCK: undefined,
+  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: undefined,
+};

@@ -71,7 +71,7 @@ describe('runLlmItems with Bedrock', () => {
     const list = specs(12);
     const p = provider(f.url);
     const r = await run(p, store, list);
-    expect(r).toEqual({ generated: 12, failed: 0, retriedInvalid: 0, requests: 3, wastedReplies: 0 });
+    expect(r).toEqual({ generated: 12, failed: 0, retriedInvalid: 0, requests: 3, batchRecords: 0, wastedReplies: 0 });
     const sum = (k: keyof ItemCost) => costs.reduce((a, c) => a + (c[k] ?? 0), 0);
     expect(durable.every(Boolean)).toBe(true);
     expect(sum('requests')).toBe(3);
@@ -122,7 +122,8 @@ describe('runLlmItems with Bedrock', () => {
     const list = specs(20);
     const prices = { input_per_1k: 1, output_per_1k: 1 };
     // ~2,600 input tokens a request (the prompt's static prefix lists the intents): a few requests, not all five.
-    const first = await run(provider(f.url, { budget: { usd: 10 }, prices, limits: { rpm: 6000, concurrency: 1 } }), store, list).catch((e: unknown) => e);
+    // No cache, so every request pays its prefix in full (cache reads would stretch the budget past 20 items).
+    const first = await run(provider(f.url, { budget: { usd: 10 }, prices, cache: false, limits: { rpm: 6000, concurrency: 1 } }), store, list).catch((e: unknown) => e);
     expect(first).toBeInstanceOf(ResumableStop);
     const saved = doneRecords(store).length;
     expect(saved).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ process.env.AWS_SECRET_ACCESS_KEY = SECRET;
 delete process.env.AWS_PROFILE;
 delete process.env.AWS_SESSION_TOKEN;
 
-export const MODEL = 'us.anthropic.claude-3-5-sonnet-20241022-v2:0';
+export const MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 
 export function bedrock(endpoint: string | undefined, options: Record<string, unknown> = {}): ChatProvider {
   return createBedrockProvider({

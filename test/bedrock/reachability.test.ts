@@ -16,7 +16,7 @@ providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
     endpoint: ${endpoint}
     limits: { rpm: 6000, tpm: 50000000 }
     patience_s: 60

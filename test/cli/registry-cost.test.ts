@@ -27,7 +27,7 @@ providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
     endpoint: ${endpoint}
     limits: { rpm: 6000, tpm: 50000000, concurrency: 2 }
     budget: { usd: ${budget} }
@@ -38,7 +38,7 @@ steps:
 
 describe('registry cost', () => {
   it('sums what the interrupted run and its resume paid for', async () => {
-    const file = writePipeline(pipeline(fake.url, 0.05));
+    const file = writePipeline(pipeline(fake.url, 0.15));
     const first = await runCli(['run', file, '--json']);
     expect(first.code, first.stderr).toBe(75);
     const firstUsd = (JSON.parse(first.stdout) as { cost: { usd: number } }).cost.usd;

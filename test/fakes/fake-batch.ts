@@ -4,6 +4,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { createRng } from '../../util/rng.js';
 import { answerConversations, specsInPrompt } from './fake-bedrock-content.js';
 import { parseS3Uri, type FakeS3 } from './fake-s3.js';
+import { answerSeriesPrompt, seriesSpecsInPrompt, type SeriesMisbehaviour } from './fake-series-content.js';
 
 type Req = IncomingMessage | Http2ServerRequest;
 type Res = ServerResponse | Http2ServerResponse;
@@ -20,6 +21,10 @@ export interface FakeBatchOptions {
   /** Output records in another order than the input's (the real service does not promise order; default on). */
   shuffle?: boolean;
   seed?: number;
+  /** Probability that a record asking for several items answers all but its last one, as a model sometimes skips one (default 0). */
+  dropItems?: number;
+  /** What the "model" does wrong in time-series records (the runtime fake's setting; default fake-series-content.ts). */
+  series?: Partial<SeriesMisbehaviour>;
 }
 
 interface Job {
@@ -57,7 +62,7 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
   const jobMs = opts.jobMs ?? 20_000;
   const rng = createRng(opts.seed ?? 1, 'fake-batch');
   const jobs: Job[] = [];
-  const counts = { jobsCreated: 0, jobsCompleted: 0, jobsFailed: 0, recordsServed: 0, recordErrors: 0, inputTokens: 0, outputTokens: 0, createRequests: 0, getRequests: 0, listRequests: 0 };
+  const counts = { jobsCreated: 0, jobsCompleted: 0, jobsFailed: 0, recordsServed: 0, recordErrors: 0, itemsDropped: 0, inputTokens: 0, outputTokens: 0, createRequests: 0, getRequests: 0, listRequests: 0 };
 
   const send = (res: Res, status: number, body: unknown, type?: string) => {
     (res as ServerResponse).writeHead(status, {
@@ -137,7 +142,7 @@ export function createFakeBatch(s3: FakeS3, opts: FakeBatchOptions = {}): FakeBa
           lines.push(JSON.stringify({ recordId, modelInput, error: { errorCode: 500, errorMessage: 'The model encountered an internal error while processing this record.' } }));
           continue;
         }
-        const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`));
+        const reply = await answer(modelInput, rng.fork(`${job.id}:${i}`), opts.series, opts.dropItems ?? 0, () => counts.itemsDropped++);
         inputTokens += reply.usage.inputTokens;
         outputTokens += reply.usage.outputTokens;
         counts.inputTokens += reply.usage.inputTokens;
@@ -285,10 +290,16 @@ interface CreateBody {
 }
 
 /** A Converse response for one record, from the same "model" as the runtime fake. */
-async function answer(body: ConverseBody, rng: ReturnType<typeof createRng>) {
+async function answer(body: ConverseBody, rng: ReturnType<typeof createRng>, series: Partial<SeriesMisbehaviour> | undefined, dropItems: number, dropped: () => void) {
   const prompt = [...(body.system ?? []).map((b) => b.text ?? ''), ...body.messages.flatMap((m) => (m.content ?? []).map((b) => b.text ?? ''))].join('\n');
   const specs = specsInPrompt(prompt);
-  const text = specs.length ? JSON.stringify(await answerConversations(specs, rng), null, 1) : 'Hello from the fake Bedrock batch model.';
+  if (specs.length > 1 && rng.chance(dropItems)) (dropped(), specs.pop());
+  const seriesSpecs = specs.length ? [] : seriesSpecsInPrompt(prompt);
+  const text = specs.length
+    ? JSON.stringify(await answerConversations(specs, rng), null, 1)
+    : seriesSpecs.length
+      ? answerSeriesPrompt(seriesSpecs, rng, { ...(series ? { misbehaviour: series } : {}) }, () => undefined).text
+      : 'Hello from the fake Bedrock batch model.';
   const inputTokens = Math.ceil(prompt.length / 4);
   const outputTokens = Math.ceil(text.length / 4);
   return {

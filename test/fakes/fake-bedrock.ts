@@ -152,7 +152,7 @@ export async function startFakeBedrock(opts: FakeBedrockOptions = {}): Promise<F
   };
 
   const s3 = createFakeS3();
-  const batch = createFakeBatch(s3, { seed: opts.seed ?? 1, ...opts.batch });
+  const batch = createFakeBatch(s3, { seed: opts.seed ?? 1, ...(opts.series ? { series: opts.series } : {}), ...opts.batch });
   const stats = () => ({ ...counters, requests: counters.requests ?? 0, paid_replies: counters.ok ?? 0, items_served: counters.items_served ?? 0 });
   const report = () => ({ ...stats(), converse: { requests: counters.requests ?? 0 }, batch: batch.stats(), s3: s3.stats() });
 

@@ -40,7 +40,7 @@ providers:
   claude:
     type: bedrock
     region: us-east-1
-    model: us.anthropic.claude-3-5-sonnet-20241022-v2:0
+    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
     endpoint: ${endpoint}
     limits: { rpm: 6000, tpm: 50000000, concurrency: 1, min_concurrency: 1 }
     budget: { usd: ${p.budget ?? 100} }
@@ -85,7 +85,7 @@ describe('generate/timeseries with a Bedrock provider', () => {
         if (b.min !== undefined) expect(v as number).toBeGreaterThanOrEqual(b.min);
         if (b.max !== undefined) expect(v as number).toBeLessThanOrEqual(b.max);
       }
-      expect((s.meta as { provider: string }).provider).toBe('bedrock/us.anthropic.claude-3-5-sonnet-20241022-v2:0');
+      expect((s.meta as { provider: string }).provider).toBe('bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0');
     }
     // The slips really happened, and the series they hit were asked again (and paid for: every reply counts).
     const stats = f.stats();
@@ -194,10 +194,10 @@ describe('generate/timeseries with a Bedrock provider', () => {
 
   it("warns when a batch needs more output tokens than the model's reply limit", async () => {
     const f = await fake({ series: NONE });
-    const file = writePipeline(pipeline(f.url, { count: 3, length: 1000 }));
+    const file = writePipeline(pipeline(f.url, { count: 3, length: 6000 }));
     const r = await runCli(['run', file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout + r.stderr).toMatch(/a batch of 3 series × 1000 points needs ~12180 output tokens, more than the model's 8192: .*lower batch_size/);
+    expect(r.stdout + r.stderr).toMatch(/a batch of 3 series × 6000 points needs ~72180 output tokens, more than the model's 64000: .*lower batch_size/);
     const short = writePipeline(pipeline(f.url, { count: 3, length: 600 }));
     const ok = await runCli(['run', short]);
     expect(ok.stdout + ok.stderr).not.toMatch(/output tokens, more than/);
@@ -240,7 +240,7 @@ describe('validate/timeseries on LLM series', () => {
     const q = JSON.parse(readFileSync(out(file, 'validate', 'quality.json'), 'utf8')) as {
       generators: { generator: string; compared_with: string; compared_series: number; by_type: Record<string, Cmp>; realism: { dataset: { score: number }; offline: { score: number } } };
     };
-    expect(q.generators.generator).toBe('bedrock/us.anthropic.claude-3-5-sonnet-20241022-v2:0');
+    expect(q.generators.generator).toBe('bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0');
     expect(q.generators.compared_series).toBe(20);
     expect(Object.keys(q.generators.by_type).sort()).toEqual(['residential_consumption', 'temperature']);
     const res = q.generators.by_type.residential_consumption!;
@@ -254,7 +254,7 @@ describe('validate/timeseries on LLM series', () => {
     expect(q.generators.realism.dataset.score).toBeGreaterThan(0);
     expect(q.generators.realism.offline.score).toBeGreaterThan(0);
     const md = readFileSync(out(file, 'validate', 'quality.md'), 'utf8');
-    expect(md).toMatch(/## bedrock\/us\.anthropic\.claude-3-5-sonnet-20241022-v2:0 vs the offline generator \(20 series, same specs\)/);
+    expect(md).toMatch(/## bedrock\/us\.anthropic\.claude-sonnet-4-5-20250929-v1:0 vs the offline generator \(20 series, same specs\)/);
     expect(md).toMatch(/\| residential_consumption \| \d+ \| [\d.]+ \/ [\d.]+ \|/);
     expect(md).toMatch(/Electricity-load realism against the reference CSV \(real\.csv\): this dataset [\d.]+ .* · offline generator [\d.]+/);
   });

@@ -1,5 +1,6 @@
 // The LLM-judge rule: rubric scores per record from any configured provider, checkpointed and costed like generation.
 import type { StepContext } from '../contract.js';
+import { llmStepHooks } from '../shared/llm-step-hooks.js';
 import type { JudgeScores } from '../../providers/llm/judge-parse.js';
 import type { JudgeCriterion } from '../../providers/llm/judge-prompt.js';
 import { JUDGE_SCOPE, judgeItems, type JudgeParams } from './judge-items.js';
@@ -33,7 +34,6 @@ export async function judgeRecords(ctx: StepContext<{ judge?: JudgeParams }>, re
   if (missing.length > 0) {
     ctx.log.info(`judge: ${missing.length} of ${items.length} records to score (${items.length - missing.length} already checkpointed)`);
     const provider = await ctx.provider(p.provider);
-    let done = 0;
     const r = await runLlmItems({
       items: missing,
       provider,
@@ -41,7 +41,7 @@ export async function judgeRecords(ctx: StepContext<{ judge?: JudgeParams }>, re
       batchSize: p.batch_size,
       render: (specs) => renderJudgeBatch(specs, p.criteria),
       parse: (obj) => parseJudgeItem(obj, p.criteria),
-      signal: ctx.signal,
+      ...llmStepHooks(ctx, JUDGE_SCOPE, missing.length, 'judged'),
       // Answers carry `record_id`; the judge's answers repeat no plan traits, so unmatched ids pair by position only.
       idOf: (v) => {
         const o = v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
@@ -49,8 +49,6 @@ export async function judgeRecords(ctx: StepContext<{ judge?: JudgeParams }>, re
         return typeof id === 'string' ? id : undefined;
       },
       traitsOf: () => ({}),
-      onItemDone: () => ctx.progress(++done, missing.length, 'judged'),
-      ledger: ctx.checkpoints.scope(`${JUDGE_SCOPE}/unattributed-cost`),
     });
     requests = r.requests;
     ctx.log.info(`judge: ${r.requests} paid replies (${r.wastedReplies} kept no score), ${r.retriedInvalid} records asked again, ${r.failed} failed`);

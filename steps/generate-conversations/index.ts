@@ -5,6 +5,7 @@ import { createRng } from '../../util/rng.js';
 import { providerIdentity } from '../../providers/identity.js';
 import { conversationKeyOf } from './checkpoint-keys.js';
 import type { StepContext, StepDefinition } from '../contract.js';
+import { llmStepHooks } from '../shared/llm-step-hooks.js';
 import { conversationParamsSchema, resolveIntents, type ConversationParams } from './params.js';
 import { checkConversationParams } from './params-check.js';
 
@@ -119,7 +120,6 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
     identity,
     keyOf: await conversationKeyOf(params, ctx.seed, ctx.providerConfig(params.provider), shots),
     fill: async (missing: Array<{ key: string; spec: Spec }>, store: import('../contract.js').ItemStore) => {
-      let done = 0;
       const r = await runLlmItems({
         items: missing,
         provider,
@@ -132,11 +132,7 @@ async function llmFill(ctx: StepContext<ConversationParams>, params: Conversatio
           const checked = checkConversation(parsed.record);
           return checked.ok ? { ok: true, record: checked.record } : checked;
         },
-        signal: ctx.signal,
-        onItemDone: () => ctx.progress(++done, missing.length, 'generated'),
-        ledger: ctx.checkpoints.scope('conversations/unattributed-cost'),
-        ...(ctx.checkpoints.jobs ? { jobs: ctx.checkpoints.jobs } : {}),
-        onStatus: (m) => ctx.log.info(m),
+        ...llmStepHooks(ctx, 'conversations', missing.length, 'generated'),
       });
       const s = provider.stats();
       const b = batchNote(provider);

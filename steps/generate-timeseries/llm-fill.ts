@@ -1,5 +1,6 @@
 // Fills missing series from an LLM provider: batched prompts, robust parsing, checks, retries, per-item checkpoints.
 import type { ItemStore, StepContext } from '../contract.js';
+import { llmStepHooks } from '../shared/llm-step-hooks.js';
 import type { SeriesSpec } from '../../util/records.js';
 import { providerIdentity } from '../../providers/identity.js';
 import { SERIES_SCOPE } from './checkpoint-keys.js';
@@ -28,7 +29,6 @@ export async function llmSeriesFill(ctx: StepContext<TimeseriesParams>, params: 
           `a batch of ${Math.min(params.batch_size, missing.length)} series × ${params.length} points needs ~${need} output tokens, more than the model's ${limit}: replies will be cut and their tail series asked again; lower batch_size${params.batch_size > 1 ? '' : ' or length'}`,
         );
       }
-      let done = 0;
       const r = await runLlmItems({
         items: missing,
         provider,
@@ -38,11 +38,7 @@ export async function llmSeriesFill(ctx: StepContext<TimeseriesParams>, params: 
         parse: (obj, spec) => parseSeriesItem(obj, spec, generator),
         // A renumbered or omitted id is paired by the type an answer states, never by a guess across types.
         traitsOf: (spec) => ({ series_type: spec.series_type }),
-        signal: ctx.signal,
-        onItemDone: () => ctx.progress(++done, missing.length, 'generated'),
-        ledger: ctx.checkpoints.scope(`${SERIES_SCOPE}/unattributed-cost`),
-        ...(ctx.checkpoints.jobs ? { jobs: ctx.checkpoints.jobs } : {}),
-        onStatus: (m) => ctx.log.info(m),
+        ...llmStepHooks(ctx, SERIES_SCOPE, missing.length, 'generated'),
       });
       const s = provider.stats();
       const b = batchNote(provider);

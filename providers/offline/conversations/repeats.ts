@@ -24,12 +24,26 @@ export function repeats(said: string, sentence: string): boolean {
   // "Me mudé y tengo que poner la dirección nueva. Me mudé a…": a sentence that opens like one already said.
   const opening = /^[¿¡]?(\p{L}+ \p{L}+)/u.exec(sentence.toLowerCase())?.[1];
   if (opening !== undefined && said.toLowerCase().includes(opening) && !COMMON_OPENINGS.has(opening)) return true;
+  return sharesContent(said, sentence);
+}
+
+/**
+ * True when at least two of `sentence`'s content words, and half of them, are already in `said`: a follow-up the
+ * agent's answer already covered ("I don't see a block on our side" → "Can you check if the card is blocked?").
+ */
+export function sharesContent(said: string, sentence: string): boolean {
+  const [shared, size] = sharedStems(said, sentence);
+  return shared >= 2 && shared * 2 >= size;
+}
+
+/** How many of `sentence`'s content-word stems are in `said`, and how many it has. */
+export function sharedStems(said: string, sentence: string): [number, number] {
   const s = stems(sentence);
-  if (s.size === 0) return false;
+  if (s.size === 0) return [0, 0];
   const known = stems(said);
   let shared = 0;
   for (const w of s) if (known.has(w)) shared++;
-  return shared >= 2 && shared * 2 >= s.size;
+  return [shared, s.size];
 }
 
 /** The first three words of each part; a part (other than `keep`) that opens like an earlier one is left out. */

@@ -18,7 +18,7 @@ import { contractArticles } from './contractions.js';
 import { clashes, factsOf, type Facts } from './facts.js';
 import { calmOnly, templateInfo } from './template-info.js';
 import { asksOpenQuestion, dropLeadingYes, yesContradictsFree } from './reply-fit.js';
-import { dropRepeatedOpenings, repeats, sharedStems, sharesContent } from './repeats.js';
+import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
 import { otherDays, reportsProblem } from './consistency.js';
 
@@ -124,7 +124,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // not sure"), not a problem's ("This has me scratching my head", "Urgent:"), and no opener contradicts the ask
     // ("Esto pasa una y otra vez" before "Es la primera vez") (review 2026-12-03, classes 3 and 5).
     const openerKey = mood.opener !== undefined && !problem && L.opener.has(`${mood.opener}_question`) ? `${mood.opener}_question` : mood.opener;
-    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(factsOf(ask), info(t).facts));
+    const askOnly = factsOf(ask);
+    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts));
     const opener = sayOne(openers);
     const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
@@ -194,8 +195,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const followup = (i: number): void => {
     // Nor one the agent has already answered: the customer would be re-asking, or the agent repeating itself
     // ("La primera adicional es gratis" → "¿La tarjeta extra tiene coste?", review 2026-12-03, class 2).
+    const known = stemsOf(agentSaid);
     const p = followups.next(
-      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(agentSaid, f),
+      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
@@ -280,8 +282,17 @@ const NO_SLOTS: ReadonlySet<string> = new Set();
  * answer's ("One is still pending and should disappear" → "Will the duplicate fall off?" → "If one is still pending
  * it usually disappears…"); an answer template lists all its alternatives, so a share of it would rarely be reached.
  */
-function answered(agentSaid: string, f: { q: Template; a: Template }): boolean {
-  return sharesContent(agentSaid, templateText(f.q)) || sharedStems(agentSaid, templateText(f.a))[0] >= 3;
+function answered(known: ReadonlySet<string>, f: { q: Template; a: Template }): boolean {
+  const q = templateStems(f.q);
+  const shared = countShared(known, q);
+  return (shared >= 2 && shared * 2 >= q.size) || countShared(known, templateStems(f.a)) >= 3;
+}
+
+const stemCache = new WeakMap<Template, ReadonlySet<string>>();
+function templateStems(t: Template): ReadonlySet<string> {
+  let s = stemCache.get(t);
+  if (!s) stemCache.set(t, (s = stemsOf(templateText(t))));
+  return s;
 }
 
 /** Facts of an event (something that happened), which a how-to question does not have. */

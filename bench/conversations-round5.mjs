@@ -5,8 +5,9 @@
 import { generatorFrom } from './conversations-generator.mjs';
 
 const { gen } = await generatorFrom(process.argv.slice(2));
+// The metric is this checkout's (main has none), applied to either build's conversations.
+const { reasked } = await import(new URL('../dist/metrics/coherence/reask.js', import.meta.url).href);
 const first = (c) => c.turns[0]?.text ?? '';
-const stems = (t) => new Set((t.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.slice(0, 5)));
 const anyTurn = (re) => (c) => c.turns.some((t) => re.test(t.text));
 const inDialect = (d, re) => (c) => c.meta.dialect === d && anyTurn(re)(c);
 
@@ -16,14 +17,7 @@ const CLASSES = [
   [1, 'es-ES Latin-American words ("costo", "rentar", "declinaron", "¡Buena tarde!", "Regresé", "en línea", "una selfie")', inDialect('es-ES', /(?<!\p{L})(costos?|rentar|renta de autos|declinaron|buena tarde|regresé|una selfie|en línea)(?!\p{L})/iu)],
   [1, 'es-MX "caducidad"', inDialect('es-MX', /caducidad/iu)],
   [5, 'en-US British words ("brilliant", "Hiya", "sort code", "my mobile", "Speak soon")', inDialect('en-US', /\b(brilliant|hiya|sort code|my mobile|speak soon)\b/iu)],
-  [2, 're-ask: the answer to a later question says mostly what the agent had said (≥ 3 shared stems and half)', (c) => c.turns.some((t, i) => {
-    const next = c.turns[i + 1];
-    if (i < 2 || t.speaker !== 'customer' || !t.text.includes('?') || next?.speaker !== 'agent') return false;
-    const before = stems(c.turns.slice(0, i).filter((x) => x.speaker === 'agent').map((x) => x.text).join(' '));
-    const a = stems(next.text);
-    const shared = [...a].filter((w) => before.has(w)).length;
-    return shared >= 3 && shared * 2 >= a.size;
-  })],
+  [2, 're-ask: the answer to a later question says mostly what the agent had said (≥ 3 shared stems and half)', (c) => reasked(c.turns)],
   [3, 'denies and claims the same event ("I don\'t recognise… I bought it", "no hice yo… Intenté retirar")', (c) => /(don't recogni[sz]e|didn't make|never shopped|no reconozco|no hice)/iu.test(first(c)) && /(I bought it|I ordered it|I paid\b|intenté (sacar|retirar)|compré)/iu.test(first(c))],
   [3, 'ATM cash in cents', (c) => c.category === 'cash_atm' && anyTurn(/(sacar|retirar|withdraw|took out|take out|asked for|pedí|saqué|sacó)[^.?!]*\d[.,]\d\d(?!\d)/iu)(c)],
   [3, '"Is there a fee?" → "Of course… it\'s free"', (c) => c.turns.some((t, i) => t.speaker === 'agent' && /^(?:[^.!?]*[.!?]\s+)?(Of course|Sure|Yes|Por supuesto|Claro|Sí)(?!\p{L})[^]*(?<!\p{L})(free|gratis)(?!\p{L})/iu.test(t.text) && /(fee|charge|cost|cobran|tarifa|comisi|coste|costo|cuesta)[^.?!]*\?/iu.test(c.turns[i - 1]?.text ?? ''))],

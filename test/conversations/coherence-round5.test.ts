@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateClean } from './fixtures.js';
 import type { Conversation } from '../../util/records.js';
 import { dialectLeak } from '../../metrics/coherence/dialect-words.js';
+import { reasked } from '../../metrics/coherence/reask.js';
 import { grammar } from '../../providers/offline/conversations/grammar.js';
 
 const many = generateClean(3000, 20261205);
@@ -46,19 +47,8 @@ describe('offline conversations: round 5 of the grammar (blind review 2026-12-03
   });
 
   it('does not have the customer re-ask what the agent already answered ("…límite por pago sin contacto" → "¿Hay un límite…?")', () => {
-    // The agent's answer to a later question says mostly what it had already said (content words of five letters or more).
-    const stems = (t: string): Set<string> => new Set((t.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.slice(0, 5)));
-    const reask = (c: Conversation): boolean =>
-      c.turns.some((t, i) => {
-        const next = c.turns[i + 1];
-        if (i < 2 || t.speaker !== 'customer' || !t.text.includes('?') || next?.speaker !== 'agent') return false;
-        const before = stems(c.turns.slice(0, i).filter((x) => x.speaker === 'agent').map((x) => x.text).join(' '));
-        const a = stems(next.text);
-        const shared = [...a].filter((w) => before.has(w)).length;
-        return shared >= 3 && shared * 2 >= a.size;
-      });
     const cs = generateClean(1500, 9, { intents: ['contactless_not_working', 'getting_spare_card', 'exchange_charge', 'transaction_charged_twice', 'card_not_working', 'virtual_card_not_working', 'request_refund', 'extra_charge_on_statement'] });
-    expect(cs.filter(reask).map(whole)).toEqual([]);
+    expect(cs.filter((c) => reasked(c.turns)).map(whole)).toEqual([]);
   });
 
   it.each([

@@ -3,12 +3,12 @@
 /** Irritation a content customer would not write ("Why on earth…?", "seriously", "?!"). */
 export const IRRITATED: Record<'en' | 'es', RegExp> = {
   en: /(\bon earth\b|\bseriously\b|\bridiculous\b|\bunacceptable\b|\bfed up\b|\bsick of\b|\bannoy\w*|\bfrustrat\w*|\bugh\b|\bwit'?s end\b|\bfurious\b|\blivid\b|\bdisgrace\b|\bwasted\b|\bnot impressed\b|\bhad enough\b|\?!|!!)/iu,
-  es: /((?<!\p{L})(de una vez|harto|harta|molest[oa]|desesper\p{L}*|inaceptable|vergüenza|el colmo|furios[oa]|decepcionad[oa]|no hay derecho|falta de respeto|uf)(?!\p{L})|\?!|!!)/iu,
+  es: /((?<!\p{L})((?<!más )de una vez|harto|harta|molest[oa]|desesper\p{L}*|inaceptable|vergüenza|el colmo|furios[oa]|decepcionad[oa]|no hay derecho|falta de respeto|uf)(?!\p{L})|\?!|!!)/iu,
 };
 
 /** Warmth: thanks, praise, pleasure. A positive label needs at least one of these in the customer's words. */
 export const WARM: Record<'en' | 'es', RegExp> = {
-  en: /\b(thanks?|thank you|thx|cheers|appreciat\w*|lov(e|ing)|great|brilliant|awesome|perfect|pleased|happy|glad|impressed|satisf\w*|enjoy\w*|fan of|liked|no complaints|smooth|easy|wonderful|fantastic|amazing|lovely|helpful|excellent|nice|legend|star|seamless|painless|effortless|blown away|useful)\b/iu,
+  en: /\b(thanks?|thank you|thx|cheers|appreciat\w*|lov(e|ing)|great|brilliant|awesome|perfect|pleased|happy|glad|impressed|satisf\w*|enjoy\w*|fan of|liked|no complaints|smooth|easy|wonderful|fantastic|amazing|lovely|helpful|excellent|nice|legend|star|seamless|painless|effortless|blown away|useful|made \w+ simple)\b/iu,
   es: /(?<!\p{L})(gracias|graci|agradec\p{L}*|encanta\p{L}*|genial|content[oa]|encantad[oa]|satisfech[oa]|maravilla|perfecto|excelente|estupendo|buenísimo|qué bien|muy bien|me gusta|gustado|no tengo quejas|fenomenal|súper|amables?|de lujo|chido|padrísimo|fantástico|todo bien|grax|guay|increíble|atentos|un encanto|sencillo|cómodo)(?!\p{L})/iu,
 };
 

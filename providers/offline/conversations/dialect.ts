@@ -36,6 +36,32 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('la tasa de cambio'), 'el tipo de cambio'],
     [w('una tasa de cambio'), 'un tipo de cambio'],
     [w('tasa de cambio'), 'tipo de cambio'],
+    // Round 5 (review 2026-12-03): Spain says what has just happened in the pretérito perfecto ("lo he intentado",
+    // "lo he escalado"), where Latin America uses the preterite; and "coste", "alquilar", "rechazar" for the
+    // Latin-American "costo", "rentar", "declinar". Only fixed phrases the templates use: a general preterite
+    // rewrite would also change "el sábado lo intenté", which Spain writes that way too.
+    [w('ya lo intenté'), 'ya lo he intentado'],
+    [w('lo intenté', '(?= \\S+ veces)'), 'lo he intentado'],
+    [w('ya lo escalé'), 'ya lo he escalado'],
+    [w('ya cerré'), 'ya he cerrado'],
+    [w('qué pasó aquí'), 'qué ha pasado aquí'],
+    [w('¿qué pasó', ''), '¿qué ha pasado', 'qué pasó'],
+    [w('por qué pasó'), 'por qué ha pasado'],
+    [w('que quedó resuelto'), 'que se haya resuelto'],
+    [w('me la declinaron'), 'me la han rechazado'],
+    [w('me declinaron mi tarjeta'), 'me han rechazado la tarjeta'],
+    [w('me declinaron'), 'me han rechazado'],
+    [w('declinaron'), 'rechazaron'],
+    [w('regresé'), 'devolví'],
+    [w('buena tarde'), 'buenas tardes'],
+    [w('renta de autos'), 'alquiler de coches'],
+    [w('pagar la renta'), 'pagar el alquiler'],
+    [w('rentar'), 'alquilar'],
+    [w('costos'), 'costes'],
+    [w('costo'), 'coste'],
+    [w('una selfie'), 'un selfie'],
+    [w('tienda en línea'), 'tienda online'],
+    [w('en línea'), 'por internet'],
   ],
   'es-MX': [
     [w('vale', '(?! la pena)'), 'ok'],
@@ -55,6 +81,9 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('carn[ée]t? de conducir'), 'licencia de manejo'],
     [w('meter billetes'), 'depositar billetes'],
     [/(?<=\d),(?=\d{1,2} ?%)/gu, '.', '%'],
+    // Round 5: "caducidad" is the Spanish word for a card's expiry; Mexico says "vencimiento".
+    [w('fecha de caducidad'), 'fecha de vencimiento'],
+    [w('caducidad'), 'vencimiento'],
   ],
   'en-US': [
     [w('cash machines'), 'ATMs'],
@@ -95,6 +124,15 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('recognised'), 'recognized'],
     [w('finalises'), 'finalizes'],
     [w('finalise'), 'finalize'],
+    // Round 5 (review 2026-12-03): British words still heard in en-US chats; US accounts have a routing number.
+    [w('IBAN/account number and sort code'), 'account and routing numbers'],
+    [w('sort code'), 'routing number'],
+    [w('brilliant as always'), 'great as always'],
+    [w('brilliant'), 'great'],
+    [w('hiya'), 'Hey'],
+    [w('my mobile'), 'my phone'],
+    [w('speak soon'), 'Talk soon'],
+    [w('have not got it'), "haven't gotten it"],
   ],
   'en-GB': [
     [w('in the mail'), 'in the post'],

@@ -46,6 +46,31 @@ const KINDS: readonly FactKind[] = [
     ],
   },
   {
+    // Round 5 (review 2026-12-03): whose doing it was. "I don't recognise this payment… I bought it on Friday" and
+    // "Hay un reintegro que no hice yo… Intenté retirar 59 €" each deny and claim the same event.
+    name: 'authorship',
+    values: [
+      /(?<!\p{L})(don't recogni[sz]e|do not recogni[sz]e|didn't (make|do|authori[sz]e|set up)|never (made|shopped|been)|no (lo |la )?reconozco|no (lo |la )?hice|yo no (lo |la )?hice|nunca he)(?!\p{L})/iu,
+      /(?<!\p{L})(I bought it|I ordered it|I paid|I tried to (withdraw|take out|get)|intenté (sacar|retirar|pagar)|lo compré|la compré|compré)(?!\p{L})/iu,
+    ],
+  },
+  {
+    // How often: "Esto pasa una y otra vez… Es la primera vez que me pasa" (review 2026-12-03).
+    name: 'frequency',
+    values: [
+      /(?<!\p{L})(again and again|keeps happening|third time|una y otra vez|tercera vez|sigue pasando)(?!\p{L})/iu,
+      /(?<!\p{L})(first time|primera vez)(?!\p{L})/iu,
+    ],
+  },
+  {
+    // Whether the card is in the customer's hands: "Ya me llegó la tarjeta" is not answered with how to order one.
+    name: 'card_in_hand',
+    values: [
+      /(?<!\p{L})((ya )?me llegó|llegó la tarjeta|la tarjeta llegó|recibí la tarjeta|acabo de recibir|ya tengo la tarjeta|tengo la tarjeta física|que me llegó|(has|just) arrived|arrived today|I('ve| have)? (got|received) (the|my) (new |physical )?card|I have the (physical )?card)(?!\p{L})/iu,
+      /(?<!\p{L})(se pide en|order it in|can order one|order one in)(?!\p{L})/iu,
+    ],
+  },
+  {
     // Which personal detail is being changed: a phone number request does not go on about the new address.
     name: 'personal_field',
     values: [

@@ -6,7 +6,7 @@ import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
 import { grammar, type AgentLine, type ArcSource } from './grammar.js';
 import { AGENT_SLOTS, SlotBinder, type Dialect } from './slots.js';
-import { capitalize, joinParts, renderTemplate, templateSlots, type RenderScope, type Template } from './template.js';
+import { capitalize, joinParts, renderTemplate, templateSlots, templateText, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
 import { paraphrase } from './paraphrase.js';
 import { chooseTurnCount, planExchanges } from './turns.js';
@@ -17,8 +17,8 @@ import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
 import { clashes, factsOf, type Facts } from './facts.js';
 import { calmOnly, templateInfo } from './template-info.js';
-import { asksOpenQuestion, dropLeadingYes } from './reply-fit.js';
-import { dropRepeatedOpenings, repeats } from './repeats.js';
+import { asksOpenQuestion, dropLeadingYes, yesContradictsFree } from './reply-fit.js';
+import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
 import { otherDays, reportsProblem } from './consistency.js';
 
@@ -66,7 +66,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const dialect: Dialect = lang === 'en' ? (rng.chance(0.5) ? 'en-US' : 'en-GB') : rng.chance(0.5) ? 'es-MX' : 'es-ES';
   const register: 0 | 1 = lang === 'es' && rng.chance(0.4) ? 1 : 0;
   const problem = g.problem.has(spec.intent);
-  const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots);
+  const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots, spec.category === 'cash_atm');
   const said = (s: string): boolean => slots.hasSaid(s);
   // The customer's words bind facts; the agent repeats them in its own perspective ("my landlord" → "your landlord").
   const customerScope: RenderScope = { rng, register, slot: (n) => slots.say(n) };
@@ -119,18 +119,24 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   let stated = '';
   let statedFacts: Facts = factsOf('');
   const opening = (): string => {
-    const opener = mood.opener === undefined ? '' : sayOne(L.opener.get(mood.opener));
-    const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const ask = pickAsk();
+    // A plain question takes a preface that gives the feeling a cause ("I've read the help pages twice and I'm still
+    // not sure"), not a problem's ("This has me scratching my head", "Urgent:"), and no opener contradicts the ask
+    // ("Esto pasa una y otra vez" before "Es la primera vez") (review 2026-12-03, classes 3 and 5).
+    const openerKey = mood.opener !== undefined && !problem && L.opener.has(`${mood.opener}_question`) ? `${mood.opener}_question` : mood.opener;
+    const askOnly = factsOf(ask);
+    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts));
+    const opener = sayOne(openers);
+    const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
-    const askFacts = factsOf(ask);
+    const askFacts = factsOf(`${opener} ${ask}`);
     // A context that restates the ask in other words adds nothing a reader would not notice as a repeat; its facts
     // are taken back with it, or the agent would name a recipient nobody mentioned.
     const beforeContext = slots.saidSoFar();
     const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts))) : '';
     const context = drawn !== '' && repeats(ask, drawn) ? '' : drawn;
     if (drawn !== '' && context === '') slots.unsayAfter(beforeContext);
-    const soFar = context === '' ? askFacts : factsOf(`${ask} ${context}`);
+    const soFar = context === '' ? askFacts : factsOf(`${opener} ${ask} ${context}`);
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
     // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
     // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
@@ -174,8 +180,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const ack = (): string => joinParts(opening2());
   const answer = (given: readonly string[], offer: boolean, asked?: ReadonlySet<string>): string => {
     // "What are the cut-off times?" is not answered with "Yes:" or "Of course.".
-    const open = asksOpenQuestion(stated, lang);
     const line = agentLine(intent.answer, asked);
+    const open = asksOpenQuestion(stated, lang) || yesContradictsFree(stated, line);
     const core = open ? dropLeadingYes(line) : line;
     const lead = open ? given.map(dropLeadingYes) : given;
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
@@ -187,7 +193,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 
   const turns: Turn[] = [];
   const followup = (i: number): void => {
-    const p = followups.next((f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a));
+    // Nor one the agent has already answered: the customer would be re-asking, or the agent repeating itself
+    // ("La primera adicional es gratis" → "¿La tarjeta extra tiene coste?", review 2026-12-03, class 2).
+    const known = stemsOf(agentSaid);
+    const p = followups.next(
+      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f),
+    );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
     const q = say(p.q);
@@ -265,6 +276,24 @@ const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerC
 const firstWords = (s: string): string => (/\p{L}+\s+\p{L}+/u.exec(s)?.[0] ?? '\u0000').toLowerCase();
 
 const NO_SLOTS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether what the agent said already covers a follow-up: most of its question's content words, or three of its
+ * answer's ("One is still pending and should disappear" → "Will the duplicate fall off?" → "If one is still pending
+ * it usually disappears…"); an answer template lists all its alternatives, so a share of it would rarely be reached.
+ */
+function answered(known: ReadonlySet<string>, f: { q: Template; a: Template }): boolean {
+  const q = templateStems(f.q);
+  const shared = countShared(known, q);
+  return (shared >= 2 && shared * 2 >= q.size) || countShared(known, templateStems(f.a)) >= 3;
+}
+
+const stemCache = new WeakMap<Template, ReadonlySet<string>>();
+function templateStems(t: Template): ReadonlySet<string> {
+  let s = stemCache.get(t);
+  if (!s) stemCache.set(t, (s = stemsOf(templateText(t))));
+  return s;
+}
 
 /** Facts of an event (something that happened), which a how-to question does not have. */
 const EVENT_SLOTS: ReadonlySet<string> = new Set(['amount', 'date', 'time', 'ref', 'digits', 'fee', 'merchant', 'place']);

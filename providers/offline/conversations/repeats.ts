@@ -24,12 +24,20 @@ export function repeats(said: string, sentence: string): boolean {
   // "Me mudé y tengo que poner la dirección nueva. Me mudé a…": a sentence that opens like one already said.
   const opening = /^[¿¡]?(\p{L}+ \p{L}+)/u.exec(sentence.toLowerCase())?.[1];
   if (opening !== undefined && said.toLowerCase().includes(opening) && !COMMON_OPENINGS.has(opening)) return true;
-  const s = stems(sentence);
+  const s = stemsOf(sentence);
   if (s.size === 0) return false;
-  const known = stems(said);
-  let shared = 0;
-  for (const w of s) if (known.has(w)) shared++;
+  const shared = countShared(stemsOf(said), s);
   return shared >= 2 && shared * 2 >= s.size;
+}
+
+/** Content-word stems of a text: compare them with countShared ("I don't see a block" vs "Is the card blocked?"). */
+export const stemsOf = stems;
+
+/** How many of `sentence`'s stems are in `known`. */
+export function countShared(known: ReadonlySet<string>, sentence: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of sentence) if (known.has(w)) shared++;
+  return shared;
 }
 
 /** The first three words of each part; a part (other than `keep`) that opens like an earlier one is left out. */

@@ -66,6 +66,8 @@ export class SlotBinder {
     private readonly rng: Rng,
     private readonly dialect: Dialect,
     private readonly tables: SlotTables,
+    /** Cash from an ATM: amounts are what a machine pays out, in notes ("sacar 77,98 €" was a giveaway). */
+    private readonly cashNotes = false,
   ) {}
 
   get(name: string): string {
@@ -98,6 +100,11 @@ export class SlotBinder {
   }
 
   private draw(name: string): string {
+    if (!this.cashNotes || (name !== 'amount' && name !== 'amount2')) return this.drawPlain(name);
+    return money[this.dialect](this.dialect === 'es-MX' ? this.rng.int(2, 150) * 100 : this.rng.int(2, 80) * 10);
+  }
+
+  private drawPlain(name: string): string {
     const r = this.rng;
     const scale = this.dialect === 'es-MX' ? 18 : 1;
     switch (name) {

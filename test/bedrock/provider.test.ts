@@ -45,7 +45,9 @@ describe.concurrent('bedrock provider', () => {
     ['drop', 'errors'],
     ['timeout', 'errors'],
   ] as const)('retries after a %s and succeeds', async ([fault, counter], ctx) => {
-    const { provider, fake } = await setup(ctx, { script: [fault, fault], timeoutDelayMs: 10_000 }, { timeout_ms: 400 });
+    // Only the timeout case needs a short request timeout; elsewhere a slow first answer on a loaded machine must
+    // not be taken for one more fault. The hang (20 s) stays far beyond the timeout (1.5 s).
+    const { provider, fake } = await setup(ctx, { script: [fault, fault], timeoutDelayMs: 20_000 }, fault === 'timeout' ? { timeout_ms: 1500 } : {});
     const r = await provider.converse(hello);
     expect(r.text).toContain('Hello');
     const s = provider.stats();

@@ -1,5 +1,5 @@
 // Bench for the offline conversation generator: speed, usefulness on real Banking77, diversity.
-// Usage: npx tsc -p tsconfig.json && node bench/conversations-usefulness.mjs [path/to/banking77/train.csv] [--filter-seed N] [--real]
+// Usage: npx tsc -p tsconfig.json && node bench/conversations-usefulness.mjs [path/to/banking77/train.csv] [--filter-seed N] [--real] [--held-out-only]
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';

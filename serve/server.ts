@@ -17,6 +17,7 @@ import { reportPage } from './pages/report.js';
 import { runPage } from './pages/run.js';
 import { RunManager, type RunRequest } from './run-manager.js';
 import { checkRequest, newGuard, type Guard } from './security.js';
+import { ReportCache, reportTag } from './report-cache.js';
 import { readState } from './state-db.js';
 import { Workspace } from './workspace.js';
 
@@ -44,6 +45,7 @@ export async function startDashboard(opts: { target: string; host: string; port:
     '/assets/style.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(packageRoot(), 'serve', 'browser', 'style.css')) },
   } as Record<string, { type: string; body: Buffer }>;
   const streams = new Set<ServerResponse>();
+  const reports = new ReportCache();
   let guard: Guard | undefined;
 
   const server = createServer((req, res) => {
@@ -96,7 +98,14 @@ export async function startDashboard(opts: { target: string; host: string; port:
         const e = await workspace.byKey(file);
         if (!e?.analyzed) return notFound(res, `no pipeline "${file}" here`);
         res.setHeader('content-security-policy', REPORT_CSP);
-        return send(res, 200, 'text/html; charset=utf-8', await reportPage(e));
+        // Built once per state: the browser revalidates with its ETag and gets 304 until a run changes something.
+        if (req.headers['if-none-match'] === reportTag(e)) {
+          res.writeHead(304, { etag: reportTag(e), 'cache-control': 'no-cache' });
+          return void res.end();
+        }
+        const { tag, html: body } = await reports.get(e, () => reportPage(e));
+        res.setHeader('etag', tag);
+        return send(res, 200, 'text/html; charset=utf-8', body, 'no-cache');
       }
       case 'GET /api/state': {
         const e = await workspace.byKey(file);
@@ -181,8 +190,8 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': (res.getHeader('content-security-policy') as string | undefined) ?? CSP });
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff', 'content-security-policy': (res.getHeader('content-security-policy') as string | undefined) ?? CSP });
   res.end(body);
 }
 

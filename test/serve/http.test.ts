@@ -74,6 +74,24 @@ describe('genesis serve: who may talk to it', () => {
     expect(r.body).toMatch(/pipeline &quot;slow&quot; has never run here, so there is nothing to report; run `genesis run .*slow\.yaml` first, or press Run/);
   });
 
+  it('the report view answers 304 while nothing changed, and a new page once a run changed the state', async () => {
+    writePipeline('name: fast\nsteps:\n  only: { uses: debug/echo, with: { message: hi } }\n', dir, 'fast.yaml');
+    const { base, cookie } = await login(dash.url);
+    const get = (tag?: string) => httpRequest(`${base}/report?file=fast.yaml`, { headers: { cookie, ...(tag ? { 'if-none-match': tag } : {}) } });
+    const before = await get();
+    const t0 = String(before.headers.etag);
+    expect(before.status).toBe(200);
+    expect(before.body).toMatch(/has never run here/);
+    expect((await get(t0)).status).toBe(304);
+    expect((await runCli(['run', join(dir, 'fast.yaml')])).code).toBe(0);
+    const after = await get(t0);
+    expect(after.status).toBe(200);
+    expect(after.body).not.toMatch(/has never run here/);
+    const t1 = String(after.headers.etag);
+    expect(t1).not.toBe(t0);
+    expect((await get(t1)).status).toBe(304);
+  });
+
   it('refuses a step the pipeline does not have, instead of passing it on', async () => {
     const { base, cookie } = await login(dash.url);
     const r = await postRun(base, cookie, { file: 'slow.yaml', step: '--state-dir=/tmp/x' });

@@ -24,7 +24,7 @@ const params = {
 for (let i = 0; i < n; i++) {
   const s = planConversation(params, seed, i);
   const c = generateConversation(s, createRng(seed, 'conversation/offline', s.index, 0));
-  const reg = c.language === 'es' ? (c.meta.register === 1 ? ', usted' : ', tú') : '';
+  const reg = c.language === 'es' ? (c.meta.register === 'formal' ? ', usted' : ', tú') : '';
   console.log(`\n#${i + 1} ${c.conversation_id} (${c.meta.dialect}${reg}, ${c.intent}, ${c.sentiment}, ${s.complexity}, ${c.resolution_status})`);
   for (const t of c.turns) console.log(`  ${t.speaker === 'customer' ? 'C' : 'A'}: ${t.text}`);
 }

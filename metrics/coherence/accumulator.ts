@@ -7,9 +7,11 @@ import { registerSwitch } from './register.js';
 import { positiveReplyToNegative } from './sentiment.js';
 import { positiveLabelUnsaid } from './label-sentiment.js';
 import { dialectLeak } from './dialect-words.js';
+import { genderFlip } from './gender.js';
+import { unfoundedClosing } from './closing-fit.js';
 import { loadTopics } from '../../util/conversation-topics.js';
 
-export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak'] as const;
+export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak', 'gender_flip', 'unfounded_closing'] as const;
 export type CoherenceCheck = (typeof COHERENCE_CHECKS)[number];
 
 export interface CoherenceCount {
@@ -40,6 +42,9 @@ export function coherenceProblems(c: CoherenceInput, topics: ReturnType<typeof l
   // Only labelled data has a label to contradict, and only a dialect field says which variety is foreign.
   if (c.sentiment === 'positive') out.push(['positive_label_unsaid', positiveLabelUnsaid(c.turns, c.language, c.sentiment)]);
   if (c.meta?.dialect !== undefined) out.push(['dialect_leak', dialectLeak(c.turns, c.meta.dialect)]);
+  // Round 6: only Spanish marks the customer's gender; only a dialogue has a closing to found.
+  if (c.language === 'es') out.push(['gender_flip', genderFlip(c.turns)]);
+  if (hasAgent) out.push(['unfounded_closing', unfoundedClosing(c.turns)]);
   return out;
 }
 const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}…` : s);

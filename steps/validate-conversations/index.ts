@@ -63,6 +63,8 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
           positive_reply_to_negative_max: num('Maximum share of conversations where the agent answers a complaint or an upset customer with delight.'),
           positive_label_unsaid_max: num('Maximum share of positive-labelled conversations whose customer sounds irritated ("Why on earth…?") or says nothing warm.'),
           dialect_leak_max: num("Maximum share of conversations with a form of the other variety (es-MX 'vale', es-ES 'sin costo', en-US 'cash machine')."),
+          gender_flip_max: num("Maximum share of Spanish conversations where the customer's gender changes ('nerviosa' then the agent's 'Tranquilo')."),
+          unfounded_closing_max: num("Maximum share of conversations whose closing claims what did not happen (a notification with nothing started, 'taking too long' with no wait given)."),
           top_closing_share_max: num('Maximum share of conversations ending on the single most frequent final agent turn.'),
           distinct_closings: num('Minimum distinct final agent turns per conversation (600 per 1,000 = 0.6).'),
         },

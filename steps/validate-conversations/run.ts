@@ -68,6 +68,8 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     positive_reply_to_negative: coh.checks.positive_reply_to_negative.rate,
     positive_label_unsaid: coh.checks.positive_label_unsaid.rate,
     dialect_leak: coh.checks.dialect_leak.rate,
+    gender_flip: coh.checks.gender_flip.rate,
+    unfounded_closing: coh.checks.unfounded_closing.rate,
     // Closings are only measured when the data has agent turns: on customer texts alone a closing gate fails, saying why.
     top_closing_share: coh.closings.conversations > 0 ? coh.closings.top_share : null,
     distinct_closings: coh.closings.conversations > 0 ? coh.closings.distinct_rate : null,

@@ -18,7 +18,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('ahorita'), 'ahora'],
     [w('buen día'), 'buenos días'],
     [w('sin costo'), 'sin coste'],
-    [w('quedo atent[oa]'), 'gracias de nuevo'],
+    // Not "gracias de nuevo": in a first message it thanks for help not yet given (review 2026-12-04, class 5).
+    [w('quedo atent[oa]'), 'un saludo'],
     // "cuando esté listo" is Spanish Spanish too; only the Mexican "¡Listo!" reply becomes "perfecto".
     [new RegExp(`(?<!${L})(?<!(?:esté|está|estará|estén|están|quede|queda) )listo(?=[,.!]|$)`, 'giu'), 'perfecto', 'listo'],
     [w('ubicar'), 'encontrar'],

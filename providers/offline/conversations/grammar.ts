@@ -67,6 +67,8 @@ export interface LangCommonSource {
   close_recap: Record<string, string[]>;
   close_offer: string[];
   close_signoff: string[];
+  /** What the agent says before answering again a customer who said the last answer did not help. */
+  followup_ack?: string[];
 }
 export interface CommonSource {
   slots: SlotTables;
@@ -124,6 +126,7 @@ export interface CompiledLang {
   closeRecap: Map<string, Template[]>;
   closeOffer: Template[];
   closeSignoff: Template[];
+  followupAck: Template[];
   /** intent → its own templates. */
   intents: Map<string, CompiledIntent>;
   /** category id → follow-up pairs shared by its intents. */
@@ -212,6 +215,7 @@ export function grammar(): CompiledGrammar {
       closeRecap: map(c.close_recap),
       closeOffer: all(c.close_offer),
       closeSignoff: all(c.close_signoff),
+      followupAck: all(c.followup_ack),
       intents,
       categoryFollowups,
       categoryClarify,

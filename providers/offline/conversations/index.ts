@@ -17,7 +17,10 @@ import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
 import { clashes, factsOf, type Facts } from './facts.js';
 import { calmOnly, templateInfo } from './template-info.js';
-import { asksOpenQuestion, dropLeadingYes, yesContradictsFree } from './reply-fit.js';
+import { dropLeadingYes, leadingYesFits, yesContradictsFree } from './reply-fit.js';
+import { actsOf, KNOWN_EVENT, messageKind, type Act, type MessageKind } from './acts.js';
+import { agentSaysNotThere, fits, fitting, saysStillMissing, type DiscourseState } from './discourse.js';
+import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
 import { otherDays, reportsProblem } from './consistency.js';
@@ -65,6 +68,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 
   const dialect: Dialect = lang === 'en' ? (rng.chance(0.5) ? 'en-US' : 'en-GB') : rng.chance(0.5) ? 'es-MX' : 'es-ES';
   const register: 0 | 1 = lang === 'es' && rng.chance(0.4) ? 1 : 0;
+  // The customer's gender, fixed once: "nerviosa" then "más tranquila", and the agent's "Tranquila" (review
+  // 2026-12-04, class 8). A fork, so the other draws stay as they were.
+  const gender: Gender = rng.fork('gender').chance(0.5) ? 'f' : 'm';
+  const agrees = (text: string, role: 'customer' | 'agent'): string => (lang === 'es' ? agreeGender(text, gender, role) : text);
   const problem = g.problem.has(spec.intent);
   const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots, spec.category === 'cash_atm');
   const said = (s: string): boolean => slots.hasSaid(s);
@@ -91,26 +98,47 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
   // Dialect wording runs after paraphrasing, whose shared sets would otherwise bring "cash machine" back into en-US.
   const fix = (text: string): string => dialectWording(lang === 'es' ? contractArticles(text) : text, dialect);
-  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(fix(paraphrase(text, dialect, rng)), lang, spec.noise, rng) });
+  const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(agrees(fix(paraphrase(text, dialect, rng)), 'customer'), lang, spec.noise, rng) });
   /** Everything the agent has said, so a follow-up answer cannot give a second wait ("10 days" after "15 days"). */
   let agentSaid = '';
+  // What the agent's turns did so far, and what the customer's words said is still missing: the customer's next
+  // turn and the closings are chosen to fit them (discourse.ts).
+  const done = new Set<Act>();
+  let lastActs: ReadonlySet<Act> = done;
+  let stillMissing = false;
+  const state = (): DiscourseState => ({ acts: done, problem, stillMissing });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
-    return { speaker: 'agent', text: fix(text) };
+    lastActs = actsOf(text, lang);
+    for (const a of lastActs) done.add(a);
+    if (agentSaysNotThere(text)) stillMissing = true;
+    return { speaker: 'agent', text: agrees(fix(text), 'agent') };
   };
 
   // "You'll get a notification once it's done" only fits when something is under way: questions never end pending.
   const arc = pickArc(g.arcs[spec.sentiment].filter((a) => problem || a.resolution !== 'pending'), rng);
+  let resolution = arc.resolution;
   const turnCount = chooseTurnCount(spec.complexity, spec.turns, rng);
   const exchanges = planExchanges(turnCount, spec.complexity, rng);
   // A positive customer thanks warmly at the end; one whose chat ends before that says it in the first message.
   const warmth = spec.sentiment !== 'positive' ? 'none' : exchanges.includes('closing') ? 'may' : 'must';
-  const mood = openingMood(arc, problem, warmth, (p) => rng.chance(p));
+  let mood = openingMood(arc, problem, warmth, (p) => rng.chance(p));
   const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
 
   // Only an unhappy customer asks "Where on earth is my card?": other labels take an ask without irritation.
-  const calmAsks = spec.sentiment === 'negative' ? intent.ask : calmOnly(intent.ask, lang);
-  const pickAsk = (): string => say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask));
+  const calmAsks = spec.sentiment === 'negative' ? intent.ask : calmOnly(intent.ask, lang, spec.sentiment === 'positive');
+  // A customer who is not upset does not shout: "Somebody stole my card, what do I do!" is a neutral label's panic
+  // (review 2026-12-04, class 9). Spanish keeps its paired "¡…!".
+  const pickAsk = (): string => {
+    const a = say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask));
+    return spec.sentiment === 'negative' || a.includes('¡') ? a : a.replace(/(\p{L})!(?=\s|$)/gu, (_m, c: string, i: number) => c + (/(what do i do|what should i do|qué hago)$/iu.test(a.slice(0, i + 1)) ? '?' : '.'));
+  };
+  // A positive customer is not worried ("It had no screen lock, which worries me", review 2026-12-04, class 9).
+  // Nor does a confused one go on to report a theft it knows all about ("No me cuadra… Me lo robaron en el súper").
+  const moodFits = (t: Template): boolean =>
+    (spec.sentiment !== 'positive' || !info(t).worried) && (mood.opener !== 'confused' || !info(t).knownEvent);
+  /** What the first message is (a request, a how-question, a yes/no question, a problem, a statement). */
+  let kind: MessageKind = 'statement';
 
   // Whether the first message went beyond the ask (a context or a fact): then a happy customer is thanked for the
   // kind words, not told "great to hear" on top of whatever else they reported.
@@ -120,6 +148,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   let statedFacts: Facts = factsOf('');
   const opening = (): string => {
     const ask = pickAsk();
+    kind = messageKind(ask, lang);
+    // "Not sure what's going on here. Somebody stole my card": confusion cannot open an event the customer knows.
+    if (mood.opener === 'confused' && KNOWN_EVENT[lang].test(ask)) mood = { opener: 'anxious', ack: 'anxious' };
     // A plain question takes a preface that gives the feeling a cause ("I've read the help pages twice and I'm still
     // not sure"), not a problem's ("This has me scratching my head", "Urgent:"), and no opener contradicts the ask
     // ("Esto pasa una y otra vez" before "Es la primera vez") (review 2026-12-03, classes 3 and 5).
@@ -127,13 +158,16 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const askOnly = factsOf(ask);
     const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts));
     const opener = sayOne(openers);
-    const greeting = rng.chance(0.4) ? sayOne(L.greeting) + rng.pick(['!', '.', ',']) : '';
+    // "Hi there! This is absurd." reads wrong: an upset customer's greeting is plain (review 2026-12-04).
+    const upset = mood.opener === 'angry' || mood.opener === 'frustrated' || mood.opener === 'anxious';
+    const greetings = upset ? L.greeting.filter((t) => !CHEERFUL.test(templateText(t))) : L.greeting;
+    const greeting = rng.chance(0.4) ? sayOne(greetings) + rng.pick(upset ? ['.', ','] : ['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const askFacts = factsOf(`${opener} ${ask}`);
     // A context that restates the ask in other words adds nothing a reader would not notice as a repeat; its facts
     // are taken back with it, or the agent would name a recipient nobody mentioned.
     const beforeContext = slots.saidSoFar();
-    const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts))) : '';
+    const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts) && moodFits(t))) : '';
     const context = drawn !== '' && repeats(ask, drawn) ? '' : drawn;
     if (drawn !== '' && context === '') slots.unsayAfter(beforeContext);
     const soFar = context === '' ? askFacts : factsOf(`${opener} ${ask} ${context}`);
@@ -146,7 +180,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
       const used = [...templateSlotsOf(t)];
       return (
-        !used.some(said) && used.every((u) => intent.ownSlots.has(u)) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts)
+        !used.some(said) && used.every((u) => intent.ownSlots.has(u)) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts) && moodFits(t)
       );
     });
     const beforeDetail = slots.saidSoFar();
@@ -169,7 +203,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // Nor "Great question!" to "I can't top up more than £295?".
     const problemSaid = (mood.ack === 'happy' || mood.ack === 'curious') && reportsProblem(stated, lang);
     const ackKey = problemSaid ? (mood.ack === 'happy' ? 'happy_problem' : 'problem') : mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack;
-    const a = agentOne(L.agentAck.get(ackKey));
+    const a = agentOne(ackFor(ackKey));
     // Also "Hi, happy to help. Happy to explain.": an acknowledgement whose opening words the greeting already said.
     const echoes = greeting !== '' && (firstWord(greeting) === firstWord(a) || greeting.toLowerCase().includes(firstWords(a)));
     if (echoes) return [greeting, ''];
@@ -177,13 +211,23 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const [g2, a2] = dropRepeatedFormulas([greeting, a], 1);
     return [g2 ?? '', a2 ?? ''];
   };
-  const ack = (): string => joinParts(opening2());
+  /**
+   * The acknowledgements of a mood that fit the first message's kind: "Happy to explain." explains, so it answers a
+   * question, not "Cancel transfer pls"; a negative customer always gets one (review 2026-12-04, classes 5 and 9).
+   */
+  const ackFor = (key: string): Template[] => {
+    const explains = kind === 'open' || kind === 'yesno' || (key === 'confused' && kind !== 'request');
+    const ok = (t: Template): boolean => (explains || !info(t).explains) && (spec.sentiment !== 'negative' || t.length > 0);
+    const own = (L.agentAck.get(key) ?? []).filter(ok);
+    return own.length > 0 ? own : (L.agentAck.get(problem ? 'problem' : 'neutral') ?? []).filter(ok);
+  };
+  const ack = (): string => joinParts(opening2().map((g) => (leadingYesFits(kind, g) ? g : dropLeadingYes(g))));
   const answer = (given: readonly string[], offer: boolean, asked?: ReadonlySet<string>): string => {
     // "What are the cut-off times?" is not answered with "Yes:" or "Of course.".
     const line = agentLine(intent.answer, asked);
-    const open = asksOpenQuestion(stated, lang) || yesContradictsFree(stated, line);
-    const core = open ? dropLeadingYes(line) : line;
-    const lead = open ? given.map(dropLeadingYes) : given;
+    const free = yesContradictsFree(stated, line);
+    const core = !leadingYesFits(kind, line) || free ? dropLeadingYes(line) : line;
+    const lead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g)));
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
     const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
@@ -196,16 +240,23 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // Nor one the agent has already answered: the customer would be re-asking, or the agent repeating itself
     // ("La primera adicional es gratis" → "¿La tarjeta extra tiene coste?", review 2026-12-03, class 2).
     const known = stemsOf(agentSaid);
+    // "¿Me avisan cuando llegue?" needs something under way (a failed top-up has nothing to wait for).
+    const st = state();
     const p = followups.next(
-      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f),
+      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
-    const lead = rng.chance(0.45) ? sayOne(L.followupLead.get(m)) : '';
+    // The lead reacts to the last answer: no "That's a relief" after a no.
+    const leads = L.followupLead.get(m);
+    const lead = rng.chance(0.45) ? sayOne(fitting(leads, { ...st, acts: lastActs }) ?? L.followupLead.get('neutral')) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
     statedFacts = factsOf(stated);
     turns.push(customer(joinParts([lead, q])));
-    turns.push(agent(sayAgent(p.a)));
+    // A customer who says the last answer did not help is answered after the agent owns that, not with a bare rule.
+    const unhelped = lead !== '' && saysStillMissing(lead);
+    turns.push(agent(joinParts([unhelped ? agentOne(L.followupAck) : '', sayAgent(p.a)])));
+    stillMissing = (stillMissing || unhelped || saysStillMissing(q)) && !lastActs.has('action');
   };
   exchanges.forEach((ex, i) => {
     const lastPair = i === exchanges.length - 1;
@@ -241,10 +292,17 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       case 'closing': {
         // Real chat sign-offs are mostly a word or two ("Cheers", "Sale, gracias"), but only when the customer ends content.
         // A positive label ends in praise: "Ok thanks" or "Sale, gracias" read neutral to a reviewer (10 of 100).
-        const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && rng.chance(0.6);
-        const words = spec.sentiment === 'positive' ? sayOne(L.closingPositive) : short ? sayOne(L.closingShort) : sayOne(L.closing.get(arc.end));
-        turns.push(customer(words));
-        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(L, spec.category, arc.resolution, THANKS.test(words), rng, sayAgent)))));
+        // Each pool narrowed to the lines whose presuppositions hold: no "taking too long" after instant answers, no
+        // "Super" right after "That still doesn't help", no pending closing with nothing under way.
+        const st = state();
+        const fit = (ts: readonly Template[] | undefined): readonly Template[] | undefined => fitting(ts, st) ?? ts;
+        const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
+        const words = sayOne(fit(spec.sentiment === 'positive' ? L.closingPositive : short ? L.closingShort : L.closing.get(arc.end)));
+        if (resolution === 'pending' && !done.has('action') && !done.has('wait')) resolution = 'resolved';
+        // Read as written: es-ES turns "Listo" into "Perfecto", which says nothing was solved.
+        const said = customer(words);
+        turns.push(said);
+        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(L, spec.category, resolution, said.text, THANKS.test(said.text), st, rng, sayAgent)))));
         break;
       }
     }
@@ -261,13 +319,14 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     emotion_arc: arc.arc,
     language: lang,
     turn_count: turns.length,
-    resolution_status: arc.resolution,
+    resolution_status: resolution,
     turns,
     // No version in the record: it is a code hash, and records naming it would change on every refactor.
     meta: { generator: 'offline', dialect, register: register === 1 ? 'formal' : 'informal' },
   };
 }
 
+const CHEERFUL = /(hiya|hey team|hi there|hello there|qué tal)/iu;
 const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;

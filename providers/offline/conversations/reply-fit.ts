@@ -1,19 +1,18 @@
 // Whether an agent's "Yes:" or "Of course." fits what the customer just wrote: it answers a yes/no question or a
 // request, not "What are the cut-off times?" or "Why on earth…?" (8 such misfits in the 2026-12-01 review).
 
-// The question word that opens the customer's question sentence (after any greeting or opener before it).
-const OPEN_Q: Record<'en' | 'es', RegExp> = {
-  en: /(?:^|[.!?,:]\s+)(how|what|what's|whats|where|when|why|which|who)\b[^.!?]*\?/iu,
-  es: /(?:^|[.!?,:]\s+)¿?(cómo|como|cuánt[oa]s?|cuanto|dónde|donde|qué|que|cuál|cual|cuáles|por qué|porque|cuándo|quién)(?!\p{L})[^.!?]*\?/iu,
-};
-const YES_NO: Record<'en' | 'es', RegExp> = {
-  en: /(?:^|[.!?,:]\s+)(can|could|is|are|do|does|did|will|would|am|may|should|have|has)\b[^.!?]*\?/iu,
-  es: /¿(puedo|puede|pueden|se puede|es posible|hay|tiene|tienen|me pueden|existe|es|está|están|debo|necesito|lo|la|los|las)(?!\p{L})[^.!?]*\?/iu,
-};
+import type { MessageKind } from './acts.js';
 
-/** True when the message asks an open question and no yes/no one: "Yes" and "Of course" do not answer it. */
-export function asksOpenQuestion(text: string, lang: 'en' | 'es'): boolean {
-  return OPEN_Q[lang].test(text) && !YES_NO[lang].test(text);
+// "Yes"/"Sí" answers a yes/no question; "Sure"/"Of course"/"Claro" also a request ("Cancel transfer pls"); neither
+// answers a how-question, a problem report or a statement ("Sí:" to "Vivo en Perú", review 2026-12-04, class 5).
+const YES_WORD = /^[¡¿]?(yes|sí)(?!\p{L})/iu;
+const SURE_WORD = /^[¡¿]?(sure thing|of course|absolutely|sure|por supuesto|desde luego|claro|con gusto)(?!\p{L})/iu;
+
+/** Whether a reply's leading "Yes"/"Of course" (if it has one) fits a message of this kind. */
+export function leadingYesFits(kind: MessageKind, reply: string): boolean {
+  if (YES_WORD.test(reply)) return kind === 'yesno';
+  if (SURE_WORD.test(reply)) return kind === 'yesno' || kind === 'request';
+  return true;
 }
 
 const LEADING_YES = /^[¡¿]?(sure thing|of course|absolutely|yes|sure|por supuesto|desde luego|sí|claro)(?!\p{L})[!:,.]*\s*/iu;

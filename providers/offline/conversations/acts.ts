@@ -1,0 +1,71 @@
+// What each agent turn DID (said yes, said no or a limit, gave steps, took an action, gave a wait, asked), and what
+// kind of message the customer's first one is: the next turns are chosen to fit these, not drawn independently.
+
+/** What an agent turn did; a turn can do several things ("I've blocked it. A new card arrives in 3–5 days."). */
+export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'action' | 'wait' | 'ask';
+
+const L = '\\p{L}';
+const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 'iu');
+
+const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
+  en: [
+    ['yes', /^(?:[^.!?]*[.!?]\s+)?(?:yes|sure|of course|absolutely|you can|it can|it does|it is)(?!\p{L})/iu],
+    ['no', re("no,|not possible|isn't possible|can't|cannot|unfortunately|we don't|we do not|isn't supported|not supported|not available|isn't available|won't be able|limits?|maximum|max\\.?|only once|no longer")],
+    ['cost', re('fees?|charges? (a|an|of)|costs?|\\d+(?:\\.\\d+)?\\s?%')],
+    ['steps', re('→|tap|go to|open the app|in the app, |select|choose|scan|upload|enter your|follow the')],
+    ['action', re("i'?ve (?:\\w+ )?(?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated|reported|sent|ordered|reset|unlocked|requested|submitted|marked|passed|filed|lodged|reversed|disputed|lifted|restored|released)|i have (?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated)|we'?ve (?:blocked|frozen|cancell?ed|refunded|started|raised|opened|sent|reversed|released)|is now (?:blocked|frozen|cancell?ed)")],
+    // A delay of hours or days: "arrives within minutes" is not something to wait for.
+    ['wait', re('\\d+(?:[–-]\\d+)? (?:working |business )?(?:days?|hours?|weeks?)|(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|as soon as|pending|on its way|still processing')],
+    ['ask', /\?\s*$/u],
+  ],
+  es: [
+    ['yes', /^(?:[^.!?]*[.!?]\s+)?[¡¿]?(?:sí|claro|por supuesto|desde luego|se puede|puedes|puede)(?!\p{L})/iu],
+    ['no', re('no se puede|no es posible|no podemos|no (?:te|le) podemos|lamentablemente|por desgracia|no admit\\p{L}*|no está disponible|no están disponibles|límites?|máximo|ya no')],
+    ['cost', re('comisión|comisiones|tarifa|cuesta|coste|costo|cobramos|se cobra|\\d+(?:,\\d+)?\\s?%')],
+    ['steps', re('→|toca|ve a|vaya a|entra en|entre en|abre la app|abra la app|selecciona|seleccione|elige|elija|sube|suba|escanea|escanee')],
+    ['action', re('(?:ya )?(?:bloqueé|congelé|cancelé|reembolsé|marqué|abrí|inicié|escalé|reporté|envié|pedí|solicité|trasladé|desbloqueé|restablecí|devolví|liberé|revisé y)|he (?:bloqueado|congelado|cancelado|reembolsado|marcado|abierto|iniciado|escalado|reportado|enviado|pedido|solicitado|trasladado|desbloqueado|devuelto|liberado)|ya está (?:bloqueada|congelada|cancelada)')],
+    ['wait', re('\\d+(?:[–-]\\d+)? (?:días|horas|semanas)|hábil(?:es)?|unos días|unas horas|puede tardar|en cuanto|pendiente|en camino|en proceso')],
+    ['ask', /\?\s*$/u],
+  ],
+};
+
+/** The acts of one agent turn. */
+export function actsOf(text: string, lang: 'en' | 'es'): Set<Act> {
+  const out = new Set<Act>();
+  for (const [act, r] of ACTS[lang]) if (r.test(text)) out.add(act);
+  return out;
+}
+
+/** What a customer's first message is: each kind takes its own acknowledgement and its own "yes". */
+export type MessageKind = 'yesno' | 'open' | 'request' | 'problem' | 'statement';
+
+const OPEN_Q: Record<'en' | 'es', RegExp> = {
+  en: /(?:^|[.!?,:]\s+)(how|what|what's|whats|where|when|why|which|who)\b[^.!?]*\?/iu,
+  es: /(?:^|[.!?,:]\s+)¿?(cómo|como|cuánt[oa]s?|cuanto|dónde|donde|qué|que|cuál|cual|cuáles|por qué|porque|cuándo|quién)(?!\p{L})[^.!?]*\?/iu,
+};
+const YES_NO: Record<'en' | 'es', RegExp> = {
+  en: /(?:^|[.!?,:]\s+)(can|could|is|are|do|does|did|will|would|am|may|should|have|has)\b[^.!?]*\?/iu,
+  es: /¿(puedo|puede|pueden|se puede|es posible|hay|tiene|tienen|me pueden|existe|es|está|están|debo|necesito|lo|la|los|las)(?!\p{L})[^.!?]*\?/iu,
+};
+const REQUEST: Record<'en' | 'es', RegExp> = {
+  en: re("pls|plz|please|i want to|i'd like to|i would like to|i need to|i wanna|can you|could you|cancel|block|freeze|unfreeze|close|delete|reset|change|update|unlock|send me|order"),
+  es: re('por favor|porfa|quiero|quisiera|necesito|me gustaría|cancel[ae]n?|bloque[ae]n?|cierr[ae]n?|cambi[ae]n?|desbloque[ae]n?|me pueden|pueden|podrían'),
+};
+const PROBLEM: Record<'en' | 'es', RegExp> = {
+  en: re("can'?t|cannot|won'?t|doesn'?t|didn'?t|isn'?t|not working|declined|rejected|failed|fails|wrong|missing|lost|stolen|stole|blocked|twice|don'?t recogni[sz]e|haven'?t|hasn'?t|still no|never"),
+  es: re('no (?:me )?(?:deja|funciona|puedo|llega|llegó|aparece|reconozco|hice)|rechaz\\p{L}*|fall\\p{L}*|perd[ií]\\p{L}*|robaron|robó|bloquead[oa]|dos veces|todavía no|aún no|nunca'),
+};
+
+export function messageKind(text: string, lang: 'en' | 'es'): MessageKind {
+  const yesno = YES_NO[lang].test(text);
+  const open = OPEN_Q[lang].test(text);
+  if (yesno || open) return REQUEST[lang].test(text) && !open ? 'request' : yesno ? 'yesno' : 'open';
+  if (REQUEST[lang].test(text)) return 'request';
+  return PROBLEM[lang].test(text) ? 'problem' : 'statement';
+}
+
+/** A clear event the customer knows the cause of: "Not sure what's going on" cannot open it. */
+export const KNOWN_EVENT: Record<'en' | 'es', RegExp> = {
+  en: re('stole|stolen|lost my|i lost|i left|cancel|i sent|i made|i paid|i want|i need'),
+  es: re('robaron|robó|perdí|se me perdió|olvidé|cancel\\p{L}*|envié|mandé|hice un|pagué|quiero|necesito'),
+};

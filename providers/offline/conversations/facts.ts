@@ -50,9 +50,17 @@ const KINDS: readonly FactKind[] = [
     // "Hay un reintegro que no hice yo… Intenté retirar 59 €" each deny and claim the same event.
     name: 'authorship',
     values: [
-      /(?<!\p{L})(don't recogni[sz]e|do not recogni[sz]e|didn't (make|do|authori[sz]e|set up)|never (made|shopped|been)|no (lo |la )?reconozco|no (lo |la )?hice|yo no (lo |la )?hice|nunca he)(?!\p{L})/iu,
-      /(?<!\p{L})(I bought it|I ordered it|I paid|I tried to (withdraw|take out|get)|intenté (sacar|retirar|pagar)|lo compré|la compré|compré)(?!\p{L})/iu,
+      // Round 6: customers drop the apostrophe ("i didnt make") and deny with "never bought", "nunca compré".
+      /(?<!\p{L})(don'?t recogni[sz]e|do not recogni[sz]e|(didn'?t|did not) (make|do|authori[sz]e|set up|withdraw|take out|buy|order)|never (made|shopped|been|bought|ordered|withdrew|took out)|no (lo |la )?reconozco|no (lo |la )?hice|yo no (lo |la )?hice|nunca (he|hice|compré|saqué|retiré|pedí)|no (compré|saqué|retiré))(?!\p{L})/iu,
+      // "I withdrew £30" and "I took out" claim a withdrawal as much as "I tried to withdraw" does.
+      /(?<!\p{L})(I bought it|I ordered it|I paid|I tried to (withdraw|take out|get)|I withdrew|I took out|intenté (sacar|retirar|pagar)|lo compré|la compré|(?<!nunca |no )compré|(?<!nunca |no )saqué|(?<!nunca |no )retiré)(?!\p{L})/iu,
     ],
+  },
+  {
+    // Round 6: the withdrawal told once. "Saqué 700 €… Saqué 700 €" (a detail repeating the ask's verb) adds nothing.
+    name: 'withdrawal_told',
+    once: true,
+    values: [/(?<!\p{L})(I withdrew|I took out|(?<!nunca |no )saqué|(?<!nunca |no )retiré)(?!\p{L})/iu],
   },
   {
     // How often: "Esto pasa una y otra vez… Es la primera vez que me pasa" (review 2026-12-03).

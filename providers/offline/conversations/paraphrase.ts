@@ -28,6 +28,27 @@ function compileSet(members: readonly string[]): CompiledSet {
   return { re: new RegExp(`${sentence}(?<![\\p{L}\\p{N}'])(?:${alts.join('|')})(?![\\p{L}\\p{N}'])`, 'giu'), members, probes: members.map((m) => m.toLowerCase()) };
 }
 
+/**
+ * Joins a swap can make that no native writes: a member that fits where the set's author looked breaks elsewhere
+ * ("It's been" → "It is been", "charged a fee" → "charged a charge", "lo necesito" → "lo me hace falta"; 2026-12-04
+ * review, class 6). A swap that brings one in, where the text had none, is undone.
+ */
+const BROKEN: Record<'en' | 'es', readonly RegExp[]> = {
+  en: [
+    /(?<!\p{L})(it|what|there|that|who|he|she) is (been|got|gotten)(?!\p{L})/iu,
+    /(?<!\p{L})(charged|billed) (a |an )?charges?(?!\p{L})/iu,
+  ],
+  // A clitic before "me": the object pronoun of the replaced verb has no verb left to attach to.
+  es: [
+    /(?<!\p{L})(lo|la|los|las|le|les) (me|te)(?!\p{L})/iu,
+    // "mi pasta/lana" is feminine where "mi dinero" was not: a masculine word later in the sentence lost its noun.
+    /(?<!\p{L})(mi|la|tu|su) (pasta|lana)(?!\p{L})[^.?!]*(?<!\p{L})(\p{L}+[aeií]dos?|bajo|alto|listo|el mismo|él|este|ese)(?!\p{L})/iu,
+  ],
+};
+
+const breaks = (lang: 'en' | 'es', before: string, after: string): boolean =>
+  BROKEN[lang].some((re) => re.test(after) && !re.test(before));
+
 let compiled: Map<Dialect, CompiledSet[]> | undefined;
 
 function setsFor(dialect: Dialect): CompiledSet[] {
@@ -55,6 +76,7 @@ function matchCase(original: string, replacement: string): string {
 
 /** Rewords `text`: every phrase found in a set is swapped for a random member with probability `rate`. */
 export function paraphrase(text: string, dialect: Dialect, rng: Rng, rate = 0.75): string {
+  const lang = dialect.slice(0, 2) as 'en' | 'es';
   let t = text;
   let lower = t.toLowerCase();
   for (const s of setsFor(dialect)) {
@@ -62,6 +84,7 @@ export function paraphrase(text: string, dialect: Dialect, rng: Rng, rate = 0.75
     s.re.lastIndex = 0;
     const before = t;
     t = t.replace(s.re, (m) => (rng.chance(rate) ? matchCase(m, rng.pick(s.members)) : m));
+    if (t !== before && breaks(lang, before, t)) t = before;
     if (t !== before) lower = t.toLowerCase();
   }
   return t;

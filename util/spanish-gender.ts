@@ -4,7 +4,7 @@
 export type Gender = 'm' | 'f';
 
 // Adjectives that only ever describe a person: any occurrence in a customer's turn is about the customer.
-const PERSON = 'preocupad|nervios|content|confundid|hart|enojad|enfadad|satisfech|encantad|desconcertad|furios|decepcionad|agradecid|aliviad|asustad|estresad|frustrad';
+const PERSON = 'preocupad|nervios|content|confundid|hart|enojad|enfadad|satisfech|encantad|desconcertad|furios|decepcionad|agradecid|aliviad|asustad|estresad|frustrad|convencid';
 // Adjectives that also describe things ("esto es molesto", "¿es seguro?"): only after a first-person verb.
 const AFTER_VERB = 'tranquil|segur|molest|cansad|atent|perdid|list';
 const MOD = '(?:(?:muy|un poco|bastante|súper|super|más|tan|algo|totalmente|nada) )?';

@@ -90,6 +90,15 @@ describe('offline conversations: round 6, each turn fits the ones before (blind 
     expect(genderFlip(turns.map(([speaker, text]) => ({ speaker: speaker as string, text: text as string })))).toBeDefined();
   });
 
+  it.each([
+    ['es-ES', '¡Que tengas buenos días!'],
+    ['es-ES', 'Vale, pero sigo sin estar convencida.'],
+  ])('the review\'s es-ES "buenos días" wish and a gendered "convencido" are covered: %s "%s"', (dialect, text) => {
+    const cs = generateClean(3000, 608, { languages: { es: 1 } }).filter((c) => c.meta?.dialect === dialect);
+    expect(cs.flatMap((c) => c.turns.map((t) => t.text)).filter((t) => /tengas? buenos días/iu.test(t))).toEqual([]);
+    expect(genderFlip([{ speaker: 'customer', text: 'Estoy preocupado.' }, { speaker: 'customer', text }]) !== undefined || !/convencid/u.test(text)).toBe(true);
+  });
+
   it('leaves one gender alone, and the agent\'s own "Encantado" out of it', () => {
     expect(genderFlip([{ speaker: 'customer', text: 'Estoy preocupada.' }, { speaker: 'agent', text: 'Tranquila. Encantado de ayudar.' }])).toBeUndefined();
   });

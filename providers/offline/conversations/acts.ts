@@ -10,7 +10,8 @@ const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 
 const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
   en: [
     ['yes', /^(?:[^.!?]*[.!?]\s+)?(?:yes|sure|of course|absolutely|you can|it can|it does|it is)(?!\p{L})/iu],
-    ['no', re("no,|not possible|isn't possible|can't|cannot|unfortunately|we don't|we do not|isn't supported|not supported|not available|isn't available|won't be able|limits?|maximum|max\\.?|only once|no longer")],
+    // A refusal; "No, that's free" and a limit asked about are not bad news.
+    ['no', re("not possible|isn't possible|can't|cannot|unfortunately|we don't|we do not|isn't supported|not supported|not available|isn't available|won't be able|only once|no longer|not yet")],
     ['cost', re('fees?|charges? (a|an|of)|costs?|\\d+(?:\\.\\d+)?\\s?%')],
     ['steps', re('→|tap|go to|open the app|in the app, |select|choose|scan|upload|enter your|follow the')],
     ['action', re("i'?ve (?:\\w+ )?(?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated|reported|sent|ordered|reset|unlocked|requested|submitted|marked|passed|filed|lodged|reversed|disputed|lifted|restored|released)|i have (?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated)|we'?ve (?:blocked|frozen|cancell?ed|refunded|started|raised|opened|sent|reversed|released)|is now (?:blocked|frozen|cancell?ed)")],
@@ -20,7 +21,7 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
   ],
   es: [
     ['yes', /^(?:[^.!?]*[.!?]\s+)?[¡¿]?(?:sí|claro|por supuesto|desde luego|se puede|puedes|puede)(?!\p{L})/iu],
-    ['no', re('no se puede|no es posible|no podemos|no (?:te|le) podemos|lamentablemente|por desgracia|no admit\\p{L}*|no está disponible|no están disponibles|límites?|máximo|ya no')],
+    ['no', re('no se puede|no es posible|no podemos|no (?:te|le) podemos|lamentablemente|por desgracia|no admit\\p{L}*|no aceptamos|no está disponible|no están disponibles|todavía no|aún no|ya no')],
     ['cost', re('comisión|comisiones|tarifa|cuesta|coste|costo|cobramos|se cobra|\\d+(?:,\\d+)?\\s?%')],
     ['steps', re('→|toca|ve a|vaya a|entra en|entre en|abre la app|abra la app|selecciona|seleccione|elige|elija|sube|suba|escanea|escanee')],
     ['action', re('(?:ya )?(?:bloqueé|congelé|cancelé|reembolsé|marqué|abrí|inicié|escalé|reporté|envié|pedí|solicité|trasladé|desbloqueé|restablecí|devolví|liberé|revisé y)|he (?:bloqueado|congelado|cancelado|reembolsado|marcado|abierto|iniciado|escalado|reportado|enviado|pedido|solicitado|trasladado|desbloqueado|devuelto|liberado)|ya está (?:bloqueada|congelada|cancelada)')],

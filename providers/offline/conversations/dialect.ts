@@ -16,6 +16,9 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('monto'), 'importe'],
     [w('montos'), 'importes'],
     [w('ahorita'), 'ahora'],
+    // "¡Que tengas buenos días!" is Latin American too (review 2026-12-04, class 7): Spain wishes "un buen día".
+    [w('tengas buen día'), 'tengas un buen día'],
+    [w('tenga buen día'), 'tenga un buen día'],
     [w('buen día'), 'buenos días'],
     [w('sin costo'), 'sin coste'],
     // Not "gracias de nuevo": in a first message it thanks for help not yet given (review 2026-12-04, class 5).

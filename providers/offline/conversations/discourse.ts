@@ -38,7 +38,8 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re("exactly what I needed|just what I was after|all I needed|cleared it up|that was (?:easy|painless)|this is why I love|sorted in|justo lo que necesitaba|todo clarísimo|qué rápido|eso era todo|me encanta la app|best (?:support|customer service)|estupendo|amazing|fantastic|así da gusto|da gusto"),
     (s) => !s.stillMissing && !has(s, 'no') && !(s.problem && has(s, 'wait') && !has(s, 'action'))],
   // A relief needs good news.
-  [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great!|perfect!|awesome|genial|perfecto!'), (s) => !has(s, 'no')],
+  // Relief and enthusiasm ("Super", "¡Genial!") need good news: not right after "We can't deliver to PO boxes".
+  [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great|perfect|awesome|super|brilliant|lovely|nice one|excellent|wonderful|genial|perfecto|excelente|súper|buenísimo|estupendo|fenomenal'), (s) => !has(s, 'no')],
   // A notification asked for, or promised, needs something under way.
   [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), (s) => has(s, 'action', 'wait')],
   // The agent's regret at not doing more needs a no.

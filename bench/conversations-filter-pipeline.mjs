@@ -3,7 +3,9 @@
 // The seed classifier trains on N real utterances per intent taken from the 60 % of train.csv that is in neither test
 // split (bench/conversations-splits.py); the classifiers trained on all / kept conversations are scored on the held-out
 // 20 % (seed 42), and with --untouched also on the untouched split (seed 2015), which only the final run may look at.
-import { mkdirSync, writeFileSync, readFileSync, existsSync, mkdtempSync } from 'node:fs';
+// Held-out only is the default (`--held-out-only` says so explicitly and refuses --untouched): the untouched file is
+// deleted unread right after the splits are written.
+import { writeFileSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -15,12 +17,14 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const trainCsv = resolve(args[0] && !args[0].startsWith('--') ? args[0] : join(root, '../shared/datasets/banking77/train.csv'));
 const nSeed = Number(opt('--seed-per-intent', '10'));
 const untouched = args.includes('--untouched');
+if (untouched && args.includes('--held-out-only')) { console.log('filter pipeline: --untouched and --held-out-only contradict each other'); process.exit(2); }
 if (!existsSync(trainCsv)) { console.log(`filter pipeline: skipped (${trainCsv} not found)`); process.exit(0); }
 const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const dir = mkdtempSync(join(tmpdir(), 'genesis-filter-bench-'));
 const split = spawnSync(python, [join(root, 'bench/conversations-splits.py'), trainCsv, dir, String(nSeed)], { encoding: 'utf8' });
 if (split.status !== 0) { console.log(`filter pipeline: splits failed (needs python3-sklearn)\n${split.stderr}`); process.exit(1); }
 process.stdout.write(split.stdout);
+if (!untouched) rmSync(join(dir, 'untouched.csv'), { force: true });
 
 const trainOn = (needs, evalFile) => `    uses: train/intent-classifier\n    needs: [${needs}]\n    with: { text_from: first_customer_turn, label_column: category, evaluate_on: ${evalFile} }\n`;
 let yaml = `name: useful-filter\nseed: 42\nsteps:\n  generate:\n    uses: generate/conversations\n    with: { count: 10000, languages: { en: 1 }, noise: 0.1 }\n`

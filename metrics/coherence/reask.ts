@@ -9,7 +9,8 @@ export function reasked(turns: ReadonlyArray<{ speaker: string; text: string }>)
     const next = turns[i + 1];
     if (i < 2 || t.speaker !== 'customer' || !t.text.includes('?') || next?.speaker !== 'agent') return false;
     const before = stems(turns.slice(0, i).filter((x) => x.speaker === 'agent').map((x) => x.text).join(' '));
-    const a = stems(next.text);
+    // A short acknowledgement in front ("Lo entiendo.", "I see.") repeats formulas, not the answer's content.
+    const a = stems(next.text.replace(/^[^.!?]{0,24}[.!?]\s+(?=\S)/u, ''));
     const shared = [...a].filter((w) => before.has(w)).length;
     return shared >= 3 && shared * 2 >= a.size;
   });

@@ -64,7 +64,7 @@ describe('offline conversations: round 6, each turn fits the ones before (blind 
     const bad = many.filter((c) => {
       const ask = first(c);
       const reply = agentTurns(c)[0]?.text ?? '';
-      const confused = /(confus|understand|lost|head|not sure|not clear|not following|make sense|can't find|couldn't find|can't work|entiendo|entender|confundid|confunde|cuadra|no sé|desconcertad|claro|se me escapa|explicar|no lo encuentro)/iu.test(ask);
+      const confused = /(confus|understand|lost|head|not sure|not clear|none the wiser|respuesta clara|not following|make sense|can't find|couldn't find|can't work|entiendo|entender|confundid|confunde|cuadra|no sé|desconcertad|claro|se me escapa|explicar|no lo encuentro)/iu.test(ask);
       const explains = /(happy to explain|let me explain|glad you asked|great question|te explico|le explico|buena pregunta)/iu.test(reply) && !ask.includes('?') && !confused;
       const yes = /(?:^|[.!]\s)[¡]?(Yes|Sí)(?!\p{L})/u.test(reply) && !ask.includes('?');
       const clears = /(clear that up|lo aclaro)/iu.test(reply) && /(stole|stolen|(?<!no me l[ao] )robaron|robó)/iu.test(ask);

@@ -101,7 +101,9 @@ describe('generateConversation', () => {
     // round-3 generator). Later customer turns fell (0.277 → 0.186): a clarifying question is now asked only when the
     // answer uses the reply, so more exchanges are fixed follow-up questions instead of replies carrying slot values;
     // the corpus figure fell with them (0.319 → 0.301). See bench/results/conversations.md, round 4.
-    expect(firstBigrams.size / firstTotal).toBeGreaterThan(0.355);
+    // Round 6 removed variety that was broken text (paraphrase swaps giving "the application", "the funds is", "top- up",
+    // "from on Saturday"; worried asks under positive labels): 0.357 → 0.354 on this seed, so the floor is 0.35.
+    expect(firstBigrams.size / firstTotal).toBeGreaterThan(0.35);
     expect(bigrams.size / total).toBeGreaterThan(0.295);
   });
 });

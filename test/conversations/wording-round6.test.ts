@@ -86,4 +86,12 @@ describe('offline conversations: round 6 of the wording (blind review 2026-12-04
   ])('and keeps a detail that adds a new fact: "%s" / "%s"', (said, candidate) => {
     expect(contradicts(said, candidate)).toBe(false);
   });
+
+  it.each([
+    ['en-US: British words in any turn ("at the weekend", "petrol station", "cheque", "flatmate")', 'en-US', /(?<!\p{L})(at the weekend|at weekends|petrol stations?|cheques?|flatmates?)(?!\p{L})/iu],
+    ['es-MX: Spain\'s banking words ("importe", "extracto", "datáfono")', 'es-MX', /(?<!\p{L})(importes?|extractos?|datáfonos?)(?!\p{L})/iu],
+    ['es-ES: Latin American "¿Cuánto demora?", "demoran", "antier"', 'es-ES', /(?<!\p{L})(cuánto demora|demoran|antier)(?!\p{L})/iu],
+  ])('no turn, customer or agent, uses the other variety\'s word: %s', (_name, dialect, re) => {
+    expect(turns(isDialect(dialect)).filter((t) => re.test(t))).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // kind of message the customer's first one is: the next turns are chosen to fit these, not drawn independently.
 
 /** What an agent turn did; a turn can do several things ("I've blocked it. A new card arrives in 3–5 days."). */
-export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'action' | 'wait' | 'ask';
+export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'action' | 'wait' | 'underway' | 'ask';
 
 const L = '\\p{L}';
 const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 'iu');
@@ -14,9 +14,11 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     ['no', re("not possible|isn't possible|can't|cannot|unfortunately|we don't|we do not|isn't supported|not supported|not available|isn't available|won't be able|only once|no longer|not yet")],
     ['cost', re('fees?|charges? (a|an|of)|costs?|\\d+(?:\\.\\d+)?\\s?%')],
     ['steps', re('→|tap|go to|open the app|in the app, |select|choose|scan|upload|enter your|follow the')],
-    ['action', re("i'?ve (?:\\w+ )?(?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated|reported|sent|ordered|reset|unlocked|requested|submitted|marked|passed|filed|lodged|reversed|disputed|lifted|restored|released)|i have (?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated)|we'?ve (?:blocked|frozen|cancell?ed|refunded|started|raised|opened|sent|reversed|released)|is now (?:blocked|frozen|cancell?ed)")],
-    // A delay of hours or days: "arrives within minutes" is not something to wait for.
-    ['wait', re('\\d+(?:[–-]\\d+)? (?:working |business )?(?:days?|hours?|weeks?)|(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|as soon as|pending|on its way|still processing')],
+    ['action', re("i'?ve (?:\\w+ )?(?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated|reported|sent|ordered|reset|unlocked|requested|submitted|marked|passed|filed|lodged|reversed|disputed|lifted|restored|released)|i have (?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated)|we'?ve (?:blocked|frozen|cancell?ed|refunded|started|raised|opened|sent|reversed|released)")],
+    // A delay of hours or days: "arrives within minutes" is not something to wait for, nor is "as soon as it's back".
+    ['wait', re('\\d+(?:[–-]\\d+)? (?:working |business )?(?:days?|hours?|weeks?)|(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|pending')],
+    // Something still to come, with no delay given: a notification may be promised for it, a wait not complained of.
+    ['underway', re('as soon as|on its way|still processing|once it')],
     ['ask', /\?\s*$/u],
   ],
   es: [
@@ -24,8 +26,9 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     ['no', re('no se puede|no es posible|no podemos|no (?:te|le) podemos|lamentablemente|por desgracia|no admit\\p{L}*|no aceptamos|no está disponible|no están disponibles|todavía no|aún no|ya no')],
     ['cost', re('comisión|comisiones|tarifa|cuesta|coste|costo|cobramos|se cobra|\\d+(?:,\\d+)?\\s?%')],
     ['steps', re('→|toca|ve a|vaya a|entra en|entre en|abre la app|abra la app|selecciona|seleccione|elige|elija|sube|suba|escanea|escanee')],
-    ['action', re('(?:ya )?(?:bloqueé|congelé|cancelé|reembolsé|marqué|abrí|inicié|escalé|reporté|envié|pedí|solicité|trasladé|desbloqueé|restablecí|devolví|liberé|revisé y)|he (?:bloqueado|congelado|cancelado|reembolsado|marcado|abierto|iniciado|escalado|reportado|enviado|pedido|solicitado|trasladado|desbloqueado|devuelto|liberado)|ya está (?:bloqueada|congelada|cancelada)')],
-    ['wait', re('\\d+(?:[–-]\\d+)? (?:días|horas|semanas)|hábil(?:es)?|unos días|unas horas|puede tardar|en cuanto|pendiente|en camino|en proceso')],
+    ['action', re('(?:ya )?(?:bloqueé|congelé|cancelé|reembolsé|marqué|abrí|inicié|escalé|reporté|envié|pedí|solicité|trasladé|desbloqueé|restablecí|devolví|liberé)|he (?:bloqueado|congelado|cancelado|reembolsado|marcado|abierto|iniciado|escalado|reportado|enviado|pedido|solicitado|trasladado|desbloqueado|devuelto|liberado)')],
+    ['wait', re('\\d+(?:[–-]\\d+)? (?:días|horas|semanas)|hábil(?:es)?|unos días|unas horas|puede tardar|pendiente')],
+    ['underway', re('en cuanto|en camino|en proceso|cuando (?:llegue|esté)')],
     ['ask', /\?\s*$/u],
   ],
 };

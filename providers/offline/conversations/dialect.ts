@@ -16,6 +16,11 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('monto'), 'importe'],
     [w('montos'), 'importes'],
     [w('ahorita'), 'ahora'],
+    // Round 6: the verb "demorar" and "antier" are Latin American; Spain says "tardar" and "anteayer".
+    [w('demora', '(?= (?:en|el|la|mucho|tanto|más|\\?|¿))'), 'tarda'],
+    [w('cuánto demora'), 'cuánto tarda'],
+    [w('demoran'), 'tardan'],
+    [w('antier'), 'anteayer'],
     // "¡Que tengas buenos días!" is Latin American too (review 2026-12-04, class 7): Spain wishes "un buen día".
     [w('tengas buen día'), 'tengas un buen día'],
     [w('tenga buen día'), 'tenga un buen día'],
@@ -88,8 +93,24 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     // Round 5: "caducidad" is the Spanish word for a card's expiry; Mexico says "vencimiento".
     [w('fecha de caducidad'), 'fecha de vencimiento'],
     [w('caducidad'), 'vencimiento'],
+    // Round 6 (review 2026-12-04, class 7): Spain's banking words in Mexican mouths.
+    [w('importes'), 'montos'],
+    [w('importe'), 'monto'],
+    [w('extractos'), 'estados de cuenta'],
+    [w('extracto'), 'estado de cuenta'],
+    [w('datáfonos'), 'terminales'],
+    [w('datáfono'), 'terminal'],
   ],
   'en-US': [
+    // Round 6 (review 2026-12-04, class 7): British words in shared English lines.
+    [w('at the weekend'), 'on the weekend'],
+    [w('at weekends'), 'on weekends'],
+    [w('petrol stations'), 'gas stations'],
+    [w('petrol station'), 'gas station'],
+    [w('flatmates'), 'roommates'],
+    [w('flatmate'), 'roommate'],
+    [w('cheques'), 'checks'],
+    [w('cheque'), 'check'],
     [w('cash machines'), 'ATMs'],
     // The article changes with the word: "I was at a cash machine" → "an ATM", never "a ATM".
     [w('a cash machine'), 'an ATM'],

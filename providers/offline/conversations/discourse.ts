@@ -27,7 +27,7 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   // A complaint about waiting needs a wait the agent gave.
   [re("taking (?:way )?too long|i'll wait|tardando|esperaré"), (s) => s.problem && has(s, 'wait')],
   // Watching for something needs something under way.
-  [re('keep an eye|estaré pendiente|lo iré mirando'), (s) => has(s, 'action', 'wait')],
+  [re('keep an eye|estaré pendiente|lo iré mirando'), (s) => has(s, 'action', 'wait', 'underway')],
   // Displeasure at the answer needs an answer that disappoints: a no, a limit, a fee or a wait.
   [re("not happy about it|expected better|annoying, but|not ideal|don't love that|no me hace gracia|esperaba más|molesto, pero|no es lo ideal|no me convence|qué fastidio|that's annoying"), (s) => has(s, 'no', 'cost') || (s.problem && has(s, 'wait'))],
   // "I just want this fixed" needs something broken.
@@ -36,12 +36,12 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('sorting it|fixing it|sorted in|resolverlo|arreglarlo|por fin|finally'), (s) => s.problem && has(s, 'action', 'steps')],
   // Celebration needs nothing still missing: not after a no, nor a problem the agent only gave a wait for.
   [re("exactly what I needed|just what I was after|all I needed|cleared it up|that was (?:easy|painless)|this is why I love|sorted in|justo lo que necesitaba|todo clarísimo|qué rápido|eso era todo|me encanta la app|best (?:support|customer service)|estupendo|amazing|fantastic|así da gusto|da gusto"),
-    (s) => !s.stillMissing && !has(s, 'no') && !(s.problem && has(s, 'wait') && !has(s, 'action'))],
+    (s) => !s.stillMissing && !has(s, 'no') && !(s.problem && has(s, 'wait', 'underway') && !has(s, 'action'))],
   // A relief needs good news.
   // Relief and enthusiasm ("Super", "¡Genial!") need good news: not right after "We can't deliver to PO boxes".
   [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great|perfect|awesome|super|brilliant|lovely|nice one|excellent|wonderful|genial|perfecto|excelente|súper|buenísimo|estupendo|fenomenal'), (s) => !has(s, 'no')],
   // A notification asked for, or promised, needs something under way.
-  [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), (s) => has(s, 'action', 'wait')],
+  [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), (s) => has(s, 'action', 'wait', 'underway')],
   // The agent's regret at not doing more needs a no.
   [re("couldn't do more|wasn't the answer|no poder hacer más|no sea la respuesta"), (s) => has(s, 'no', 'cost')],
 ];

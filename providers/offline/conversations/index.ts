@@ -298,7 +298,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const fit = (ts: readonly Template[] | undefined): readonly Template[] | undefined => fitting(ts, st) ?? ts;
         const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
         const words = sayOne(fit(spec.sentiment === 'positive' ? L.closingPositive : short ? L.closingShort : L.closing.get(arc.end)));
-        if (resolution === 'pending' && !done.has('action') && !done.has('wait')) resolution = 'resolved';
+        if (resolution === 'pending' && !done.has('action') && !done.has('wait') && !done.has('underway')) resolution = 'resolved';
         // Read as written: es-ES turns "Listo" into "Perfecto", which says nothing was solved.
         const said = customer(words);
         turns.push(said);

@@ -91,7 +91,16 @@ describe('offline conversations: round 6 of the wording (blind review 2026-12-04
     ['en-US: British words in any turn ("at the weekend", "petrol station", "cheque", "flatmate")', 'en-US', /(?<!\p{L})(at the weekend|at weekends|petrol stations?|cheques?|flatmates?)(?!\p{L})/iu],
     ['es-MX: Spain\'s banking words ("importe", "extracto", "datáfono")', 'es-MX', /(?<!\p{L})(importes?|extractos?|datáfonos?)(?!\p{L})/iu],
     ['es-ES: Latin American "¿Cuánto demora?", "demoran", "antier"', 'es-ES', /(?<!\p{L})(cuánto demora|demoran|antier)(?!\p{L})/iu],
+    ['es-ES: "agregar" money or a card, and "un buenos días" (review 2026-12-06)', 'es-ES', /(?<!\p{L})(agreg\p{L}*|un buenos días)(?!\p{L})/iu],
+    ['es-MX: peninsular "un lío" (review 2026-12-06)', 'es-MX', /(?<!\p{L})(un lío)(?!\p{L})/iu],
+    ['en-US: "Ta.", "driving licence", "thanks loads", "had a look" (review 2026-12-06)', 'en-US', /(?<!\p{L})(ta(?=[.!])|driving licen[cs]e|thanks loads|had a look)(?!\p{L})/iu],
   ])('no turn, customer or agent, uses the other variety\'s word: %s', (_name, dialect, re) => {
     expect(turns(isDialect(dialect)).filter((t) => re.test(t))).toEqual([]);
+  });
+
+  it('gives an amount with its cents as exact, never "about £14.09" or "27,40 €, más o menos" (review 2026-12-06)', () => {
+    const approx = /(?<!\p{L})(about|around|roughly|unos|unas|give or take|más o menos)(?!\p{L})[^.?!]*\d[.,]\d\d(?!\d)|\d[.,]\d\d(?!\d)[^.?!]*(give or take|más o menos)/iu;
+    const cs = generateClean(3000, 62, { intents: ['card_payment_not_recognised', 'transfer_not_received_by_recipient', 'cash_withdrawal_not_recognised', 'transaction_charged_twice', 'extra_charge_on_statement', 'Refund_not_showing_up'] });
+    expect(cs.flatMap((c) => c.turns.filter((t) => t.speaker === 'customer').map((t) => t.text)).filter((t) => approx.test(t))).toEqual([]);
   });
 });

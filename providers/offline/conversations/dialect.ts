@@ -24,7 +24,12 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     // "¡Que tengas buenos días!" is Latin American too (review 2026-12-04, class 7): Spain wishes "un buen día".
     [w('tengas buen día'), 'tengas un buen día'],
     [w('tenga buen día'), 'tenga un buen día'],
-    [w('buen día'), 'buenos días'],
+    // Not inside "un buen día", which the two rules above wrote ("que tengas un buenos días", review 2026-12-06).
+    [new RegExp(`(?<!${L})(?<!un )buen día(?!${L})`, 'giu'), 'buenos días', 'buen día'],
+    // Latin American "agregar" for adding money or a card; Spain says "añadir" (review 2026-12-06).
+    [w('agrego'), 'añado'],
+    [w('agregar'), 'añadir'],
+    [w('agregué'), 'añadí'],
     [w('sin costo'), 'sin coste'],
     // Not "gracias de nuevo": in a first message it thanks for help not yet given (review 2026-12-04, class 5).
     [w('quedo atent[oa]'), 'un saludo'],
@@ -93,6 +98,9 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     // Round 5: "caducidad" is the Spanish word for a card's expiry; Mexico says "vencimiento".
     [w('fecha de caducidad'), 'fecha de vencimiento'],
     [w('caducidad'), 'vencimiento'],
+    // "un lío" is peninsular (review 2026-12-06).
+    [w('tengo un lío'), 'tengo un problema'],
+    [w('un lío'), 'un problema'],
     // Round 6 (review 2026-12-04, class 7): Spain's banking words in Mexican mouths.
     [w('importes'), 'montos'],
     [w('importe'), 'monto'],
@@ -102,7 +110,13 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('datáfono'), 'terminal'],
   ],
   'en-US': [
-    // Round 6 (review 2026-12-04, class 7): British words in shared English lines.
+    // Round 6 (reviews 2026-12-04 and 2026-12-06, class 7): British words in shared English lines.
+    [w('driving licences'), "driver's licenses"],
+    [w('driving licence'), "driver's license"],
+    [w('thanks loads'), 'thanks a lot'],
+    [w('had a look'), 'took a look'],
+    [w('have a look'), 'take a look'],
+    [w('Ta', '(?=[.!])'), 'Thanks'],
     [w('at the weekend'), 'on the weekend'],
     [w('at weekends'), 'on weekends'],
     [w('petrol stations'), 'gas stations'],

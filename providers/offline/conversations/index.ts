@@ -59,6 +59,15 @@ function unsaid(text: string, lang: 'en' | 'es', word: (slot: string) => string)
   return capitalize(text.replace(UNSAID_AMOUNT[lang], '').replace(/\u0001(\w+)\u0001/gu, (_m, n: string) => word(n)));
 }
 
+// Nobody gives "about £14.09" or "27,40 €, más o menos": an amount with its cents is an exact one (review 2026-12-06).
+const CENTS = /\d[.,]\d\d(?!\d)/u;
+const APPROX = /^(?:about|around|roughly|unos|unas|alrededor de)\s+|,\s*(?:give or take|more or less|más o menos|aprox(?:imadamente)?)(?=[.!]?$)/giu;
+
+/** A clarifying reply with an amount in cents, without the words that call it approximate. */
+export function exactCents(text: string): string {
+  return CENTS.test(text) ? capitalize(text.replace(APPROX, '')) : text;
+}
+
 export function generateConversation(spec: ConversationSpec, rng: Rng): Conversation {
   const g = grammar();
   const lang = spec.language;
@@ -280,7 +289,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         }
         const p = rng.pick(candidates);
         turns.push(agent(joinParts([ack(), sayAgent(p.q.t)])));
-        turns.push(customer(say(p.a)));
+        turns.push(customer(exactCents(say(p.a))));
         turns.push(agent(answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots)));
         break;
       }

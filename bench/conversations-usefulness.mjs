@@ -1,5 +1,5 @@
 // Bench for the offline conversation generator: speed, usefulness on real Banking77, diversity.
-// Usage: npx tsc -p tsconfig.json && node bench/conversations-usefulness.mjs [path/to/banking77/train.csv] [--filter-seed N] [--real] [--held-out-only]
+// Usage: npx tsc -p tsconfig.json && node bench/conversations-usefulness.mjs [path/to/banking77/train.csv] [--filter-seed N] [--real] [--held-out-only] [--count N]
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
@@ -61,7 +61,9 @@ for (let i = 0; i < shingles.length; i++) {
 console.log(`diversity (2000 conversations): distinct-2 customer turns ${distinct2.toFixed(3)}, near-duplicate conversations (3-shingle Jaccard ≥ 0.9) ${((100 * nearDup) / div.length).toFixed(2)}%, distinct conversations ${exact}/2000`);
 
 // (b) usefulness: 10,000 English first customer turns → TF-IDF + LR → held-out real Banking77 split.
-const en = gen({ ...base, languages: { en: 1 } }, 42, 10000);
+// --count N trains on N English conversations instead of 10,000 (issue 14 fixes no count; issue 15 compares at 10,000).
+const count = process.argv.includes('--count') ? Number(process.argv[process.argv.indexOf('--count') + 1]) : 10000;
+const en = gen({ ...base, languages: { en: 1 } }, 42, count);
 const csvField = (s) => `"${s.replace(/"/g, '""')}"`;
 writeFileSync(join(work, 'synthetic_en.csv'), 'text,category\n' + en.map((c) => `${csvField(c.turns[0].text)},${csvField(c.intent)}`).join('\n') + '\n');
 if (!existsSync(trainCsv)) {

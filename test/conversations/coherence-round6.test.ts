@@ -119,4 +119,16 @@ describe('offline conversations: round 6, each turn fits the ones before (blind 
       !/^(sorry|i understand|fair point|i hear you|perdon|perdone|entiendo|tienes razón|tiene razón|lo entiendo)/iu.test(c.turns[i + 1]?.text ?? 'sorry')));
     expect(bad.map(whole)).toEqual([]);
   });
+
+  it('says "I feel better now" / "ya estoy más tranquila" only after voicing a worry, and thanks for a report only when one was made (review 2026-12-06)', () => {
+    const cs = [...many, ...generateClean(2000, 609, { sentiment: { positive: 1 } })];
+    const worried = /(worr|nervous|anxious|scared|panick|stress|preocup|nervios|asustad|miedo|angusti|inquiet)/iu;
+    const relief = cs.filter((c) => c.turns.some((t) => t.speaker === 'customer' && /(feel better now|más tranquil)/iu.test(t.text)) && !worried.test(first(c)));
+    expect(relief.map(whole)).toEqual([]);
+    // A first message that is one how/what/can-I question reported nothing to be thanked for.
+    const onlyAsks = (t: string): boolean => !/[.!]\s/u.test(t) && /\?$/u.test(t.trim()) && /^¿?(how|what|where|when|which|can i|could i|do i|is it|cómo|qué|dónde|cuándo|cuál|puedo|se puede)(?!\p{L})/iu.test(t.trim());
+    const thanked = cs.filter((c) => onlyAsks(first(c)) && /(thanks for (letting us know|flagging)|gracias por (avisarnos|comentárnoslo))/iu.test(agentTurns(c)[0]?.text ?? ''));
+    expect(thanked.map(whole)).toEqual([]);
+    expect(cs.filter((c) => c.turns.some((t) => /fair point, sorry/iu.test(t.text))).map(whole)).toEqual([]);
+  });
 });

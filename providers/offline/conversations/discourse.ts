@@ -14,6 +14,8 @@ export interface DiscourseState {
   problem: boolean;
   /** The customer's own words said something is still missing or that an answer did not help. */
   stillMissing: boolean;
+  /** The customer said they were worried or nervous: only then "I feel better now" / "ya estoy más tranquila". */
+  worried: boolean;
 }
 
 type Need = (s: DiscourseState) => boolean;
@@ -42,6 +44,10 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great|perfect|awesome|super|brilliant|lovely|nice one|excellent|wonderful|genial|perfecto|excelente|súper|buenísimo|estupendo|fenomenal'), (s) => !has(s, 'no')],
   // A notification asked for, or promised, needs something under way.
   [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), (s) => has(s, 'action', 'wait', 'underway')],
+  // Relief from worry needs a worry voiced (review 2026-12-06: "I feel better now" with no worry before).
+  [re('feel better now|más tranquil\\p{L}*'), (s) => s.worried],
+  // "That was easy" needs something the customer did or the agent did: steps given or an action taken.
+  [re('that was (?:easy|painless|smooth|quick)|so (?:easy|smooth)'), (s) => has(s, 'action', 'steps')],
   // The agent's regret at not doing more needs a no.
   [re("couldn't do more|wasn't the answer|no poder hacer más|no sea la respuesta"), (s) => has(s, 'no', 'cost')],
 ];

@@ -59,6 +59,10 @@ function unsaid(text: string, lang: 'en' | 'es', word: (slot: string) => string)
   return capitalize(text.replace(UNSAID_AMOUNT[lang], '').replace(/\u0001(\w+)\u0001/gu, (_m, n: string) => word(n)));
 }
 
+// What a customer writes when worried (the first message carries the feeling).
+const THANKS_FOR_TELLING = /thanks for (?:letting us know|flagging)|gracias por (?:avisarnos|comentárnoslo)/iu;
+const WORRY = /(?<!\p{L})(worr\p{L}*|nervous|anxious|scared|panick\p{L}*|stress\p{L}*|preocup\p{L}*|nervios\p{L}*|asustad\p{L}*|miedo|angustia\p{L}*|inquiet\p{L}*)(?!\p{L})/iu;
+
 // Nobody gives "about £14.09" or "27,40 €, más o menos": an amount with its cents is an exact one (review 2026-12-06).
 const CENTS = /\d[.,]\d\d(?!\d)/u;
 const APPROX = /^(?:about|around|roughly|unos|unas|alrededor de)\s+|,\s*(?:give or take|more or less|más o menos|aprox(?:imadamente)?)(?=[.!]?$)/giu;
@@ -115,7 +119,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const done = new Set<Act>();
   let lastActs: ReadonlySet<Act> = done;
   let stillMissing = false;
-  const state = (): DiscourseState => ({ acts: done, problem, stillMissing });
+  const state = (): DiscourseState => ({ acts: done, problem, stillMissing, worried: WORRY.test(turns[0]?.text ?? '') });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);
@@ -226,7 +230,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
    */
   const ackFor = (key: string): Template[] => {
     const explains = kind === 'open' || kind === 'yesno' || (key === 'confused' && kind !== 'request');
-    const ok = (t: Template): boolean => (explains || !info(t).explains) && (spec.sentiment !== 'negative' || t.length > 0);
+    // "Thanks for letting us know" / "Gracias por avisarnos" thanks for a report, not a question (review 2026-12-06).
+    const reported = kind === 'problem' || kind === 'statement';
+    const ok = (t: Template): boolean =>
+      (explains || !info(t).explains) && (spec.sentiment !== 'negative' || t.length > 0) && (reported || !THANKS_FOR_TELLING.test(templateText(t)));
     const own = (L.agentAck.get(key) ?? []).filter(ok);
     return own.length > 0 ? own : (L.agentAck.get(problem ? 'problem' : 'neutral') ?? []).filter(ok);
   };

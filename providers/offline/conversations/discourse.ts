@@ -24,12 +24,15 @@ const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 
 
 const has = (s: DiscourseState, ...acts: Act[]): boolean => acts.some((a) => s.acts.has(a));
 
+/** Something is under way: the agent acted, gave a wait, or said it is still to come. A pending ending needs it. */
+export const underWay = (s: DiscourseState): boolean => has(s, 'action', 'wait', 'underway');
+
 // Each presupposition, and when it holds. A line can carry several; all must hold.
 const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   // A complaint about waiting needs a wait the agent gave.
   [re("taking (?:way )?too long|i'll wait|tardando|esperaré"), (s) => s.problem && has(s, 'wait')],
   // Watching for something needs something under way.
-  [re('keep an eye|estaré pendiente|lo iré mirando'), (s) => has(s, 'action', 'wait', 'underway')],
+  [re('keep an eye|estaré pendiente|lo iré mirando'), underWay],
   // Displeasure at the answer needs an answer that disappoints: a no, a limit, a fee or a wait.
   [re("not happy about it|expected better|annoying, but|not ideal|don't love that|no me hace gracia|esperaba más|molesto, pero|no es lo ideal|no me convence|qué fastidio|that's annoying"), (s) => has(s, 'no', 'cost') || (s.problem && has(s, 'wait'))],
   // "I just want this fixed" needs something broken.
@@ -43,7 +46,7 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   // Relief and enthusiasm ("Super", "¡Genial!") need good news: not right after "We can't deliver to PO boxes".
   [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great|perfect|awesome|super|brilliant|lovely|nice one|excellent|wonderful|genial|perfecto|excelente|súper|buenísimo|estupendo|fenomenal'), (s) => !has(s, 'no')],
   // A notification asked for, or promised, needs something under way.
-  [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), (s) => has(s, 'action', 'wait', 'underway')],
+  [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), underWay],
   // Relief from worry needs a worry voiced (review 2026-12-06: "I feel better now" with no worry before).
   [re('feel better now|más tranquil\\p{L}*'), (s) => s.worried],
   // "That was easy" needs something the customer did or the agent did: steps given or an action taken.

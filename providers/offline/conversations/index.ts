@@ -16,10 +16,10 @@ import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
 import { clashes, factsOf, type Facts } from './facts.js';
-import { calmOnly, templateInfo } from './template-info.js';
+import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
 import { dropLeadingYes, leadingYesFits, yesContradictsFree } from './reply-fit.js';
 import { actsOf, KNOWN_EVENT, messageKind, type Act, type MessageKind } from './acts.js';
-import { agentSaysNotThere, fits, fitting, saysStillMissing, type DiscourseState } from './discourse.js';
+import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type DiscourseState } from './discourse.js';
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
@@ -59,9 +59,8 @@ function unsaid(text: string, lang: 'en' | 'es', word: (slot: string) => string)
   return capitalize(text.replace(UNSAID_AMOUNT[lang], '').replace(/\u0001(\w+)\u0001/gu, (_m, n: string) => word(n)));
 }
 
-// What a customer writes when worried (the first message carries the feeling).
+// An acknowledgement that thanks the customer for telling: it fits a report, not a question.
 const THANKS_FOR_TELLING = /thanks for (?:letting us know|flagging)|gracias por (?:avisarnos|comentárnoslo)/iu;
-const WORRY = /(?<!\p{L})(worr\p{L}*|nervous|anxious|scared|panick\p{L}*|stress\p{L}*|preocup\p{L}*|nervios\p{L}*|asustad\p{L}*|miedo|angustia\p{L}*|inquiet\p{L}*)(?!\p{L})/iu;
 
 // Nobody gives "about £14.09" or "27,40 €, más o menos": an amount with its cents is an exact one (review 2026-12-06).
 const CENTS = /\d[.,]\d\d(?!\d)/u;
@@ -119,7 +118,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const done = new Set<Act>();
   let lastActs: ReadonlySet<Act> = done;
   let stillMissing = false;
-  const state = (): DiscourseState => ({ acts: done, problem, stillMissing, worried: WORRY.test(turns[0]?.text ?? '') });
+  const state = (): DiscourseState => ({ acts: done, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang) });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);
@@ -314,7 +313,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const fit = (ts: readonly Template[] | undefined): readonly Template[] | undefined => fitting(ts, st) ?? ts;
         const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
         const words = sayOne(fit(spec.sentiment === 'positive' ? L.closingPositive : short ? L.closingShort : L.closing.get(arc.end)));
-        if (resolution === 'pending' && !done.has('action') && !done.has('wait') && !done.has('underway')) resolution = 'resolved';
+        if (resolution === 'pending' && !underWay(st)) resolution = 'resolved';
         // Read as written: es-ES turns "Listo" into "Perfecto", which says nothing was solved.
         const said = customer(words);
         turns.push(said);

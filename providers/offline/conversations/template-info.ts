@@ -19,9 +19,12 @@ export interface TemplateInfo {
 const EXPLAINS = /(explain|clear that up|walk you through|glad you asked|great question|explico|aclaro|buena pregunta|paso a paso)/iu;
 
 const WORRIED: Record<'en' | 'es', RegExp> = {
-  en: /\b(worr(?:y|ies|ied|ying)|nervous|scared|afraid|panick\w*|stress\w*)\b/iu,
-  es: /(?<!\p{L})(preocup\p{L}*|nervios\p{L}*|miedo|asustad\p{L}*|angusti\p{L}*)(?!\p{L})/iu,
+  en: /\b(worr(?:y|ies|ied|ying)|nervous|anxious|scared|afraid|panick\w*|stress\w*)\b/iu,
+  es: /(?<!\p{L})(preocup\p{L}*|nervios\p{L}*|miedo|asustad\p{L}*|angusti\p{L}*|inquiet\p{L}*)(?!\p{L})/iu,
 };
+
+/** Whether a text voices worry ("I'm worried", "estoy nerviosa"): what "I feel better now" presupposes. */
+export const voicesWorry = (text: string, lang: 'en' | 'es'): boolean => WORRIED[lang].test(text);
 
 // Templates live for the whole process (the grammar is compiled once), so per-conversation filters stay cheap.
 const cache = new WeakMap<Template, TemplateInfo>();

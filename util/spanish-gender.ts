@@ -12,6 +12,8 @@ const CUSTOMER: readonly RegExp[] = [
   new RegExp(`(?<!\\p{L})(${PERSON})(o|a)(s?)(?!\\p{L})`, 'giu'),
   new RegExp(`(?<!\\p{L})((?:estoy|estar|me siento|me quedo|quedo|sigo|ando|me tiene|me dejó|me deja) ${MOD}(?:${AFTER_VERB}))(o|a)(s?)(?!\\p{L})`, 'giu'),
   new RegExp(`(?<!\\p{L})(un)(|a)( client)(e|a)(?!\\p{L})`, 'giu'),
+  // "¿Puedo cambiarlo yo mismo?": the speaker's own gender, unlike "el mismo día".
+  new RegExp(`(?<!\\p{L})(yo mism)(o|a)(s?)(?!\\p{L})`, 'giu'),
 ];
 // The agent's words about the customer: "Tranquila,", "razón en estar molesto". Its own ("Encantado de ayudar") are not.
 const AGENT: readonly RegExp[] = [
@@ -21,7 +23,7 @@ const AGENT: readonly RegExp[] = [
 
 const patterns = (role: 'customer' | 'agent'): readonly RegExp[] => (role === 'customer' ? CUSTOMER : AGENT);
 // Most turns mark no gender: one plain scan for the stems rules them out before the Unicode patterns run.
-const ANY_STEM = new RegExp(`${PERSON}|${AFTER_VERB}|un client|una client`, 'i');
+const ANY_STEM = new RegExp(`${PERSON}|${AFTER_VERB}|un client|una client|yo mism`, 'i');
 
 /** The genders a turn marks for the customer (empty when it marks none). */
 export function genderMarks(text: string, role: 'customer' | 'agent'): Set<Gender> {

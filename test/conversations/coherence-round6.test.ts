@@ -86,6 +86,7 @@ describe('offline conversations: round 6, each turn fits the ones before (blind 
   it.each([
     ['#74 "nerviosa" → agent "Tranquilo"', [['customer', 'Estoy muy nerviosa con esto.'], ['agent', 'Tranquilo, lo resolvemos juntos.']]],
     ['#75 "Estoy nervioso" … "ya estoy más tranquila"', [['customer', 'Estoy nervioso.'], ['agent', 'Ok.'], ['customer', 'Bueno, ya estoy más tranquila. Gracias.']]],
+    ['"yo mismo" … "me quedo más tranquila" (read on the quick start, 2026-12-01)', [['customer', '¿Puedo cambiar mis datos yo mismo?'], ['agent', 'Sí.'], ['customer', 'Ok, me quedo más tranquila. Gracias.']]],
   ])('the gender_flip check flags the review\'s %s', (_name, turns) => {
     expect(genderFlip(turns.map(([speaker, text]) => ({ speaker: speaker as string, text: text as string })))).toBeDefined();
   });

@@ -196,7 +196,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       say(step, outDir, syncOutput(store.objects, hasher, manifest, outputHash, outDir));
       const spent = checkpoints.totals();
       addCost(spent);
-      const metrics = { ...(result.metrics ?? {}), ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
+      const metrics = { ...(result.metrics ?? {}), ...(Object.keys(stats).length ? { counts: stats } : {}), ...costMetric(spent) };
       finish(step, { status: 'ran', durationMs: performance.now() - started, outputHash, summary: result.summary, reason, metrics: Object.keys(metrics).length ? metrics : undefined, outputDir: outDir }, hash);
       return { ok: true, outputHash, manifest, dir: outDir };
     } catch (thrown) {
@@ -210,7 +210,7 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
       let error = describeError(err, opts.signal, dbPath);
       if (err instanceof GateError && !opts.signal.aborted) error += keepFailedReport(work, outDir, error, runId);
       // What an interrupted or failed attempt paid for is recorded too: a resumed run pays only for the rest.
-      const metrics = { ...(Object.keys(stats).length ? { counts: stats } : {}), ...(spent.requests ? { cost: spent } : {}) };
+      const metrics = { ...(Object.keys(stats).length ? { counts: stats } : {}), ...costMetric(spent) };
       finish(step, { status, durationMs: performance.now() - started, outputHash: null, error, reason, metrics: Object.keys(metrics).length ? metrics : undefined }, hash);
       return { ok: false, why: status === 'failed' ? 'failed' : 'was interrupted' };
     } finally {
@@ -220,8 +220,10 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     }
   };
 
-  const addCost = (c: { inputTokens: number; outputTokens: number; usd: number; requests: number }) => {
+  let batchRecords = 0;
+  const addCost = (c: { inputTokens: number; outputTokens: number; usd: number; requests: number; batchRecords: number }) => {
     cost = { inputTokens: cost.inputTokens + c.inputTokens, outputTokens: cost.outputTokens + c.outputTokens, usd: cost.usd + c.usd, requests: cost.requests + c.requests };
+    batchRecords += c.batchRecords;
   };
 
   // What each finished step made, with what it was made from: dependants see their inputs' lineage.
@@ -244,15 +246,14 @@ export async function execute(a: AnalyzedPipeline, store: StateStore, opts: Exec
     );
   }
   await Promise.all(outcomes.values());
-  const paid = cost.requests > 0;
+  const paid = cost.requests > 0 || batchRecords > 0;
   const extra = await providerTotals(providers.values());
   if (paid) {
     const round = (v: number) => Math.round(v * 1e6) / 1e6;
-    // Item costs count a batch record as one request; the summary tells them apart.
+    // Item costs carry on-demand requests and batch records apart; the summary tells them apart too.
     cost = {
       ...cost,
-      requests: Math.max(0, cost.requests - extra.batchRecords),
-      ...(extra.batchRecords || extra.batchJobs ? { batchRecords: extra.batchRecords, batchJobs: extra.batchJobs } : {}),
+      ...(batchRecords || extra.batchJobs ? { batchRecords, batchJobs: extra.batchJobs } : {}),
       ...(extra.cacheReadTokens > 0 ? { cacheSavedUsd: round(extra.cacheSavedUsd) } : {}),
     };
   }
@@ -313,4 +314,11 @@ function describeError(err: unknown, signal: AbortSignal, dbPath: string): strin
   if (err instanceof GenesisError) return err.message;
   if (err instanceof Error) return process.env.GENESIS_DEBUG ? err.stack ?? err.message : `${err.message} (internal error; set GENESIS_DEBUG=1 for details)`;
   return String(err);
+}
+
+/** A step's `metrics.cost`, when it paid for anything: on-demand requests, and batch records only when there were some. */
+function costMetric(spent: { inputTokens: number; outputTokens: number; usd: number; requests: number; batchRecords: number }): { cost?: Record<string, number> } {
+  if (!spent.requests && !spent.batchRecords) return {};
+  const { batchRecords, ...rest } = spent;
+  return { cost: batchRecords ? { ...rest, batchRecords } : rest };
 }

@@ -1,11 +1,9 @@
-// What the run's LLM providers did beyond item costs: batch jobs and records, and what prompt caching saved.
+// What the run's LLM providers did beyond item costs: batch jobs created, and what prompt caching saved.
 import type { ChatProvider } from '../providers/contract.js';
 
 export interface ProviderTotals {
   /** Batch jobs created this run. */
   batchJobs: number;
-  /** Batch records read back with an answer (item costs count each as one request; they are not on-demand requests). */
-  batchRecords: number;
   /** Input cost prompt caching saved this run (cache reads minus the extra of cache writes), USD. */
   cacheSavedUsd: number;
   cacheReadTokens: number;
@@ -13,7 +11,7 @@ export interface ProviderTotals {
 
 /** Totals over every provider the run opened (one that failed to open counts nothing). */
 export async function providerTotals(providers: Iterable<Promise<ChatProvider>>): Promise<ProviderTotals> {
-  const t: ProviderTotals = { batchJobs: 0, batchRecords: 0, cacheSavedUsd: 0, cacheReadTokens: 0 };
+  const t: ProviderTotals = { batchJobs: 0, cacheSavedUsd: 0, cacheReadTokens: 0 };
   for (const pending of providers) {
     const p = await pending.catch(() => undefined);
     if (!p) continue;
@@ -21,10 +19,7 @@ export async function providerTotals(providers: Iterable<Promise<ChatProvider>>)
     t.cacheSavedUsd += s.cacheSavedUsd ?? 0;
     t.cacheReadTokens += s.cacheReadTokens ?? 0;
     const b = p.batch?.stats();
-    if (b) {
-      t.batchJobs += b.jobsCreated ?? 0;
-      t.batchRecords += Math.max(0, (b.records ?? 0) - (b.recordErrors ?? 0));
-    }
+    if (b) t.batchJobs += b.jobsCreated ?? 0;
   }
   return t;
 }

@@ -44,6 +44,7 @@ export function compareVersions(db: Db, a: DatasetRow, b: DatasetRow): VersionDi
   const counts = [
     row('records', a.recordCount, b.recordCount),
     row('requests', a.requests, b.requests),
+    ...(a.batchRecords || b.batchRecords ? [row('batch records', a.batchRecords, b.batchRecords)] : []),
     row('input tokens', a.inputTokens, b.inputTokens),
     row('output tokens', a.outputTokens, b.outputTokens),
     row('cost (USD)', a.costUsd, b.costUsd),

@@ -155,6 +155,8 @@ export interface ItemCost {
   outputTokens?: number;
   usd?: number;
   requests?: number;
+  /** Batch-inference records this item's share is of: paid at the batch price, not on-demand requests. */
+  batchRecords?: number;
 }
 
 /** Durable per-item results, keyed by a hash of everything that determines the item. */

@@ -21,12 +21,13 @@ export function dbCheckpoints(db: Db, retryFailed: boolean): Checkpoints & { flu
       for (const s of stores.values()) s.flush();
     },
     totals() {
-      const t = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+      const t = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0, batchRecords: 0 };
       for (const s of stores.values()) {
         t.inputTokens += s.spent.inputTokens;
         t.outputTokens += s.spent.outputTokens;
         t.usd += s.spent.usd;
         t.requests += s.spent.requests;
+        t.batchRecords += s.spent.batchRecords;
       }
       return t;
     },
@@ -38,17 +39,18 @@ class DbItemStore implements ItemStore {
   private readonly upsert;
   /** Rows not yet committed, by key (a Map keeps insertion order for the commit). */
   private pending = new Map<string, unknown[]>();
-  readonly spent = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0 };
+  readonly spent = { inputTokens: 0, outputTokens: 0, usd: 0, requests: 0, batchRecords: 0 };
 
   constructor(private readonly db: Db, private readonly scopeName: string) {
     this.getStmt = db.prepare('SELECT key, status, value, error, attempts FROM items WHERE scope = ? AND key = ?');
     this.upsert = db.prepare(`
-      INSERT INTO items (scope, key, status, value, error, attempts, input_tokens, output_tokens, usd, requests, updated_at)
-      VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+      INSERT INTO items (scope, key, status, value, error, attempts, input_tokens, output_tokens, usd, requests, batch_records, updated_at)
+      VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (scope, key) DO UPDATE SET
         status = excluded.status, value = excluded.value, error = excluded.error, attempts = items.attempts + 1,
         input_tokens = items.input_tokens + excluded.input_tokens, output_tokens = items.output_tokens + excluded.output_tokens,
-        usd = items.usd + excluded.usd, requests = items.requests + excluded.requests, updated_at = excluded.updated_at`);
+        usd = items.usd + excluded.usd, requests = items.requests + excluded.requests,
+        batch_records = items.batch_records + excluded.batch_records, updated_at = excluded.updated_at`);
   }
 
   get(key: string): ItemRecord | undefined {
@@ -64,12 +66,13 @@ class DbItemStore implements ItemStore {
     this.spent.outputTokens += cost.outputTokens ?? 0;
     this.spent.usd += cost.usd ?? 0;
     this.spent.requests += cost.requests ?? 0;
-    this.pending.set(key, [this.scopeName, key, 'done', value, null, cost.inputTokens ?? 0, cost.outputTokens ?? 0, cost.usd ?? 0, cost.requests ?? 0, nowIso()]);
+    this.spent.batchRecords += cost.batchRecords ?? 0;
+    this.pending.set(key, [this.scopeName, key, 'done', value, null, cost.inputTokens ?? 0, cost.outputTokens ?? 0, cost.usd ?? 0, cost.requests ?? 0, cost.batchRecords ?? 0, nowIso()]);
     if (durable || this.pending.size >= GROUP) this.flush();
   }
 
   putFailed(key: string, error: string): void {
-    this.pending.set(key, [this.scopeName, key, 'failed', null, error, 0, 0, 0, 0, nowIso()]);
+    this.pending.set(key, [this.scopeName, key, 'failed', null, error, 0, 0, 0, 0, 0, nowIso()]);
     this.flush();
   }
 

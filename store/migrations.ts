@@ -164,6 +164,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX batch_jobs_open ON batch_jobs(collected_at);
     `,
   },
+  {
+    // Batch records apart from on-demand requests: items (store/checkpoints.ts) and datasets (store/registry.ts) said
+    // "requests" for both, so a batch-made dataset claimed one on-demand request per record. Rows written before this
+    // version keep what they said (a batch record counted as a request); new rows tell them apart.
+    version: 4,
+    sql: `
+      ALTER TABLE items ADD COLUMN batch_records INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE datasets ADD COLUMN batch_records INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

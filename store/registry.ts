@@ -30,6 +30,8 @@ export interface NewDataset {
   inputTokens: number;
   outputTokens: number;
   requests: number;
+  /** Batch-inference records paid for, apart from on-demand `requests`. */
+  batchRecords: number;
   costUsd: number;
   seed: number;
   outputPath: string;
@@ -93,7 +95,7 @@ const DATASET_COLUMNS = `id, name, version, description, content_hash AS content
   pipeline_file AS pipelineFile, pipeline_name AS pipelineName, pipeline_hash AS pipelineHash, producer_step AS producerStep,
   producer_uses AS producerUses, producer_fingerprint AS producerFingerprint, producer_fingerprint_hash AS producerFingerprintHash,
   producer_output_hash AS producerOutputHash, provider, model, input_tokens AS inputTokens, output_tokens AS outputTokens,
-  requests, cost_usd AS costUsd, seed, output_path AS outputPath`;
+  requests, batch_records AS batchRecords, cost_usd AS costUsd, seed, output_path AS outputPath`;
 
 function toDataset(row: Record<string, unknown> | undefined): DatasetRow | undefined {
   if (!row) return undefined;
@@ -112,13 +114,13 @@ export function registerDataset(db: Db, d: NewDataset): { dataset: DatasetRow; c
     .prepare(
       `INSERT INTO datasets (name, version, description, content_hash, file_name, record_type, record_count, schema_version, created_at, run_id,
         pipeline_file, pipeline_name, pipeline_hash, producer_step, producer_uses, producer_fingerprint, producer_fingerprint_hash,
-        producer_output_hash, provider, model, input_tokens, output_tokens, requests, cost_usd, seed, output_path)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        producer_output_hash, provider, model, input_tokens, output_tokens, requests, batch_records, cost_usd, seed, output_path)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       d.name, next, d.description, d.contentHash, d.fileName, d.recordType, d.recordCount, d.schemaVersion, nowIso(), d.runId,
       d.pipelineFile, d.pipelineName, d.pipelineHash, d.producerStep, d.producerUses, JSON.stringify(d.producerFingerprint), d.producerFingerprintHash,
-      d.producerOutputHash, d.provider, d.model, Math.round(d.inputTokens), Math.round(d.outputTokens), Math.round(d.requests), d.costUsd, d.seed, d.outputPath,
+      d.producerOutputHash, d.provider, d.model, Math.round(d.inputTokens), Math.round(d.outputTokens), Math.round(d.requests), Math.round(d.batchRecords ?? 0), d.costUsd, d.seed, d.outputPath,
     );
   return { dataset: datasetById(db, Number(info.lastInsertRowid))!, created: true };
 }

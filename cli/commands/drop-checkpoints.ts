@@ -13,6 +13,7 @@ export interface StepCheckpoints {
   keys: string[];
   failed: number;
   requests: number;
+  batchRecords: number;
   tokens: number;
   usd: number;
 }
@@ -24,7 +25,7 @@ export interface StepCheckpoints {
 export async function findCheckpoints(a: AnalyzedPipeline, db: Db, onlySteps: string[] | undefined): Promise<StepCheckpoints[]> {
   const ids = a.order as string[];
   for (const s of onlySteps ?? []) if (!ids.includes(s)) throw new InputError(`no step "${s}" in ${a.pipeline.displayFile}${didYouMean(s, ids)}`);
-  const get = db.prepare('SELECT status, input_tokens + output_tokens AS tokens, usd, requests FROM items WHERE scope = ? AND key = ?');
+  const get = db.prepare('SELECT status, input_tokens + output_tokens AS tokens, usd, requests, batch_records AS batchRecords FROM items WHERE scope = ? AND key = ?');
   const out: StepCheckpoints[] = [];
   for (const step of a.pipeline.steps) {
     if (onlySteps && !onlySteps.includes(step.id)) continue;
@@ -34,13 +35,14 @@ export async function findCheckpoints(a: AnalyzedPipeline, db: Db, onlySteps: st
       continue;
     }
     const { scope, keys } = await type.checkpointKeys(estimateInputOf(a, step, db));
-    const found: StepCheckpoints = { stepId: step.id, uses: step.uses, scope, keys: [], failed: 0, requests: 0, tokens: 0, usd: 0 };
+    const found: StepCheckpoints = { stepId: step.id, uses: step.uses, scope, keys: [], failed: 0, requests: 0, batchRecords: 0, tokens: 0, usd: 0 };
     for (const key of new Set(keys)) {
-      const row = get.get(scope, key) as { status: string; tokens: number; usd: number; requests: number } | undefined;
+      const row = get.get(scope, key) as { status: string; tokens: number; usd: number; requests: number; batchRecords: number } | undefined;
       if (!row) continue;
       found.keys.push(key);
       if (row.status === 'failed') found.failed++;
       found.requests += row.requests;
+      found.batchRecords += row.batchRecords;
       found.tokens += row.tokens;
       found.usd += row.usd;
     }
@@ -53,8 +55,9 @@ export async function findCheckpoints(a: AnalyzedPipeline, db: Db, onlySteps: st
 export function describeCheckpoints(found: StepCheckpoints[]): string[] {
   return found.map((f) => {
     const n = `${f.keys.length.toLocaleString('en-US')} item checkpoint(s)${f.failed ? ` (${f.failed} failed)` : ''}`;
-    const cost = f.requests
-      ? `paid for: ${f.requests.toLocaleString('en-US')} request(s), ${f.tokens.toLocaleString('en-US')} tokens, $${f.usd.toFixed(2)}`
+    const batch = f.batchRecords ? ` + ${f.batchRecords.toLocaleString('en-US')} batch record(s)` : '';
+    const cost = f.requests || f.batchRecords
+      ? `paid for: ${f.requests.toLocaleString('en-US')} request(s)${batch}, ${f.tokens.toLocaleString('en-US')} tokens, $${f.usd.toFixed(2)}`
       : 'no cost (made offline)';
     return `  ${f.stepId} (${f.uses}): ${n}, ${cost}`;
   });

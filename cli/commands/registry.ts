@@ -18,6 +18,7 @@ import {
   type TrainingRunRow,
 } from '../../store/registry.js';
 import { InputError } from '../../util/errors.js';
+import { paidCalls } from '../../util/paid-calls.js';
 import { didYouMean } from '../../util/suggest.js';
 import { findStateDir, show } from '../find-state.js';
 import { reportHeadline } from '../headlines.js';
@@ -153,7 +154,7 @@ function showText(d: DatasetRow, versions: number[], metrics: MetricsRow[], mode
   kv('pipeline', `${d.pipelineName} (${show(d.pipelineFile)}, sha256 ${short(d.pipelineHash)})`);
   kv('producer', `${d.producerStep} (${d.producerUses}), fingerprint ${d.producerFingerprintHash ? short(d.producerFingerprintHash) : 'unknown'}`);
   kv('source', `${origin(d)}, seed ${d.seed}`);
-  kv('spend', `${d.requests} requests, ${d.inputTokens} input + ${d.outputTokens} output tokens, ${usd(d.costUsd)}`);
+  kv('spend', `${paidCalls(d.requests, d.batchRecords)}, ${d.inputTokens} input + ${d.outputTokens} output tokens, ${usd(d.costUsd)}`);
   kv('file', show(d.outputPath));
   kv('versions', versions.join(', '));
   if (metrics.length) {

@@ -149,7 +149,7 @@ export async function runBatchPhase<S, R>(p: BatchPhaseInput<S, R>): Promise<Tal
       );
       const ok = outcomes.filter((o) => o.ok).length;
       const debt = noDebt();
-      const shares = costShares(r.response, ok, debt);
+      const shares = costShares(r.response, ok, debt, 'batchRecords');
       if (ok === 0) {
         // Paid for and unusable: its cost still counts, in the ledger.
         p.ledger?.putDone('unattributed-replies', 'null', { ...debt }, false);

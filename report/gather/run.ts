@@ -14,6 +14,8 @@ export interface StepTiming {
   inputTokens: number;
   outputTokens: number;
   requests: number;
+  /** Batch-inference records, apart from on-demand requests. */
+  batchRecords: number;
   usd: number;
 }
 
@@ -37,7 +39,7 @@ export function gatherRun(state: StoredState, defs: readonly StepDef[]): RunData
     const startMs = Math.max(0, ...def.needs.map((n) => ends.get(n) ?? 0));
     const durationMs = r.durationMs ?? 0;
     ends.set(def.id, startMs + durationMs);
-    const cost = (r.metrics?.cost ?? {}) as { inputTokens?: number; outputTokens?: number; requests?: number; usd?: number };
+    const cost = (r.metrics?.cost ?? {}) as { inputTokens?: number; outputTokens?: number; requests?: number; batchRecords?: number; usd?: number };
     steps.push({
       stepId: r.stepId,
       uses: r.uses,
@@ -49,6 +51,7 @@ export function gatherRun(state: StoredState, defs: readonly StepDef[]): RunData
       inputTokens: cost.inputTokens ?? 0,
       outputTokens: cost.outputTokens ?? 0,
       requests: cost.requests ?? 0,
+      batchRecords: cost.batchRecords ?? 0,
       usd: cost.usd ?? 0,
     });
   }

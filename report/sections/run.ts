@@ -28,7 +28,8 @@ export function runSection(pipelineName: string, d: RunData): Section {
       ],
     },
   ];
-  const spent = d.steps.filter((s) => s.requests > 0);
+  const paid = (s: { requests: number; batchRecords: number }) => s.requests + s.batchRecords > 0;
+  const spent = d.steps.filter(paid);
   if (spent.length)
     charts.push({
       id: `${id}-tokens`,
@@ -58,8 +59,8 @@ ${table(
     esc(s.uses),
     `<span class="status status-${esc(s.status)}">${esc(s.status)}</span>`,
     (s.durationMs / 1000).toFixed(2),
-    s.requests ? `${s.inputTokens.toLocaleString('en')} / ${s.outputTokens.toLocaleString('en')}` : '—',
-    s.requests ? String(s.requests) : '—',
+    paid(s) ? `${s.inputTokens.toLocaleString('en')} / ${s.outputTokens.toLocaleString('en')}` : '—',
+    paid(s) ? (s.batchRecords ? `${s.requests} + ${s.batchRecords} batch` : String(s.requests)) : '—',
     s.usd ? `$${s.usd.toFixed(4)}` : '—',
     esc(s.error ?? s.summary),
   ]),

@@ -2,6 +2,7 @@
 // data was made, how good it measured, where it came from and what it cannot do. Nothing time- or host-dependent.
 import { stringify } from 'yaml';
 import type { RecordType } from '../../store/registry.js';
+import { paidCalls } from '../../util/paid-calls.js';
 
 export interface SplitSummary {
   name: string;
@@ -36,7 +37,7 @@ export interface CardInput {
   pipelineHash: string;
   producerStep: string;
   contentHash: string;
-  spend: { requests: number; inputTokens: number; outputTokens: number; usd: number };
+  spend: { requests: number; batchRecords: number; inputTokens: number; outputTokens: number; usd: number };
   reports: Array<{ kind: string; stepId: string; metrics: Record<string, unknown> }>;
   lineage: string[];
   genesisVersion: string;
@@ -157,7 +158,7 @@ export function renderCard(c: CardInput): string {
     `- seed: ${c.seed}`,
     `- pipeline: \`${c.pipelineFile}\` (sha256 ${c.pipelineHash}), step \`${c.producerStep}\``,
     `- content: sha256 ${c.contentHash} (the registered JSONL)`,
-    `- spend: ${c.spend.requests} requests, ${c.spend.inputTokens} input + ${c.spend.outputTokens} output tokens, $${c.spend.usd.toFixed(4)}`,
+    `- spend: ${paidCalls(c.spend.requests, c.spend.batchRecords)}, ${c.spend.inputTokens} input + ${c.spend.outputTokens} output tokens, $${c.spend.usd.toFixed(4)}`,
     '',
     '## Quality',
     '',

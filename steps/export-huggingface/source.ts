@@ -64,7 +64,7 @@ export function registeredProvenance(db: Db, d: DatasetRow, license: string, gen
     pipelineHash: d.pipelineHash,
     producerStep: d.producerStep,
     contentHash: d.contentHash,
-    spend: { requests: d.requests, inputTokens: d.inputTokens, outputTokens: d.outputTokens, usd: d.costUsd },
+    spend: { requests: d.requests, batchRecords: d.batchRecords, inputTokens: d.inputTokens, outputTokens: d.outputTokens, usd: d.costUsd },
     reports: datasetMetrics(db, d.id).map((m) => ({ kind: m.kind, stepId: m.stepId, metrics: m.metrics })),
     lineage: lineageLines(lineageOf(db, d)),
     genesisVersion,

@@ -10,6 +10,8 @@ export interface Spend {
   inputTokens: number;
   outputTokens: number;
   requests: number;
+  /** Batch-inference records, apart from on-demand requests (0 before state version 4, which counted them as requests). */
+  batchRecords: number;
   usd: number;
 }
 
@@ -36,13 +38,14 @@ export function producerSpend(db: Db, stepId: string, outputHash: string): Spend
          (SELECT fingerprint_hash FROM step_runs WHERE step_id = ? AND output_hash = ? AND status = 'ran')`,
     )
     .all(stepId, stepId, outputHash) as Array<{ metrics: string }>;
-  const total: Spend = { inputTokens: 0, outputTokens: 0, requests: 0, usd: 0 };
+  const total: Spend = { inputTokens: 0, outputTokens: 0, requests: 0, batchRecords: 0, usd: 0 };
   for (const r of rows) {
     const cost = (JSON.parse(r.metrics) as { cost?: Partial<Spend> }).cost;
     if (!cost) continue;
     total.inputTokens += num(cost.inputTokens);
     total.outputTokens += num(cost.outputTokens);
     total.requests += num(cost.requests);
+    total.batchRecords += num(cost.batchRecords);
     total.usd += num(cost.usd);
   }
   return total;

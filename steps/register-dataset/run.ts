@@ -57,6 +57,7 @@ export async function registerFromInputs(ctx: StepContext<RegisterParams>): Prom
     inputTokens: spend.inputTokens,
     outputTokens: spend.outputTokens,
     requests: spend.requests,
+    batchRecords: spend.batchRecords,
     costUsd: spend.usd,
     seed,
     outputPath: datasetPath,

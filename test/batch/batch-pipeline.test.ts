@@ -84,6 +84,22 @@ describe('bedrock mode: batch through genesis run', () => {
     for (const p of filesUnder(join(dirname(file), '.genesis'))) expect(readFileSync(p).includes(SECRET)).toBe(false);
   });
 
+  it('a batch-made step and its registered dataset count batch records apart from on-demand requests', async () => {
+    const f = await fake();
+    const file = writePipeline(pipeline(f.url, 300) + '  register: { uses: register/dataset, needs: [generate], with: { name: batched } }\n');
+    const r = await runCli(['run', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { steps: Array<{ id: string; metrics?: { cost?: Record<string, number> } }> };
+    const records = f.batchStats().recordsServed as number;
+    expect(records).toBeGreaterThan(0);
+    expect(f.stats().requests).toBe(0);
+    // The step paid for batch records only: none of them is an on-demand request.
+    expect(report.steps.find((s) => s.id === 'generate')!.metrics!.cost).toMatchObject({ requests: 0, batchRecords: records });
+    const show = await runCli(['datasets', 'show', 'batched', '--state-dir', join(dirname(file), '.genesis')]);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toMatch(new RegExp(`spend +0 requests \\+ ${records} batch records, \\d+ input`));
+  });
+
   it('a record carries several items (fewer when the job would fall below min_records); items a record left out are asked again', async () => {
     // 300 items, batch_size 5, min_records 100: 3 items per record, 100 records — not 300, nor 60 (below the minimum).
     const f = await fake({ dropItems: 0.2 });

@@ -35,6 +35,24 @@ describe('state database migration', () => {
     }
   });
 
+  it('a version-3 database gains batch_records, and its rows keep what they said', () => {
+    const dir = join(tempDir(), '.genesis');
+    mkdirSync(dir);
+    const raw = new Database(join(dir, 'state.db'));
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) raw.exec(m.sql);
+    raw.pragma('user_version = 3');
+    raw.prepare("INSERT INTO items (scope, key, status, value, requests, updated_at) VALUES ('conversations', 'k', 'done', '{}', 7, '2024-01-01')").run();
+    raw.close();
+    const db = openDb(dir);
+    try {
+      expect(db.prepare('SELECT requests, batch_records AS batchRecords FROM items').all()).toEqual([{ requests: 7, batchRecords: 0 }]);
+      const cols = (db.prepare("SELECT name FROM pragma_table_info('datasets')").all() as Array<{ name: string }>).map((c) => c.name);
+      expect(cols).toContain('batch_records');
+    } finally {
+      db.close();
+    }
+  });
+
   it('the upgraded database serves the old runs and an empty registry through the CLI', async () => {
     const dir = v1Database();
     const runs = await runCli(['runs', '--state-dir', dir, '--json']);

@@ -64,14 +64,15 @@ describe('producerSpend', () => {
     try {
       db.prepare("INSERT INTO runs (id, pipeline_file, pipeline_name, pipeline_hash, started_at, status) VALUES ('r', 'p', 'n', 'h', 't', 'x')").run();
       const stepRun = db.prepare("INSERT INTO step_runs (run_id, step_id, uses, status, fingerprint_hash, output_hash, metrics) VALUES (?, ?, 'generate/conversations', ?, ?, ?, ?)");
-      const cost = (inputTokens: number, usd: number) => JSON.stringify({ items: {}, cost: { inputTokens, outputTokens: inputTokens / 2, usd, requests: 1 } });
+      const cost = (inputTokens: number, usd: number, batchRecords = 0) =>
+        JSON.stringify({ items: {}, cost: { inputTokens, outputTokens: inputTokens / 2, usd, requests: 1, ...(batchRecords ? { batchRecords } : {}) } });
       db.prepare("INSERT INTO runs (id, pipeline_file, pipeline_name, pipeline_hash, started_at, status) VALUES ('r2', 'p', 'n', 'h', 't', 'x'), ('r3', 'p', 'n', 'h', 't', 'x'), ('r4', 'p', 'n', 'h', 't', 'x')").run();
-      stepRun.run('r', 'gen', 'interrupted', 'fp1', null, cost(100, 0.5));
+      stepRun.run('r', 'gen', 'interrupted', 'fp1', null, cost(100, 0.5, 3));
       stepRun.run('r2', 'gen', 'ran', 'fp1', 'out1', cost(40, 0.25));
       stepRun.run('r3', 'gen', 'cached', 'fp1', 'out1', null);
       stepRun.run('r4', 'gen', 'ran', 'fp2', 'out2', cost(1000, 9));
-      expect(producerSpend(db, 'gen', 'out1')).toEqual({ inputTokens: 140, outputTokens: 70, requests: 2, usd: 0.75 });
-      expect(producerSpend(db, 'gen', 'nothing')).toEqual({ inputTokens: 0, outputTokens: 0, requests: 0, usd: 0 });
+      expect(producerSpend(db, 'gen', 'out1')).toEqual({ inputTokens: 140, outputTokens: 70, requests: 2, batchRecords: 3, usd: 0.75 });
+      expect(producerSpend(db, 'gen', 'nothing')).toEqual({ inputTokens: 0, outputTokens: 0, requests: 0, batchRecords: 0, usd: 0 });
     } finally {
       db.close();
     }

@@ -60,7 +60,8 @@ describe.concurrent('throughput controller', () => {
   });
 
   it('opens the circuit when nearly every request fails, and stops resumably with the reason', async (ctx) => {
-    const { provider, fake } = await setup(ctx, { faults: { '500': 1 } }, { max_retries: 1000, limits: { rpm: 60_000, concurrency: 64 } });
+    const { provider, fake } = await setup(ctx, { faults: { '500': 1 } }, { max_retries: 1000, limits: { rpm: 60_000, concurrency: 64 }, timeout_ms: 60_000, timeout_min_ms: 30_000 });
+    // (timeout_min_ms: the fake answers every 500 at once; on a loaded machine a latency-following timeout would fire too.)
     const errors = await Promise.all(Array.from({ length: 60 }, () => provider.converse(hello).catch((e: unknown) => e)));
     expect(errors.every((e) => e instanceof ResumableStop)).toBe(true);
     expect((errors[0] as Error).message).toMatch(/circuit open — 50 of the last 50 requests failed: 50 × InternalServerException/);

@@ -1,8 +1,9 @@
 // Batch mode end to end through `genesis run`: real SDK clients (Bedrock control plane, S3, runtime) → the fake on 127.0.0.1.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock, type FakeBedrockOptions } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeBedrock, FakeBedrockOptions } from '../fakes/fake-bedrock.js';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { filesUnder } from '../helpers/files.js';
 import { runJson } from '../helpers/run-json.js';
 import { runCli, spawnCli, waitFor, writePipeline } from '../helpers/cli.js';
@@ -21,16 +22,8 @@ useAwsEnv({
   AWS_ENDPOINT_URL_BEDROCK_RUNTIME: undefined,
 });
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
-async function fake(batch: FakeBedrockOptions['batch'] = {}): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ seed: 4, batch: { jobMs: 300, ...batch } });
-  fakes.push(f);
-  return f;
-}
+const start = fakeBedrockPerTest({ seed: 4 });
+const fake = (batch: FakeBedrockOptions['batch'] = {}): Promise<FakeBedrock> => start({ batch: { jobMs: 300, ...batch } });
 
 const ROLE = 'arn:aws:iam::123456789012:role/BedrockBatch';
 const PRICES = '{ input_per_1k: 0.003, output_per_1k: 0.015, batch_input_per_1k: 0.0015, batch_output_per_1k: 0.0075 }';

@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import type { FakeBedrock } from '../fakes/fake-bedrock.js';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from './aws-env.js';
 import { foreignEndpoint, providerIdentity } from '../../providers/identity.js';
@@ -17,17 +18,10 @@ useAwsEnv({
   AWS_ENDPOINT_URL: undefined,
 });
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
+afterEach(() => {
   delete process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME;
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
 });
-async function fake(opts: Parameters<typeof startFakeBedrock>[0] = {}): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ seed: 4, ...opts });
-  fakes.push(f);
-  return f;
-}
+const fake = fakeBedrockPerTest({ seed: 4 });
 
 // The shape of pipelines/bedrock.yaml: the endpoint on its own line, meant to be deleted for real Bedrock.
 const yaml = (endpoint: string | undefined, extra = '', withStep = '') => `name: who

@@ -1,22 +1,13 @@
 // The model catalogue and prompt caching as a user sees them through `genesis run`: savings in the summary and the
 // dry-run, retired models warned about with their replacement, unknown models priced in the YAML or refused.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from './aws-env.js';
 
 useAwsEnv({ AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS', AWS_SECRET_ACCESS_KEY: 'not-a-real-secret', AWS_REGION: 'us-east-1', AWS_PROFILE: undefined });
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
-async function fake(): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ seed: 6 });
-  fakes.push(f);
-  return f;
-}
+const fake = fakeBedrockPerTest({ seed: 6 });
 
 const pipeline = (endpoint: string, model: string, extra = '', count = 20) => `name: models
 seed: 8

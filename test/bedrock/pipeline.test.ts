@@ -2,8 +2,8 @@
 // resume without paying twice, --retry-failed, --dry-run estimates, and no secret anywhere on disk.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { filesUnder } from '../helpers/files.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from './aws-env.js';
@@ -17,16 +17,7 @@ useAwsEnv({
   AWS_PROFILE: undefined,
 });
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
-async function fake(opts: Parameters<typeof startFakeBedrock>[0] = {}): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ rpm: 6000, tpm: 50_000_000, seed: 3, ...opts });
-  fakes.push(f);
-  return f;
-}
+const fake = fakeBedrockPerTest({ rpm: 6000, tpm: 50_000_000, seed: 3 });
 
 const pipeline = (endpoint: string, count: number, budget = 100) => `name: llm
 seed: 5
@@ -109,7 +100,6 @@ describe('bedrock provider through genesis run', () => {
     // The same server (same endpoint, so the same identity) now answering well.
     const port = Number(new URL(bad.url).port);
     await bad.close();
-    fakes = fakes.filter((x) => x !== bad);
     const good = await fake({ port });
     writeFileSync(file, pipeline(good.url, 10));
     const plain = await run(file);

@@ -1,15 +1,11 @@
 // Before paying for anything: missing credentials fail at once with the standard-chain hint, and an endpoint that
 // cannot be reached is named as such after a few tries (through `genesis run`, the real SDK, loopback only).
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
+const startFake = fakeBedrockPerTest();
 
 const pipeline = (endpoint: string) => `name: reach
 providers:
@@ -52,8 +48,7 @@ async function closedPort(): Promise<number> {
 
 describe('reaching Bedrock', () => {
   it('without credentials fails before any request, with the standard-chain hint', async () => {
-    const fake = await startFakeBedrock({ rpm: 6000, seed: 1 });
-    fakes.push(fake);
+    const fake = await startFake({ rpm: 6000, seed: 1 });
     const r = await spawnCli(['run', writePipeline(pipeline(fake.url))], { env: noCredentials() }).done;
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no AWS credentials for Bedrock/);

@@ -2,8 +2,8 @@
 // untidily (prose, renumbered ids, skipped records); low scores dropped, resumes without paying twice, costed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { makeConversations, writeDataset } from '../quality/fixtures.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from '../bedrock/aws-env.js';
@@ -11,16 +11,7 @@ import type { Conversation } from '../../util/records.js';
 
 useAwsEnv({ AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS', AWS_SECRET_ACCESS_KEY: 'fake-secret-judge', AWS_SESSION_TOKEN: undefined, AWS_REGION: 'us-east-1', AWS_PROFILE: undefined });
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
-async function fake(opts: Parameters<typeof startFakeBedrock>[0] = {}): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ rpm: 6000, tpm: 50_000_000, seed: 4, ...opts });
-  fakes.push(f);
-  return f;
-}
+const fake = fakeBedrockPerTest({ rpm: 6000, tpm: 50_000_000, seed: 4 });
 
 /** Keyboard mash with the right shape: it passes every record check, only a reader objects to it. */
 const GIBBERISH = ['qwrtz xkcdf plmnb', 'zxcvb hjklm wrtps', 'brrrt qqxzw fnnng'];

@@ -1,8 +1,9 @@
 // LLM time series in batch mode and with prompt caching, through `genesis run` and the real SDK → the fake on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock, type FakeBedrockOptions } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeBedrock } from '../fakes/fake-bedrock.js';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import type { SeriesMisbehaviour } from '../fakes/fake-series-content.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { NO_ENDPOINT_VARIABLES, useAwsEnv } from '../bedrock/aws-env.js';
@@ -14,16 +15,7 @@ const MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 /** No slips: every answer valid, so on-demand requests can only come from the code under test. */
 const NONE: SeriesMisbehaviour = { short: 0, long: 0, nulls: 0, nan: 0, bounds: 0, repeat: 0, truncate: 0 };
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
-async function fake(opts: FakeBedrockOptions = {}): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ rpm: 6000, tpm: 50_000_000, seed: 11, series: NONE, ...opts });
-  fakes.push(f);
-  return f;
-}
+const fake = fakeBedrockPerTest({ rpm: 6000, tpm: 50_000_000, seed: 11, series: NONE });
 
 const pipeline = (endpoint: string, count: number, provider: string) => `name: llmts
 seed: 5

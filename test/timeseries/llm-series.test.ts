@@ -2,8 +2,9 @@
 // with an LLM's slips; parse + checks + retries, resume keeps paid items, cost, dry-run, clean, validate's comparison.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
+import { describe, expect, it } from 'vitest';
+import { startFakeBedrock } from '../fakes/fake-bedrock.js';
+import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import type { SeriesMisbehaviour } from '../fakes/fake-series-content.js';
 import { runCli, spawnCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from '../bedrock/aws-env.js';
@@ -11,16 +12,7 @@ import { boundsFor } from '../../metrics/series-checks.js';
 
 useAwsEnv({ AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS', AWS_SECRET_ACCESS_KEY: 'fake-secret', AWS_SESSION_TOKEN: undefined, AWS_REGION: 'us-east-1', AWS_PROFILE: undefined });
 
-let fakes: FakeBedrock[] = [];
-afterEach(async () => {
-  await Promise.all(fakes.map((f) => f.close()));
-  fakes = [];
-});
-async function fake(opts: Parameters<typeof startFakeBedrock>[0] = {}): Promise<FakeBedrock> {
-  const f = await startFakeBedrock({ rpm: 6000, tpm: 50_000_000, seed: 11, ...opts });
-  fakes.push(f);
-  return f;
-}
+const fake = fakeBedrockPerTest({ rpm: 6000, tpm: 50_000_000, seed: 11 });
 
 /** No slips at all: every answer valid, so a table row can switch on exactly one. */
 const NONE: SeriesMisbehaviour = { short: 0, long: 0, nulls: 0, nan: 0, bounds: 0, repeat: 0, truncate: 0 };

@@ -20,12 +20,18 @@ export function openDb(stateDir: string, opts: { readonly?: boolean } = {}): Db 
   }
   db.pragma('foreign_keys = ON');
   if (!opts.readonly) migrate(db, stateDir);
+  else if ((db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) {
+    // A read-only reader (report, serve) never migrates the user's database; it reads a migrated private copy.
+    db.close();
+    return openDbCopy(stateDir);
+  }
   return db;
 }
 
 /**
  * Opens a copy of a state database that can't be opened in place (a read-only file system: SQLite in WAL mode needs
- * to write beside the file even to read), for read-only commands. The copy, with its WAL, lives in the temp folder.
+ * to write beside the file even to read), or that is older than this genesis, for read-only commands. The copy, with
+ * its WAL, lives in the temp folder, migrated to the latest schema.
  */
 export function openDbCopy(stateDir: string): Db {
   const copy = mkdtempSync(join(tmpdir(), 'genesis-ro-'));
@@ -35,12 +41,9 @@ export function openDbCopy(stateDir: string): Db {
     if (existsSync(src)) copyFileSync(src, join(copy, DB_FILE + suffix));
   }
   const db = new Database(join(copy, DB_FILE), { timeout: 10_000 });
+  // An older database is migrated in the copy (the original stays as it is); a newer one is refused, as by migrate.
+  migrate(db, stateDir);
   db.pragma('query_only = ON');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current !== LATEST_VERSION) {
-    db.close();
-    throw new InputError(`${join(stateDir, DB_FILE)}: error: state database is version ${current}, this genesis reads ${LATEST_VERSION}, and the folder is read-only so it can't be migrated`);
-  }
   return db;
 }
 

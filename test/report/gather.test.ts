@@ -1,4 +1,5 @@
 // The report's data gathering and CLI: built from what the run stored, sampled not embedded, failures first, bad input located.
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,20 @@ describe('a conversations pipeline', () => {
     const other = join(tempDir(), 'r.html');
     expect((await runCli(['report', file, '-o', other])).code).toBe(0);
     expect(existsSync(other)).toBe(true);
+  });
+
+  it('a state database an older genesis wrote (version 3) is read through a migrated copy, and left as it was', async () => {
+    const dbFile = join(dirname(file), '.genesis/state.db');
+    const old = new Database(dbFile);
+    old.exec('ALTER TABLE items DROP COLUMN batch_records; ALTER TABLE datasets DROP COLUMN batch_records;');
+    old.pragma('user_version = 3');
+    old.close();
+    const r = await runCli(['report', file, '-o', join(tempDir(), 'old.html')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/6 sections/);
+    const after = new Database(dbFile, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    after.close();
   });
 });
 

@@ -2,7 +2,7 @@
 // kind of message the customer's first one is: the next turns are chosen to fit these, not drawn independently.
 
 /** What an agent turn did; a turn can do several things ("I've blocked it. A new card arrives in 3–5 days."). */
-export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'action' | 'wait' | 'underway' | 'ask';
+export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'todo' | 'action' | 'wait' | 'underway' | 'hedge' | 'ask';
 
 const L = '\\p{L}';
 const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 'iu');
@@ -19,6 +19,11 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     ['wait', re('\\d+(?:[–-]\\d+)? (?:working |business )?(?:days?|hours?|weeks?)|(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|pending')],
     // Something still to come, with no delay given: a notification may be promised for it, a wait not complained of.
     ['underway', re('as soon as|on its way|still processing|once it')],
+    // Something the customer is told to do now (an imperative), not a place in the app named ("listed under
+    // Account → Plan"): only this takes "OK, I'll try that".
+    ['todo', /(?:^|[.!?:;]\s+|, then |, and |\bthen )(?:please )?(?:tap|go to|open|select|choose|scan|upload|enter|check|make sure|turn|toggle|freeze|try|ask|double-check|share|send us|send a|reply|contact|cancel|confirm|record|take|update|add|follow|look|log in|use|raise)(?!\p{L})/iu],
+    // An answer that depends or only says what usually happens: the one a customer can still be lost after.
+    ['hedge', re('usually|may|might|can be|depends|it varies|probably|typically')],
     ['ask', /\?\s*$/u],
   ],
   es: [
@@ -29,6 +34,8 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     ['action', re('(?:ya )?(?:bloqueé|congelé|cancelé|reembolsé|marqué|abrí|inicié|escalé|reporté|envié|pedí|solicité|trasladé|desbloqueé|restablecí|devolví|liberé)|he (?:bloqueado|congelado|cancelado|reembolsado|marcado|abierto|iniciado|escalado|reportado|enviado|pedido|solicitado|trasladado|desbloqueado|devuelto|liberado)')],
     ['wait', re('\\d+(?:[–-]\\d+)? (?:días|horas|semanas)|hábil(?:es)?|unos días|unas horas|puede tardar|pendiente')],
     ['underway', re('en cuanto|en camino|en proceso|cuando (?:llegue|esté)')],
+    ['todo', /(?:^|[.!?:;]\s+|, | y |luego )(?:por favor,? )?(?:toca|toque|ve a|vaya a|entra|entre|abre|abra|selecciona|seleccione|elige|elija|sube|suba|escanea|escanee|revisa|revise|comprueba|compruebe|activa|active|desactiva|desactive|congela|congele|pide|pida|confirma|confirme|mira|mire|intenta|intente|vuelve a|vuelva a|cancela|cancele|comparte|comparta|envía|envíe|escribe|escriba|pregunta|pregunte|actualiza|actualice|añade|añada|sigue los|siga los|usa|use|completa|complete)(?!\p{L})/iu],
+    ['hedge', re('suele|suelen|normalmente|puede (?:ser|haber|que)|pueden ser|depende|varía|probablemente')],
     ['ask', /\?\s*$/u],
   ],
 };
@@ -43,13 +50,16 @@ export function actsOf(text: string, lang: 'en' | 'es'): Set<Act> {
 /** What a customer's first message is: each kind takes its own acknowledgement and its own "yes". */
 export type MessageKind = 'yesno' | 'open' | 'request' | 'problem' | 'statement';
 
+// A question's body may hold an amount ("Why was my £16.52 purchase rejected?", "¿Por qué me cobraron 3,50 €?"): a
+// point or comma between digits does not end it (such questions were taken for reports and thanked for "letting us know").
+const BODY = '(?:[^.!?]|(?<=\\d)[.,](?=\\d))*\\?';
 const OPEN_Q: Record<'en' | 'es', RegExp> = {
-  en: /(?:^|[.!?,:]\s+)(how|what|what's|whats|where|when|why|which|who)\b[^.!?]*\?/iu,
-  es: /(?:^|[.!?,:]\s+)¿?(cómo|como|cuánt[oa]s?|cuanto|dónde|donde|qué|que|cuál|cual|cuáles|por qué|porque|cuándo|quién)(?!\p{L})[^.!?]*\?/iu,
+  en: new RegExp(`(?:^|[.!?,:]\\s+)(how|what|what's|whats|where|when|why|which|who)\\b${BODY}`, 'iu'),
+  es: new RegExp(`(?:^|[.!?,:]\\s+)¿?(cómo|como|cuánt[oa]s?|cuanto|dónde|donde|qué|que|cuál|cual|cuáles|por qué|porque|cuándo|quién)(?!\\p{L})${BODY}`, 'iu'),
 };
 const YES_NO: Record<'en' | 'es', RegExp> = {
-  en: /(?:^|[.!?,:]\s+)(can|could|is|are|do|does|did|will|would|am|may|should|have|has)\b[^.!?]*\?/iu,
-  es: /¿(puedo|puede|pueden|se puede|es posible|hay|tiene|tienen|me pueden|existe|es|está|están|debo|necesito|lo|la|los|las)(?!\p{L})[^.!?]*\?/iu,
+  en: new RegExp(`(?:^|[.!?,:]\\s+)(can|could|is|are|do|does|did|will|would|am|may|should|have|has)\\b${BODY}`, 'iu'),
+  es: new RegExp(`¿(puedo|puede|pueden|se puede|es posible|hay|tiene|tienen|me pueden|existe|es|está|están|debo|necesito|lo|la|los|las)(?!\\p{L})${BODY}`, 'iu'),
 };
 const REQUEST: Record<'en' | 'es', RegExp> = {
   en: re("pls|plz|please|i want to|i'd like to|i would like to|i need to|i wanna|can you|could you|cancel|block|freeze|unfreeze|close|delete|reset|change|update|unlock|send me|order"),
@@ -65,7 +75,9 @@ export function messageKind(text: string, lang: 'en' | 'es'): MessageKind {
   const open = OPEN_Q[lang].test(text);
   if (yesno || open) return REQUEST[lang].test(text) && !open ? 'request' : yesno ? 'yesno' : 'open';
   if (REQUEST[lang].test(text)) return 'request';
-  return PROBLEM[lang].test(text) ? 'problem' : 'statement';
+  if (PROBLEM[lang].test(text)) return 'problem';
+  // A fragment asked as a question ("verificación de origen de fondos??") reports nothing: it asks.
+  return /\?\s*$/u.test(text) ? 'open' : 'statement';
 }
 
 /** A clear event the customer knows the cause of: "Not sure what's going on" cannot open it. */
@@ -73,3 +85,13 @@ export const KNOWN_EVENT: Record<'en' | 'es', RegExp> = {
   en: re('stole|stolen|lost my|i lost|i left|cancel|i sent|i made|i paid|i want|i need'),
   es: re('robaron|robó|perdí|se me perdió|olvidé|cancel\\p{L}*|envié|mandé|hice un|pagué|quiero|necesito'),
 };
+
+/** Which of the acts a customer reacts to, most telling first: a no outweighs the steps around it. */
+export function reactionKey(acts: ReadonlySet<Act>): 'no' | 'action' | 'wait' | 'steps' | undefined {
+  // A no with something to do ("can be refused if…; double-check the details") explains conditions: not a shame.
+  if (acts.has('no')) return acts.has('todo') ? 'steps' : acts.has('hedge') ? undefined : 'no';
+  if (acts.has('action')) return 'action';
+  // "You can cancel it while it's pending" is not a wait to accept: a wait is one the answer gives, with nothing to do.
+  if (acts.has('wait') && !acts.has('todo') && !acts.has('yes')) return 'wait';
+  return acts.has('todo') ? 'steps' : undefined;
+}

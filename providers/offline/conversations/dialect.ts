@@ -36,6 +36,18 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     // "cuando esté listo" is Spanish Spanish too; only the Mexican "¡Listo!" reply becomes "perfecto".
     [new RegExp(`(?<!${L})(?<!(?:esté|está|estará|estén|están|quede|queda) )listo(?=[,.!]|$)`, 'giu'), 'perfecto', 'listo'],
     [w('ubicar'), 'encontrar'],
+    // Round 7 (review 2026-12-06): "con gusto", "qué gusto" and "me quedó claro" lean Latin American; an agent in
+    // Spain says "encantados de ayudarte", "claro", "de nada", and a customer "me ha quedado claro".
+    [w('con gusto te ayudo'), 'encantados de ayudarte'],
+    [w('con gusto le ayudo'), 'encantados de ayudarle'],
+    [w('con gusto te explico'), 'te lo explico'],
+    [w('con gusto le explico'), 'se lo explico'],
+    [w('¡con gusto!'), '¡De nada!', 'on gusto!'],
+    // Not "claro": an acknowledgement turned into a "yes" after the yes-fits check would say yes to "¿Cobran comisión?".
+    [w('con gusto'), 'encantados de ayudar'],
+    [w('qué gusto'), 'qué alegría'],
+    [w('me quedó claro'), 'me ha quedado claro'],
+    [w('quedó claro'), 'ha quedado claro'],
     [w('okey'), 'vale'],
     [w('como a las'), 'sobre las'],
     [w('celular'), 'móvil'],

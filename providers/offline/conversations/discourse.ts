@@ -10,11 +10,13 @@ import { templateText, type Template } from './template.js';
 export interface DiscourseState {
   /** Everything the agent's turns did so far. */
   acts: ReadonlySet<Act>;
+  /** What the agent's last turn did: the customer's next words react to it. */
+  last: ReadonlySet<Act>;
   /** The intent is a problem (something went wrong), not a how-to question. */
   problem: boolean;
   /** The customer's own words said something is still missing or that an answer did not help. */
   stillMissing: boolean;
-  /** The customer said they were worried or nervous: only then "I feel better now" / "ya estoy más tranquila". */
+  /** The customer said they were worried or nervous: only then "I feel better now", "Phew" or "¡qué alivio!". */
   worried: boolean;
 }
 
@@ -37,8 +39,9 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re("not happy about it|expected better|annoying, but|not ideal|don't love that|no me hace gracia|esperaba más|molesto, pero|no es lo ideal|no me convence|qué fastidio|that's annoying"), (s) => has(s, 'no', 'cost') || (s.problem && has(s, 'wait'))],
   // "I just want this fixed" needs something broken.
   [re('want this fixed|que lo arreglen'), (s) => s.problem],
-  // Thanks for fixing needs a problem the agent acted on or gave the fix for.
-  [re('sorting it|fixing it|sorted in|resolverlo|arreglarlo|por fin|finally'), (s) => s.problem && has(s, 'action', 'steps')],
+  // Thanks for fixing needs a problem the agent fixed: steps are still the customer's to do, and a no fixed nothing
+  // ("Finally! Thanks for sorting it" after "We can't change their rate", review 2026-12-06).
+  [re('sorting (?:it|that)|fixing it|sorted in|resolverlo|arreglarlo|por fin|finally|gestionarlo|encargar\\p{L}*|taking care of it|doing that'), (s) => s.problem && has(s, 'action') && !s.last.has('no')],
   // Celebration needs nothing still missing: not after a no, nor a problem the agent only gave a wait for.
   [re("exactly what I needed|just what I was after|all I needed|cleared it up|that was (?:easy|painless)|this is why I love|sorted in|justo lo que necesitaba|todo clarísimo|qué rápido|eso era todo|me encanta la app|best (?:support|customer service)|estupendo|amazing|fantastic|así da gusto|da gusto"),
     (s) => !s.stillMissing && !has(s, 'no') && !(s.problem && has(s, 'wait', 'underway') && !has(s, 'action'))],
@@ -49,8 +52,26 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), underWay],
   // Relief from worry needs a worry voiced (review 2026-12-06: "I feel better now" with no worry before).
   [re('feel better now|más tranquil\\p{L}*'), (s) => s.worried],
-  // "That was easy" needs something the customer did or the agent did: steps given or an action taken.
-  [re('that was (?:easy|painless|smooth|quick)|so (?:easy|smooth)'), (s) => has(s, 'action', 'steps')],
+  // "That was easy" (paraphrased "seamless", "effortless") needs something done: an action the agent took. Steps
+  // are still to do, so nothing was easy yet (review 2026-12-06: "that was seamless" after a how-to answer).
+  [re('that was (?:easy|painless|smooth|quick)|so (?:easy|smooth)'), (s) => has(s, 'action')],
+  // Relief ("Phew", "¡qué alivio!", "that puts my mind at ease") answers a worry, not a frustration (review
+  // 2026-12-06: "Phew, thank goodness" from a customer who had only been annoyed).
+  [re('relief|phew|thank goodness|mind at ease|reassuring|alivio|menos mal|me tranquiliza'), (s) => s.worried],
+  // Still lost after an answer needs an answer that left room for it: one that depends or only says what usually
+  // happens, not a clear rule ("Sorry, I'm still a bit lost" after "It's free", review 2026-12-06).
+  [re('still (?:a bit |slightly )?lost|sigo sin entender'), (s) => s.last.has('hedge')],
+  // "Interesting" / "Good to know" takes in information: not steps to do, an action taken or a no.
+  // Nor about one's own problem: "Interesante." after the state of a stuck transfer.
+  [re('interesting|interesante|good to know|bueno saberlo|oh nice|ah, qué bien'), (s) => !s.problem && !s.last.has('todo') && !s.last.has('steps') && !s.last.has('action') && !s.last.has('no')],
+  // Thanks for patience needs someone who waited: the agent asked something, acted or gave a wait.
+  [re('patience|patient|paciencia'), (s) => has(s, 'ask', 'action', 'wait')],
+  // The reactions to one act (data/grammar/common.json `reaction`, `closing_after`) need that act in the last turn.
+  // Trying is for a fix that may work: a problem's steps, not a how-to's ("Vale, lo pruebo" to where cards are sent).
+  [re("i'll try that|give that a go|lo pruebo|lo intento|voy a probarlo"), (s) => s.problem && s.last.has('todo')],
+  [re("i'll do that|i'll have a look|lo hago ahora|the steps|los pasos|lo miro"), (s) => s.last.has('todo')],
+  [re("i'll wait|i can wait|a few days|wait and see|esperaré|puedo esperar|a esperar"), (s) => s.last.has('wait') || s.last.has('underway')],
+  [re("shame|pity|not what I hoped|live with it|qué pena|lástima|no es lo que esperaba|qué le vamos a hacer|if that's how it is|si es así"), (s) => s.last.has('no') || s.last.has('cost')],
   // The agent's regret at not doing more needs a no.
   [re("couldn't do more|wasn't the answer|no poder hacer más|no sea la respuesta"), (s) => has(s, 'no', 'cost')],
 ];
@@ -83,7 +104,7 @@ export function fitting(ts: readonly Template[] | undefined, s: DiscourseState):
 }
 
 // A customer's last words that say the answer did its job: only then "Glad that answers it" / "Qué bien que quedó resuelto".
-const SOLVED = re("sorted|answers it|exactly what I needed|all I needed|just what I was after|cleared it up|clear now|makes sense|really clear|that's clear|helpful|resuelto|resolverlo|arreglarlo|justo lo que necesitaba|me queda claro|quedó claro|clarísimo|muy claro|eso era todo|útil|ayudado|listo");
+const SOLVED = re("sorted|answers it|exactly what I needed|all I needed|just what I was after|cleared it up|clear now|makes sense|really clear|that's clear|helpful|resuelto|resolverlo|arreglarlo|justo lo que necesitaba|me queda claro|quedó claro|quedado claro|clarísimo|muy claro|eso era todo|útil|ayudado|listo");
 
 export const saysSolved = (words: string): boolean => SOLVED.test(words);
 

@@ -69,6 +69,10 @@ export interface LangCommonSource {
   close_signoff: string[];
   /** What the agent says before answering again a customer who said the last answer did not help. */
   followup_ack?: string[];
+  /** A customer's reaction to what the agent's last turn did (no, steps, action, wait): a follow-up's lead. */
+  reaction?: Record<string, string[]>;
+  /** A customer's last words after the agent's last turn did one of those things. */
+  closing_after?: Record<string, string[]>;
 }
 export interface CommonSource {
   slots: SlotTables;
@@ -127,6 +131,8 @@ export interface CompiledLang {
   closeOffer: Template[];
   closeSignoff: Template[];
   followupAck: Template[];
+  reaction: Map<string, Template[]>;
+  closingAfter: Map<string, Template[]>;
   /** intent → its own templates. */
   intents: Map<string, CompiledIntent>;
   /** category id → follow-up pairs shared by its intents. */
@@ -216,6 +222,8 @@ export function grammar(): CompiledGrammar {
       closeOffer: all(c.close_offer),
       closeSignoff: all(c.close_signoff),
       followupAck: all(c.followup_ack),
+      reaction: map(c.reaction ?? {}),
+      closingAfter: map(c.closing_after ?? {}),
       intents,
       categoryFollowups,
       categoryClarify,

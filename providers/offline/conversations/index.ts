@@ -18,7 +18,7 @@ import { contractArticles } from './contractions.js';
 import { clashes, factsOf, type Facts } from './facts.js';
 import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
 import { dropLeadingYes, leadingYesFits, yesContradictsFree } from './reply-fit.js';
-import { actsOf, KNOWN_EVENT, messageKind, type Act, type MessageKind } from './acts.js';
+import { actsOf, KNOWN_EVENT, messageKind, reactionKey, type Act, type MessageKind } from './acts.js';
 import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type DiscourseState } from './discourse.js';
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
@@ -60,7 +60,7 @@ function unsaid(text: string, lang: 'en' | 'es', word: (slot: string) => string)
 }
 
 // An acknowledgement that thanks the customer for telling: it fits a report, not a question.
-const THANKS_FOR_TELLING = /thanks for (?:letting us know|flagging)|gracias por (?:avisarnos|comentárnoslo)/iu;
+const THANKS_FOR_TELLING = /thanks for (?:letting us know|flagging|telling us|reporting)|gracias por (?:avisarnos|comentárnoslo|contárnoslo|informarnos|el aviso)/iu;
 
 // Nobody gives "about £14.09" or "27,40 €, más o menos": an amount with its cents is an exact one (review 2026-12-06).
 const CENTS = /\d[.,]\d\d(?!\d)/u;
@@ -118,7 +118,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const done = new Set<Act>();
   let lastActs: ReadonlySet<Act> = done;
   let stillMissing = false;
-  const state = (): DiscourseState => ({ acts: done, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang) });
+  // Only a worry voiced in words ("I'm worried", not "Urgent:") is relieved at the end.
+  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang) });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);
@@ -138,7 +139,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const followups = followupQueue(L, spec.intent, spec.category, problem, rng);
 
   // Only an unhappy customer asks "Where on earth is my card?": other labels take an ask without irritation.
-  const calmAsks = spec.sentiment === 'negative' ? intent.ask : calmOnly(intent.ask, lang, spec.sentiment === 'positive');
+  const calmAsks = spec.sentiment === 'negative' ? intent.ask : calmOnly(intent.ask, lang, true);
   // A customer who is not upset does not shout: "Somebody stole my card, what do I do!" is a neutral label's panic
   // (review 2026-12-04, class 9). Spanish keeps its paired "¡…!".
   const pickAsk = (): string => {
@@ -147,8 +148,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
   // A positive customer is not worried ("It had no screen lock, which worries me", review 2026-12-04, class 9).
   // Nor does a confused one go on to report a theft it knows all about ("No me cuadra… Me lo robaron en el súper").
+  // Nor a neutral one: "I am worried…" reads negative to a reviewer (review 2026-12-06).
   const moodFits = (t: Template): boolean =>
-    (spec.sentiment !== 'positive' || !info(t).worried) && (mood.opener !== 'confused' || !info(t).knownEvent);
+    (spec.sentiment === 'negative' || !info(t).worried) && (mood.opener !== 'confused' || !info(t).knownEvent);
   /** What the first message is (a request, a how-question, a yes/no question, a problem, a statement). */
   let kind: MessageKind = 'statement';
 
@@ -162,17 +164,28 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const ask = pickAsk();
     kind = messageKind(ask, lang);
     // "Not sure what's going on here. Somebody stole my card": confusion cannot open an event the customer knows.
-    if (mood.opener === 'confused' && KNOWN_EVENT[lang].test(ask)) mood = { opener: 'anxious', ack: 'anxious' };
+    // Anxious only for a negative label: a neutral customer's "I'm scared I've lost money" reads negative
+    // (found reading round 7); a neutral one just asks.
+    if (mood.opener === 'confused' && KNOWN_EVENT[lang].test(ask)) mood = spec.sentiment === 'negative' ? { opener: 'anxious', ack: 'anxious' } : { opener: undefined, ack: problem ? 'problem' : 'neutral' };
+    // A card or phone just lost or stolen is a misfortune: it worries, it does not exasperate ("I've had enough of
+    // this" about a phone just lost, review 2026-12-06). Anger fits a failure that repeats, not a loss.
+    if ((mood.opener === 'frustrated' || mood.opener === 'angry') && (MISFORTUNE_INTENTS.has(spec.intent) || MISFORTUNE[lang].test(ask))) mood = { opener: 'anxious', ack: 'anxious' };
+    // "Quick question." / "Una consulta" announces a question: not a report or a request ("Quick question. I've lost
+    // my card. Can you stop it?").
+    const asks = kind === 'open' || kind === 'yesno';
     // A plain question takes a preface that gives the feeling a cause ("I've read the help pages twice and I'm still
     // not sure"), not a problem's ("This has me scratching my head", "Urgent:"), and no opener contradicts the ask
     // ("Esto pasa una y otra vez" before "Es la primera vez") (review 2026-12-03, classes 3 and 5).
     const openerKey = mood.opener !== undefined && !problem && L.opener.has(`${mood.opener}_question`) ? `${mood.opener}_question` : mood.opener;
     const askOnly = factsOf(ask);
-    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts));
+    // "No rush" does not open a problem: a declined or lost card is urgent (review 2026-12-06).
+    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts) && (!problem || !NO_RUSH.test(templateText(t))) && (asks || !ANNOUNCES_QUESTION.test(templateText(t))));
     const opener = sayOne(openers);
     // "Hi there! This is absurd." reads wrong: an upset customer's greeting is plain (review 2026-12-04).
     const upset = mood.opener === 'angry' || mood.opener === 'frustrated' || mood.opener === 'anxious';
-    const greetings = upset ? L.greeting.filter((t) => !CHEERFUL.test(templateText(t))) : L.greeting;
+    // Nor a casual "Hi, quick question" before "I've had enough of this" (review 2026-12-06): a felt opener takes a
+    // plain greeting.
+    const greetings = upset ? L.greeting.filter((t) => !CHEERFUL.test(templateText(t)) && !CASUAL.test(templateText(t))) : mood.opener !== undefined || !asks ? L.greeting.filter((t) => !CASUAL.test(templateText(t))) : L.greeting;
     const greeting = rng.chance(0.4) ? sayOne(greetings) + rng.pick(upset ? ['.', ','] : ['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const askFacts = factsOf(`${opener} ${ask}`);
@@ -217,7 +230,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const ackKey = problemSaid ? (mood.ack === 'happy' ? 'happy_problem' : 'problem') : mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack;
     const a = agentOne(ackFor(ackKey));
     // Also "Hi, happy to help. Happy to explain.": an acknowledgement whose opening words the greeting already said.
-    const echoes = greeting !== '' && (firstWord(greeting) === firstWord(a) || greeting.toLowerCase().includes(firstWords(a)));
+    // And "Hi, happy to help. I can help with that.": both offer help (review 2026-12-06).
+    const echoes = greeting !== '' && (firstWord(greeting) === firstWord(a) || greeting.toLowerCase().includes(firstWords(a)) || (HELP.test(greeting) && HELP.test(a)));
     if (echoes) return [greeting, ''];
     // "Hello, thanks for getting in touch. Thank you!": the acknowledgement says what the greeting would repeat.
     const [g2, a2] = dropRepeatedFormulas([greeting, a], 1);
@@ -261,16 +275,25 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
-    // The lead reacts to the last answer: no "That's a relief" after a no.
+    // The lead reacts to the last answer: no "That's a relief" after a no; and half the time it says what the answer
+    // did to the customer: "OK, I'll try that" after steps, "Shame" after a no, "I'll wait" after a wait.
     const leads = L.followupLead.get(m);
-    const lead = rng.chance(0.45) ? sayOne(fitting(leads, { ...st, acts: lastActs }) ?? L.followupLead.get('neutral')) : '';
+    const lst = { ...st, acts: lastActs };
+    const reacted = reactionKey(lastActs);
+    const reaction = reacted !== undefined ? fitting(L.reaction.get(reacted), lst) : undefined;
+    const leadDrawn = rng.chance(0.45);
+    const lead = leadDrawn ? sayOne(reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral')) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
     statedFacts = factsOf(stated);
     turns.push(customer(joinParts([lead, q])));
     // A customer who says the last answer did not help is answered after the agent owns that, not with a bare rule.
     const unhelped = lead !== '' && saysStillMissing(lead);
-    turns.push(agent(joinParts([unhelped ? agentOne(L.followupAck) : '', sayAgent(p.a)])));
+    // Its acknowledgement does not repeat the first one's words ("I completely understand, and I'm sorry" → "I
+    // understand, sorry about that"): a reader sees the same apology twice.
+    const fresh = unhelped ? L.followupAck.filter((t) => countShared(known, templateStems(t)) === 0) : [];
+    const acks = fresh.length > 0 ? fresh : L.followupAck;
+    turns.push(agent(joinParts([unhelped ? agentOne(acks) : '', sayAgent(p.a)])));
     stillMissing = (stillMissing || unhelped || saysStillMissing(q)) && !lastActs.has('action');
   };
   exchanges.forEach((ex, i) => {
@@ -312,7 +335,13 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const st = state();
         const fit = (ts: readonly Template[] | undefined): readonly Template[] | undefined => fitting(ts, st) ?? ts;
         const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
-        const words = sayOne(fit(spec.sentiment === 'positive' ? L.closingPositive : short ? L.closingShort : L.closing.get(arc.end)));
+        // The last words can say what the agent's last turn did ("Okay, I'll try that. Thanks!" after steps, "Shame,
+        // but thanks for being clear" after a no): a resolved ending in the customer's own words (review 2026-12-06).
+        const after = reactionKey(lastActs);
+        const afterLines = after !== undefined && spec.sentiment !== 'positive' && resolution === 'resolved' && rng.chance(0.4) ? fitting(L.closingAfter.get(after), st) : undefined;
+        // An end mood none of whose lines fit (relief with no worry voiced) ends calm, not with the unfitting line.
+        const own = short ? L.closingShort : L.closing.get(arc.end);
+        const words = sayOne(afterLines ?? (spec.sentiment === 'positive' ? fit(L.closingPositive) : fitting(own, st) ?? fitting(L.closing.get('calm'), st) ?? fit(L.closing.get('neutral'))));
         if (resolution === 'pending' && !underWay(st)) resolution = 'resolved';
         // Read as written: es-ES turns "Listo" into "Perfecto", which says nothing was solved.
         const said = customer(words);
@@ -342,6 +371,17 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 }
 
 const CHEERFUL = /(hiya|hey team|hi there|hello there|qué tal)/iu;
+const CASUAL = /(quick question|una consulta)/iu;
+const NO_RUSH = /(no rush|sin prisa)/iu;
+const ANNOUNCES_QUESTION = /(question|pregunta|consulta)/iu;
+/** Intents whose event is a misfortune the customer just suffered, whatever the ask's words. */
+const MISFORTUNE_INTENTS: ReadonlySet<string> = new Set(['lost_or_stolen_card', 'lost_or_stolen_phone', 'compromised_card']);
+const HELP = /(?<!\p{L})(help|ayud\p{L}*)(?!\p{L})/iu;
+/** A loss or theft the customer just suffered. */
+const MISFORTUNE: Record<'en' | 'es', RegExp> = {
+  en: /(?<!\p{L})(lost|stolen|stole|robbed|left my|missing (?:card|phone)|compromised|someone has)(?!\p{L})/iu,
+  es: /(?<!\p{L})(perd[ií]\p{L}*|robaron|robó|robad[oa]|me lo han|me la han|comprometid[oa])(?!\p{L})/iu,
+};
 const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;

@@ -26,7 +26,8 @@ export function dropLeadingYes(reply: string): string {
 
 // "¿Cobran tarifa por recargar con tarjeta?" → "Por supuesto. … es gratis" (review 2026-12-03): a yes to "is there a
 // fee?" says there is one, so an answer that says it is free cannot open with it.
-const FEE_Q = /\b(fees?|charges?|charged|cost|costs|pay extra)\b[^.!?]*\?|(?<!\p{L})(cobran|cobra|cobrar|tarifa|comisi[oó]n|coste|costo|cuesta|cargo)(?!\p{L})[^.!?]*\?/iu;
+// An amount inside the question ("a fee on my £4.50 top-up?") does not end it.
+const FEE_Q = /\b(fees?|charges?|charged|cost|costs|pay extra)\b(?:[^.!?]|(?<=\d)[.,](?=\d))*\?|(?<!\p{L})(cobran|cobra|cobrar|tarifa|comisi[oó]n|coste|costo|cuesta|cargo)(?!\p{L})(?:[^.!?]|(?<=\d)[.,](?=\d))*\?/iu;
 const FREE = /\b(free|no fee|no charge|don't charge|do not charge)\b|(?<!\p{L})(gratis|gratuit[oa]s?|sin (coste|costo|comisi[oó]n|cargo)|no cobramos)(?!\p{L})/iu;
 
 /** True when the message asks whether something costs and the answer says it does not: "Yes"/"Of course" would contradict it. */

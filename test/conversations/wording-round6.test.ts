@@ -99,7 +99,8 @@ describe('offline conversations: round 6 of the wording (blind review 2026-12-04
   });
 
   it('gives an amount with its cents as exact, never "about £14.09" or "27,40 €, más o menos" (review 2026-12-06)', () => {
-    const approx = /(?<!\p{L})(about|around|roughly|unos|unas|give or take|más o menos)(?!\p{L})[^.?!]*\d[.,]\d\d(?!\d)|\d[.,]\d\d(?!\d)[^.?!]*(give or take|más o menos)/iu;
+    // "around lunchtime yesterday" is a {date}: it hedges the time, not the amount after it.
+    const approx = /(?<!\p{L})(about|around|roughly|unos|unas|give or take|más o menos)(?!\p{L})(?! lunchtime)[^.?!]*\d[.,]\d\d(?!\d)|\d[.,]\d\d(?!\d)[^.?!]*(give or take|más o menos)/iu;
     const cs = generateClean(3000, 62, { intents: ['card_payment_not_recognised', 'transfer_not_received_by_recipient', 'cash_withdrawal_not_recognised', 'transaction_charged_twice', 'extra_charge_on_statement', 'Refund_not_showing_up'] });
     expect(cs.flatMap((c) => c.turns.filter((t) => t.speaker === 'customer').map((t) => t.text)).filter((t) => approx.test(t))).toEqual([]);
   });

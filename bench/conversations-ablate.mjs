@@ -83,32 +83,9 @@ function byKindMix(rows, mix, n) {
   return out;
 }
 
-// --- the real pool's shape (60 % of train.csv in neither test split) ------------------------------------------------
-const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-const helper = join(root, 'bench/conversations-ablate.py');
-const run = (argv, onLine) => new Promise((ok, fail) => {
-  const p = spawn(python, [helper, ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let buf = '';
-  p.stdout.on('data', (d) => { buf += d; let i; while ((i = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, i)); buf = buf.slice(i + 1); } });
-  p.on('close', (code) => (code === 0 ? ok() : fail(new Error(`ablate: python helper exited ${code} (needs python3-sklearn)`))));
-});
-if (!existsSync(trainCsv)) { console.log(`ablate: skipped (${trainCsv} not found)`); process.exit(0); }
-await run([trainCsv, '--pool', join(work, 'pool.csv')], () => {});
-const parseCsv = (s) => {
-  const rows = []; let row = [], f = '', q = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (q) { if (ch === '"' && s[i + 1] === '"') { f += '"'; i++; } else if (ch === '"') q = false; else f += ch; }
-    else if (ch === '"') q = true; else if (ch === ',') { row.push(f); f = ''; } else if (ch === '\n') { row.push(f.replace(/\r$/, '')); rows.push(row); row = []; f = ''; } else f += ch;
-  }
-  return rows.slice(1);
-};
-const pool = parseCsv(readFileSync(join(work, 'pool.csv'), 'utf8')).map(([text]) => text);
-const realKinds = Object.fromEntries(KINDS.map((k) => [k, 0]));
-for (const t of pool) realKinds[messageKind(t, 'en')]++;
-for (const k of KINDS) realKinds[k] /= pool.length;
-
 // --- the variants ---------------------------------------------------------------------------------------------------
+// Filled from the real pool below, before any variant is generated.
+const realKinds = Object.fromEntries(KINDS.map((k) => [k, 0]));
 const noPunct = (t) => t.replace(/[.?!]+$/u, '');
 const askOnly = ['greeting', 'opener', 'context', 'detail', 'closer'];
 const V = [
@@ -139,6 +116,30 @@ const V = [
 ].map(([name, what, params, ablate, extra = {}]) => ({ name, what, params: { ...base, ...params }, ablate, ...extra }));
 
 if (args.includes('--list')) { for (const v of V) console.log(`${v.name}\t${v.what}`); process.exit(0); }
+// --- the real pool's shape (60 % of train.csv in neither test split) ------------------------------------------------
+const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+const helper = join(root, 'bench/conversations-ablate.py');
+const run = (argv, onLine) => new Promise((ok, fail) => {
+  const p = spawn(python, [helper, ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let buf = '';
+  p.stdout.on('data', (d) => { buf += d; let i; while ((i = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, i)); buf = buf.slice(i + 1); } });
+  p.on('close', (code) => (code === 0 ? ok() : fail(new Error(`ablate: python helper exited ${code} (needs python3-sklearn)`))));
+});
+if (!existsSync(trainCsv)) { console.log(`ablate: skipped (${trainCsv} not found)`); process.exit(0); }
+await run([trainCsv, '--pool', join(work, 'pool.csv')], () => {});
+const parseCsv = (s) => {
+  const rows = []; let row = [], f = '', q = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (q) { if (ch === '"' && s[i + 1] === '"') { f += '"'; i++; } else if (ch === '"') q = false; else f += ch; }
+    else if (ch === '"') q = true; else if (ch === ',') { row.push(f); f = ''; } else if (ch === '\n') { row.push(f.replace(/\r$/, '')); rows.push(row); row = []; f = ''; } else f += ch;
+  }
+  return rows.slice(1);
+};
+const pool = parseCsv(readFileSync(join(work, 'pool.csv'), 'utf8')).map(([text]) => text);
+for (const t of pool) realKinds[messageKind(t, 'en')]++;
+for (const k of KINDS) realKinds[k] /= pool.length;
+
 const only = opt('--only')?.split(',');
 const chosen = only ? V.filter((v) => only.includes(v.name)) : V;
 

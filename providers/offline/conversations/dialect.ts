@@ -80,6 +80,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('declinaron'), 'rechazaron'],
     [w('regresé'), 'devolví'],
     [w('buena tarde'), 'buenas tardes'],
+    // Round 7: the evening wish clock.ts writes; Spain says "¡Buenas noches!" and "que pases buenas noches".
+    [w('buena noche'), 'buenas noches'],
     [w('renta de autos'), 'alquiler de coches'],
     [w('pagar la renta'), 'pagar el alquiler'],
     [w('rentar'), 'alquilar'],

@@ -10,6 +10,9 @@ interface FactKind {
   once?: boolean;
 }
 
+// A value only the intent's situation sets (see situationOf).
+const NEVER = /(?!)/u;
+
 const KINDS: readonly FactKind[] = [
   {
     name: 'residence',
@@ -88,6 +91,19 @@ const KINDS: readonly FactKind[] = [
       /(?<!\p{L})(name|surname|married|nombre|apellido|me casé)(?!\p{L})/iu,
     ],
   },
+  // Round 7 (review 2026-12-06, class 5): facts of the intent's situation, which no sentence states but the intent
+  // does. Their second value never matches text: only situationOf() sets it, so texts alone never clash on them.
+  {
+    // "Why won't the machine let me take money out? … I withdrew £620": a declined withdrawal was not made.
+    name: 'withdrawal_made',
+    values: [/(?<!\p{L})(I withdrew|I took out|I got the cash|(?<!nunca |no )saqué|(?<!nunca |no )retiré|me dio el dinero)(?!\p{L})/iu, NEVER],
+  },
+  {
+    // "the money went to" a beneficiary the bank refused, or a transfer that was declined or failed.
+    name: 'money_arrived',
+    // Template text joins alternatives with " | ": "[went|was going] to" reads "went | was going to".
+    values: [/(?<!\p{L})(went( \| [\p{L} ]+)? to|the money (arrived|went|left)|it arrived in|ya le llegó|le llegó (el dinero|la transferencia)|se fue a)(?!\p{L})/iu, NEVER],
+  },
 ];
 
 /** Which value of each fact kind a text states, as one bit mask per kind (computed once per text, then compared). */
@@ -111,4 +127,37 @@ export function clashes(said: Facts, candidate: Facts): boolean {
 /** Whether `candidate` (a template's text, slots written as {name}) states a fact that `said` already fixed otherwise. */
 export function contradicts(said: string, candidate: string): boolean {
   return clashes(factsOf(said), factsOf(candidate));
+}
+
+// Which value of which kind each intent's situation fixes before anyone speaks: [kind, value index].
+// A safe default (no entry) leaves an intent's texts to state their own facts.
+const SITUATIONS: Record<string, ReadonlyArray<readonly [string, number]>> = {
+  // The customer did not make it: "lo compré hoy" for an unrecognised direct debit contradicts the intent.
+  card_payment_not_recognised: [['authorship', 0]],
+  direct_debit_payment_not_recognised: [['authorship', 0]],
+  cash_withdrawal_not_recognised: [['authorship', 0]],
+  // Nothing came out of the machine.
+  declined_cash_withdrawal: [['withdrawal_made', 1]],
+  // The money went nowhere.
+  beneficiary_not_allowed: [['money_arrived', 1]],
+  declined_transfer: [['money_arrived', 1]],
+  failed_transfer: [['money_arrived', 1]],
+};
+
+const situationCache = new Map<string, Facts>();
+
+/** The facts an intent's situation fixes (the withdrawal did not happen; the customer does not recognise the payment). */
+export function situationOf(intent: string): Facts {
+  let f = situationCache.get(intent);
+  if (!f) {
+    const set = SITUATIONS[intent] ?? [];
+    f = KINDS.map((k) => set.reduce((mask, [name, j]) => (name === k.name ? mask | (1 << j) : mask), 0));
+    situationCache.set(intent, f);
+  }
+  return f;
+}
+
+/** Both sets of facts at once: what the text says and what the situation already fixed. */
+export function withFacts(a: Facts, b: Facts): Facts {
+  return a.map((m, k) => m | ((b[k] as number) ?? 0));
 }

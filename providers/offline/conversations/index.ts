@@ -15,7 +15,8 @@ import { openingMood, shortSignoffFits } from './mood.js';
 import { agentClosing } from './closing.js';
 import { dialectWording } from './dialect.js';
 import { contractArticles } from './contractions.js';
-import { clashes, factsOf, type Facts } from './facts.js';
+import { clashes, factsOf, situationOf, withFacts, type Facts } from './facts.js';
+import { clockWording, pickClock } from './clock.js';
 import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
 import { dropLeadingYes, leadingYesFits, yesContradictsFree } from './reply-fit.js';
 import { actsOf, KNOWN_EVENT, messageKind, reactionKey, type Act, type MessageKind } from './acts.js';
@@ -85,7 +86,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const gender: Gender = rng.fork('gender').chance(0.5) ? 'f' : 'm';
   const agrees = (text: string, role: 'customer' | 'agent'): string => (lang === 'es' ? agreeGender(text, gender, role) : text);
   const problem = g.problem.has(spec.intent);
-  const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots, spec.category === 'cash_atm');
+  // One time of day for every greeting, wish and "earlier today at…" (review 2026-12-06); a fork, like the gender.
+  const clock = pickClock(rng.fork('clock'));
+  const slots = new SlotBinder(rng.fork('slots'), dialect, g.slots, spec.category === 'cash_atm', clock);
+  // What the customer's words state, with what the intent's situation fixes ("the withdrawal did not happen").
+  const situation = situationOf(spec.intent);
+  const factsIn = (text: string): Facts => withFacts(factsOf(text), situation);
   const said = (s: string): boolean => slots.hasSaid(s);
   // The customer's words bind facts; the agent repeats them in its own perspective ("my landlord" → "your landlord").
   const customerScope: RenderScope = { rng, register, slot: (n) => slots.say(n) };
@@ -94,7 +100,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     register,
     slot: (n) => (AGENT_SLOTS.has(n) || said(n) ? agentPerspective(slots.get(n), lang, register, n) : `\u0001${n}\u0001`),
   };
-  const say = (t: Template): string => renderTemplate(t, customerScope);
+  // The template's words are the binder's context: "mi compra en una cafetería… {amount}" draws a café's amount.
+  const say = (t: Template): string => slots.within(t, () => renderTemplate(t, customerScope));
   const sayAgent = (t: Template): string => unsaid(renderTemplate(t, agentScope), lang, (n) => UNSAID[lang][n] ?? slots.get(n));
   const info = (t: Template) => templateInfo(t, lang);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
@@ -109,7 +116,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     return sayAgent(rng.pick(using.length > 0 ? using : known.length > 0 ? known : pool).t);
   };
   // Dialect wording runs after paraphrasing, whose shared sets would otherwise bring "cash machine" back into en-US.
-  const fix = (text: string): string => dialectWording(lang === 'es' ? contractArticles(text) : text, dialect);
+  const fix = (text: string): string => dialectWording(clockWording(lang === 'es' ? contractArticles(text) : text, clock, lang), dialect);
   const customer = (text: string): Turn => ({ speaker: 'customer', text: applyNoise(agrees(fix(paraphrase(text, dialect, rng)), 'customer'), lang, spec.noise, rng) });
   /** Everything the agent has said, so a follow-up answer cannot give a second wait ("10 days" after "15 days"). */
   let agentSaid = '';
@@ -159,7 +166,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   let told = false;
   /** What the customer has stated so far: later questions must not contradict it. */
   let stated = '';
-  let statedFacts: Facts = factsOf('');
+  let statedFacts: Facts = factsIn('');
   const opening = (): string => {
     const ask = pickAsk();
     kind = messageKind(ask, lang);
@@ -177,7 +184,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // not sure"), not a problem's ("This has me scratching my head", "Urgent:"), and no opener contradicts the ask
     // ("Esto pasa una y otra vez" before "Es la primera vez") (review 2026-12-03, classes 3 and 5).
     const openerKey = mood.opener !== undefined && !problem && L.opener.has(`${mood.opener}_question`) ? `${mood.opener}_question` : mood.opener;
-    const askOnly = factsOf(ask);
+    const askOnly = factsIn(ask);
     // "No rush" does not open a problem: a declined or lost card is urgent (review 2026-12-06).
     const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts) && (!problem || !NO_RUSH.test(templateText(t))) && (asks || !ANNOUNCES_QUESTION.test(templateText(t))));
     const opener = sayOne(openers);
@@ -188,14 +195,14 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const greetings = upset ? L.greeting.filter((t) => !CHEERFUL.test(templateText(t)) && !CASUAL.test(templateText(t))) : mood.opener !== undefined || !asks ? L.greeting.filter((t) => !CASUAL.test(templateText(t))) : L.greeting;
     const greeting = rng.chance(0.4) ? sayOne(greetings) + rng.pick(upset ? ['.', ','] : ['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
-    const askFacts = factsOf(`${opener} ${ask}`);
+    const askFacts = factsIn(`${opener} ${ask}`);
     // A context that restates the ask in other words adds nothing a reader would not notice as a repeat; its facts
     // are taken back with it, or the agent would name a recipient nobody mentioned.
     const beforeContext = slots.saidSoFar();
-    const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts) && moodFits(t))) : '';
+    const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts) && moodFits(t) && slots.fits(t))) : '';
     const context = drawn !== '' && repeats(ask, drawn) ? '' : drawn;
     if (drawn !== '' && context === '') slots.unsayAfter(beforeContext);
-    const soFar = context === '' ? askFacts : factsOf(`${opener} ${ask} ${context}`);
+    const soFar = context === '' ? askFacts : factsIn(`${opener} ${ask} ${context}`);
     // A detail adds a new fact (amount, day, place) from the category's pool; one that restates or contradicts a
     // fact already given ("I've never been to Thailand… I'm in Thailand") is left out.
     // A how-to question has no event behind it, so no amount, date, time, reference or card digits of one.
@@ -205,7 +212,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
       const used = [...templateSlotsOf(t)];
       return (
-        !used.some(said) && used.every((u) => intent.ownSlots.has(u)) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts) && moodFits(t)
+        !used.some(said) && used.every((u) => intent.ownSlots.has(u)) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts) && moodFits(t) && slots.fits(t)
       );
     });
     const beforeDetail = slots.saidSoFar();
@@ -215,7 +222,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
     told = context !== '' || detail !== '';
     stated = joinParts([ask, context, detail]);
-    statedFacts = factsOf(stated);
+    statedFacts = factsIn(stated);
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
     // "I have a question. … I have a Greek passport.": no two sentences of the message open alike.
@@ -285,7 +292,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const lead = leadDrawn ? sayOne(reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral')) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
-    statedFacts = factsOf(stated);
+    statedFacts = factsIn(stated);
     turns.push(customer(joinParts([lead, q])));
     // A customer who says the last answer did not help is answered after the agent owns that, not with a bare rule.
     const unhelped = lead !== '' && saysStillMissing(lead);

@@ -1,5 +1,9 @@
 // Slot values (amounts, merchants, dates…) drawn once per conversation so every turn agrees on them.
 import type { Rng } from '../../../util/rng.js';
+import { merchantKindOf, type MerchantKind } from '../../../util/merchant-kinds.js';
+import { LIVES_ABROAD, NEAR_HOME } from '../../../util/residence.js';
+import { NOW_HOUR, type Clock } from './clock.js';
+import { templateText, type Template } from './template.js';
 
 /** Which spelling of money, phones and places a conversation uses. */
 export type Dialect = 'en-US' | 'en-GB' | 'es-MX' | 'es-ES';
@@ -9,7 +13,8 @@ export type SlotTables = Record<string, Record<string, readonly string[]>>;
 const money: Record<Dialect, (v: number) => string> = {
   'en-US': (v) => `$${fmtEn(v)}`,
   'en-GB': (v) => `£${fmtEn(v)}`,
-  'es-MX': (v) => `$${fmtEn(v)} pesos`,
+  // "$6,786 pesos" says the currency twice (review 2026-12-06): Mexico writes "$6,786" for pesos.
+  'es-MX': (v) => `$${fmtEn(v)}`,
   'es-ES': (v) => `${fmtEs(v)} €`,
 };
 
@@ -68,7 +73,27 @@ export class SlotBinder {
     private readonly tables: SlotTables,
     /** Cash from an ATM: amounts are what a machine pays out, in notes ("sacar 77,98 €" was a giveaway). */
     private readonly cashNotes = false,
+    /** The conversation's time of day: "earlier today at 9:40 pm" cannot be said in the morning. */
+    private readonly clock?: Clock,
   ) {}
+
+  /** The words of the template being rendered, and everything the customer said before it. */
+  private scope = '';
+  private heard = '';
+  /** The number behind each amount slot drawn, so a merchant drawn after it can fit it. */
+  private readonly values = new Map<string, number>();
+
+  /**
+   * Renders one customer template with its words as context: an amount follows the merchant the sentence names, a
+   * merchant follows the kind the customer named, and cash taken out abroad in the home currency is an equivalent.
+   */
+  within(t: Template, render: () => string): string {
+    this.scope = wordsOf(t);
+    const text = this.abroad(render());
+    this.scope = '';
+    this.heard += ` ${text}`;
+    return text;
+  }
 
   get(name: string): string {
     let v = this.bound.get(name);
@@ -109,8 +134,9 @@ export class SlotBinder {
     const scale = this.dialect === 'es-MX' ? 18 : 1;
     switch (name) {
       case 'amount': {
-        const base = r.chance(0.4) ? r.int(5, 99) + r.int(0, 99) / 100 : r.chance(0.7) ? r.int(10, 400) : r.int(2, 60) * 25;
-        return money[this.dialect](Math.round(base * scale * 100) / 100);
+        const kind = this.spentAt();
+        const base = kind ? inBand(r, kind.band) : r.chance(0.4) ? r.int(5, 99) + r.int(0, 99) / 100 : r.chance(0.7) ? r.int(10, 400) : r.int(2, 60) * 25;
+        return this.amount(name, Math.round(base * scale * 100) / 100);
       }
       case 'large_amount': {
         // Source-of-funds checks are for large deposits ("for amounts like £14.09" was a giveaway).
@@ -118,8 +144,9 @@ export class SlotBinder {
         return money[this.dialect](base * scale);
       }
       case 'amount2': {
-        const base = r.int(3, 250) + (r.chance(0.5) ? r.int(1, 99) / 100 : 0);
-        return money[this.dialect](Math.round(base * scale * 100) / 100);
+        const kind = this.spentAt();
+        const base = kind ? inBand(r, kind.band) : r.int(3, 250) + (r.chance(0.5) ? r.int(1, 99) / 100 : 0);
+        return this.amount(name, Math.round(base * scale * 100) / 100);
       }
       case 'fee': {
         const base = r.pick([0.5, 1, 1.5, 2, 2.5, 3, 0.99, 1.99, 4.5]);
@@ -136,8 +163,10 @@ export class SlotBinder {
       case 'time': {
         // The hour agrees with a day already given ("late last night at about 2:05 pm" was a contradiction).
         const day = this.bound.get('date') ?? '';
-        const [lo, hi] = /night|evening|noche/iu.test(day) ? [19, 23] : /morning|mañana|temprano/iu.test(day) ? [7, 11] : /afternoon|tarde|lunch|mediodía/iu.test(day) ? [12, 18] : [7, 22];
-        const h = r.int(lo, hi);
+        const [lo, hi] = /night|evening|noche/iu.test(day) ? [19, 23] : /morning|mañana|temprano|primera hora/iu.test(day) ? [7, 11] : /afternoon|tarde|lunch|mediodía/iu.test(day) ? [12, 18] : [7, 22];
+        // Today's hour is before now: "earlier today at 9:40 pm" is not said in the morning.
+        const today = /today|this morning|hoy|esta mañana/iu.test(day) && this.clock !== undefined;
+        const h = r.int(lo, today ? Math.max(lo, Math.min(hi, NOW_HOUR[this.clock as Clock] - 1)) : hi);
         const m = r.pick(['00', '05', '10', '15', '20', '30', '40', '45', '50', '55']);
         return this.dialect.startsWith('en') ? `${h > 12 ? h - 12 : h}:${m} ${h >= 12 ? 'pm' : 'am'}` : `${h}:${m}`;
       }
@@ -147,6 +176,8 @@ export class SlotBinder {
         return this.country();
       case 'currency':
         return this.currency();
+      case 'merchant':
+        return this.merchant();
       case 'date':
         // Half the time a calendar date, so two customers rarely name the same day in the same words.
         return r.chance(0.5) ? calendarDate(this.dialect, r) : this.fromTable(name);
@@ -159,6 +190,12 @@ export class SlotBinder {
   private country(): string {
     const lang = this.dialect.slice(0, 2) as 'en' | 'es';
     const all = this.table('country').filter((c) => c !== HOME[this.dialect].country);
+    // Where the customer lives is where someone of this variety plausibly lives ("es-MX… vivo en Bolivia" read odd).
+    if (LIVES.test(this.scope)) {
+      const list = (HYPOTHETICAL.test(this.scope) ? NEAR_HOME : LIVES_ABROAD)[this.dialect] ?? [];
+      const near = all.filter((c) => list.includes(c));
+      if (near.length > 0) return this.rng.pick(near);
+    }
     const cur = this.bound.get('currency');
     const matching = cur === undefined ? [] : all.filter((c) => CURRENCY_OF[lang].get(c) === cur);
     return this.rng.pick(matching.length > 0 ? matching : all);
@@ -171,6 +208,73 @@ export class SlotBinder {
     const own = country === undefined ? undefined : CURRENCY_OF[lang].get(country);
     if (own !== undefined && own !== HOME[this.dialect].currency) return own;
     return this.rng.pick(this.table('currency').filter((c) => c !== HOME[this.dialect].currency));
+  }
+
+  /**
+   * Whether a sentence fits the facts already drawn. Its merchant fits the amount: "Who is this direct debit for £165? I cancelled my
+   * gym months ago" names a kind where £165 is no payment (its band's top, with half again for a pricey one).
+   */
+  fits(t: Template): boolean {
+    const v = this.values.get('amount');
+    const kind = v === undefined || this.cashNotes ? undefined : kindOfTemplate(t);
+    if (kind !== undefined && (v as number) > kind.band[1] * (this.dialect === 'es-MX' ? 18 : 1) * 1.5) return false;
+    // One merchant per payment: "a direct debit from a vending machine… I cancelled my gym" names two.
+    const merchant = this.bound.get('merchant');
+    const own = merchant === undefined ? undefined : kindOfValue(merchant);
+    const named = own === undefined ? undefined : kindOfTemplate(t);
+    if (named !== undefined && named !== own) return false;
+    // Nor does a customer go on to live in the country a question already named ("I'm in Colombia. I live in Colombia").
+    const country = this.bound.get('country');
+    if (country === undefined || !LIVES.test(wordsOf(t))) return true;
+    return [...(NEAR_HOME[this.dialect] ?? []), ...(LIVES_ABROAD[this.dialect] ?? [])].includes(country);
+  }
+
+  /** A money value for an amount slot, remembered as a number for the merchant drawn after it. */
+  private amount(name: string, v: number): string {
+    this.values.set(name, v);
+    return money[this.dialect](v);
+  }
+
+  /** The kind of merchant the sentence, or else the merchant already given, says the money was spent at. */
+  private spentAt(): MerchantKind | undefined {
+    if (this.cashNotes) return undefined;
+    return merchantKindOf(this.scope) ?? merchantKindOf(this.bound.get('merchant') ?? '') ?? merchantKindOf(this.heard);
+  }
+
+  /**
+   * A merchant of the kind the customer already named ("I cancelled my gym… It was £40 from {merchant}"), else one
+   * where an amount already given is a plausible payment, else any.
+   */
+  private merchant(): string {
+    const table = this.table('merchant');
+    const named = merchantKindOf(this.scope.replace(/\{merchant\}/gu, '')) ?? merchantKindOf(this.heard);
+    if (named) {
+      const same = table.filter((m) => kindOfValue(m) === named);
+      if (same.length > 0) return this.rng.pick(same);
+    }
+    const v = this.values.get('amount');
+    if (v !== undefined) {
+      const scale = this.dialect === 'es-MX' ? 18 : 1;
+      const fit = table.filter((m) => {
+        const k = kindOfValue(m);
+        return k === undefined ? v <= 400 * scale : v <= k.band[1] * scale * 1.5;
+      });
+      if (fit.length > 0) return this.rng.pick(fit);
+    }
+    return this.rng.pick(table);
+  }
+
+  /** "I withdrew £620 in Indonesia" → "the equivalent of £620": a foreign machine pays out its own currency. */
+  private abroad(text: string): string {
+    const country = this.bound.get('country');
+    if (country === undefined || !text.includes(country) || !(this.cashNotes || CASH.test(text))) return text;
+    let out = text;
+    for (const name of ['amount', 'amount2']) {
+      const v = this.bound.get(name);
+      if (v === undefined || !out.includes(v) || out.includes(`${EQUIVALENT[this.dialect]} ${v}`)) continue;
+      out = out.replace(v, `${EQUIVALENT[this.dialect]} ${v}`);
+    }
+    return out;
   }
 
   private table(name: string): readonly string[] {
@@ -214,6 +318,38 @@ function calendarDate(dialect: Dialect, r: Rng): string {
       return r.pick([`el ${d} de ${MONTHS_ES[mi]}`, `el ${DAYS_ES[wd]} pasado`, `el día ${d}`, `el ${DAYS_ES[wd]} ${d}`, `el ${d}/${mi + 1}`]);
   }
 }
+
+// Templates live for the whole process: their words and merchant kind are computed once.
+const words = new WeakMap<Template, string>();
+const wordsOf = (t: Template): string => {
+  let w = words.get(t);
+  if (w === undefined) words.set(t, (w = templateText(t)));
+  return w;
+};
+const templateKinds = new WeakMap<Template, MerchantKind | null>();
+function kindOfTemplate(t: Template): MerchantKind | undefined {
+  let k = templateKinds.get(t);
+  if (k === undefined) templateKinds.set(t, (k = merchantKindOf(wordsOf(t)) ?? null));
+  return k ?? undefined;
+}
+
+// Slot values are few and drawn thousands of times: each one's kind is looked up once.
+const valueKinds = new Map<string, MerchantKind | undefined>();
+function kindOfValue(m: string): MerchantKind | undefined {
+  if (!valueKinds.has(m)) valueKinds.set(m, merchantKindOf(m));
+  return valueKinds.get(m);
+}
+
+/** A payment inside a merchant kind's band, with cents on the small ones. */
+function inBand(r: Rng, [lo, hi]: readonly [number, number]): number {
+  const whole = r.int(lo, hi);
+  return hi <= 120 && r.chance(0.5) ? Math.max(lo, whole - 1) + r.int(1, 99) / 100 : whole;
+}
+
+const CASH = /(?<!\p{L})(withdr\p{L}*|took out|take out|ATM|cash|sacar|saqué|retiré|cajero|efectivo)(?!\p{L})/iu;
+const EQUIVALENT: Record<Dialect, string> = { 'en-US': 'the equivalent of', 'en-GB': 'the equivalent of', 'es-MX': 'el equivalente a', 'es-ES': 'el equivalente a' };
+const HYPOTHETICAL = /(?<!\p{L})(if I live|if I move|moving to|residents in|people in|si vivo|viviendo en|si me mudo|me mudo a|me voy a vivir)(?!\p{L})/iu;
+const LIVES = /(?<!\p{L})(live in|living in|based in|reside in|resident of|moving to|residents in|people in|vivo en|viviendo en|resido en|radico en|lives in|vive en|me mudo a)(?!\p{L})/iu;
 
 /** Slots computed in code rather than listed in data/grammar/common.json. */
 export const COMPUTED_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'large_amount', 'fee', 'days', 'hours', 'digits', 'ref', 'time', 'home']);

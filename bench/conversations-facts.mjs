@@ -1,0 +1,30 @@
+// Round 7 (issue 15): counts of the 2026-12-06 review's fact classes in generated text — two times of day, cash abroad
+// in the home currency, an amount implausible for the merchant, two merchants for one payment, a sentence against the
+// intent's situation, an odd residence. Counts are conversations with at least one hit (the checks in
+// metrics/coherence/situation.ts, which test/conversations/facts-round7.test.ts asserts on).
+// Usage: npx tsc -p tsconfig.json && node bench/conversations-facts.mjs [--dist path/to/dist] [--seed 707] [--n 4000]
+import { generatorFrom } from './conversations-generator.mjs';
+
+const args = process.argv.slice(2);
+const flag = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
+const seed = Number(flag('--seed', '707'));
+const n = Number(flag('--n', '4000'));
+const { gen } = await generatorFrom(args);
+// The checks are this checkout's, applied to either build's conversations.
+const s = await import(new URL('../dist/metrics/coherence/situation.js', import.meta.url).href);
+const CLASSES = [
+  ['two times of day (greeting, wish)', (c) => s.clockClash(c.turns)],
+  ['home-currency cash amount taken out in a named foreign country', (c) => s.cashAbroad(c.turns, c.meta.dialect)],
+  ['amount above 1.5x what the named merchant kind costs', (c) => s.implausibleAmount(c.turns, c.language, c.meta.dialect)],
+  ['first message names two kinds of merchant', (c) => s.merchantClash(c.turns)],
+  ['customer sentence against the intent situation', (c) => s.situationClash(c.intent, c.turns)],
+  ['residence odd for the dialect', (c) => s.residenceOdd(c.turns, c.meta.dialect)],
+  ['es-MX "$N pesos" (symbol and word)', (c) => c.meta.dialect === 'es-MX' && c.turns.some((t) => /\$\s?\d[\d,.]*\s?pesos/u.test(t.text)) ? 'x' : undefined],
+];
+const cs = gen(seed, n, 0);
+console.log(`seed ${seed}, ${n} conversations`);
+for (const [name, hit] of CLASSES) {
+  const bad = cs.filter((c) => hit(c) !== undefined);
+  console.log(`${String(bad.length).padStart(5)}  ${name}`);
+  if (args.includes('--examples')) for (const c of bad.slice(0, 3)) console.log(`         ${c.intent} ${c.meta.dialect}: ${String(hit(c)).slice(0, 220)}`);
+}

@@ -21,6 +21,14 @@ describe('paraphrase', () => {
     for (let i = 0; i < 30; i++) expect(paraphrase(text, dialect, createRng(i, 'case'))).toMatch(re);
   });
 
+  it('a phrase that began with the pronoun I is capitalised only where a sentence starts ("Hi there, It looks like…")', () => {
+    const out = Array.from({ length: 200 }, (_, i) => paraphrase('Hi there, I think someone has my card details. I think it was stolen. Yes, I think so.', 'en-GB', createRng(i, 'I'), 1));
+    expect(out.some((t) => /, it looks like/.test(t))).toBe(true);
+    expect(out.filter((t) => /, It /.test(t))).toEqual([]);
+    expect(out.every((t) => /\. (I|It) /.test(t))).toBe(true);
+    expect(out.filter((t) => /(feel|looks) like so(?!\p{L})/u.test(t))).toEqual([]);
+  });
+
   it('never lowercases the pronoun I and leaves words that only contain a phrase alone', () => {
     for (let i = 0; i < 50; i++) {
       const out = paraphrase("I'd like to know why there's a feed issue.", 'en-US', createRng(i, 'i'));

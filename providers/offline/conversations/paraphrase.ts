@@ -1,4 +1,4 @@
-// Meaning-preserving rewording of customer turns from synonym sets (data/grammar/paraphrase.json).
+// Meaning-preserving rewording of customer turns from synonym sets (data/grammar/paraphrase/sets.json).
 import type { Rng } from '../../../util/rng.js';
 import { loadData } from '../../../util/paths.js';
 import type { Dialect } from './slots.js';
@@ -37,6 +37,8 @@ const BROKEN: Record<'en' | 'es', readonly RegExp[]> = {
   en: [
     /(?<!\p{L})(it|what|there|that|who|he|she) is (been|got|gotten)(?!\p{L})/iu,
     /(?<!\p{L})(charged|billed) (a |an )?charges?(?!\p{L})/iu,
+    // "I think so" → "I feel like so" / "it looks like so": the opinion set's phrases take a clause, not "so".
+    /(?<!\p{L})(feel like|looks like) so(?!\p{L})/iu,
   ],
   // A clitic before "me": the object pronoun of the replaced verb has no verb left to attach to.
   es: [
@@ -48,6 +50,9 @@ const BROKEN: Record<'en' | 'es', readonly RegExp[]> = {
 
 const breaks = (lang: 'en' | 'es', before: string, after: string): boolean =>
   BROKEN[lang].some((re) => re.test(after) && !re.test(before));
+
+// Text before a match that ends where a sentence starts: nothing, or a sentence's end and a space.
+const SENTENCE_START = /(^|[.!?…:]\s+)[¿¡"“]?$/u;
 
 let compiled: Map<Dialect, CompiledSet[]> | undefined;
 
@@ -63,10 +68,15 @@ function setsFor(dialect: Dialect): CompiledSet[] {
   return compiled.get(dialect) ?? [];
 }
 
-/** Keeps a capital at the start of the replaced phrase (sentence starts) without lowercasing "I". */
-function matchCase(original: string, replacement: string): string {
+/**
+ * Keeps a capital at the start of the replaced phrase (sentence starts) without lowercasing "I". A phrase that starts
+ * with the pronoun I is capitalised wherever it stands, so its capital says nothing: its replacement takes one only at
+ * a sentence start ("Hi there, I think…" became "Hi there, It looks like…", found merging round 7).
+ */
+function matchCase(original: string, replacement: string, atSentenceStart: boolean): string {
   const o = /\p{L}/u.exec(original)?.[0] ?? '';
-  if (o && o === o.toUpperCase() && o !== o.toLowerCase()) {
+  const pronoun = /^[¿¡]?I(?![\p{L}])/u.test(original);
+  if (o && o === o.toUpperCase() && o !== o.toLowerCase() && (!pronoun || atSentenceStart)) {
     return replacement.replace(/\p{L}/u, (c) => c.toUpperCase());
   }
   // Mid-sentence: lower the replacement's first letter, except the pronoun I ("I'd", "I am").
@@ -83,7 +93,12 @@ export function paraphrase(text: string, dialect: Dialect, rng: Rng, rate = 0.75
     if (!s.probes.some((p) => lower.includes(p))) continue;
     s.re.lastIndex = 0;
     const before = t;
-    t = t.replace(s.re, (m) => (rng.chance(rate) ? matchCase(m, rng.pick(s.members)) : m));
+    const from = t;
+    t = t.replace(s.re, (m: string, ...rest: unknown[]) => {
+      if (!rng.chance(rate)) return m;
+      const offset = rest.find((x): x is number => typeof x === 'number') ?? 0;
+      return matchCase(m, rng.pick(s.members), SENTENCE_START.test(from.slice(0, offset)));
+    });
     if (t !== before && breaks(lang, before, t)) t = before;
     if (t !== before) lower = t.toLowerCase();
   }

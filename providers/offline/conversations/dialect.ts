@@ -128,6 +128,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('driving licences'), "driver's licenses"],
     [w('driving licence'), "driver's license"],
     [w('thanks loads'), 'thanks a lot'],
+    // "I've had a look" is a perfect: "I've took a look" is not English (found in round 7).
+    [w("I've had a look"), "I've taken a look"],
     [w('had a look'), 'took a look'],
     [w('have a look'), 'take a look'],
     [w('Ta', '(?=[.!])'), 'Thanks'],

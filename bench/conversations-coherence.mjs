@@ -16,7 +16,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const flag = (n, d) => (args.includes(n) ? args[args.indexOf(n) + 1] : d);
 const trainCsv = resolve(args.find((a) => !a.startsWith('--') && a !== flag('--review-seed')) ?? join(root, '../shared/datasets/banking77/train.csv'));
-const reviewSeed = Number(flag('--review-seed', '20261201'));
+// A sample is written only when asked for: a run without --review-seed rewrote the tracked round-1 sample.
+const reviewSeed = args.includes('--review-seed') ? Number(flag('--review-seed')) : undefined;
 
 const quick = {
   count: 1000, intents: 'all', languages: { en: 0.5, es: 0.5 }, sentiment: { positive: 0.3, neutral: 0.5, negative: 0.2 },
@@ -70,13 +71,15 @@ if (existsSync(trainCsv)) {
 
 // Blind review sample: the first 50 EN and 50 ES of 400 conversations drawn with the review seed. Only what a reader
 // sees (language, intent, its category, sentiment label, the turns), plus the locale the rubric asks about.
-const pool = gen(quick, reviewSeed, 400);
-const pick = (lang) => pool.filter((c) => c.language === lang).slice(0, 50);
-const sample = [...pick('en'), ...pick('es')].map((c) => ({
-  conversation_id: c.conversation_id, language: c.language, locale: c.meta.dialect, register: c.language === 'es' ? c.meta.register : undefined,
-  intent: c.intent, category: c.category, sentiment: c.sentiment, resolution_status: c.resolution_status, turns: c.turns,
-}));
-mkdirSync(join(root, 'bench/review'), { recursive: true });
-const out = join(root, `bench/review/sample-${reviewSeed}.jsonl`);
-writeFileSync(out, sample.map((s) => JSON.stringify(s)).join('\n') + '\n');
-console.log(`\nblind-review sample: ${sample.length} conversations → ${out}`);
+if (reviewSeed !== undefined) {
+  const pool = gen(quick, reviewSeed, 400);
+  const pick = (lang) => pool.filter((c) => c.language === lang).slice(0, 50);
+  const sample = [...pick('en'), ...pick('es')].map((c) => ({
+    conversation_id: c.conversation_id, language: c.language, locale: c.meta.dialect, register: c.language === 'es' ? c.meta.register : undefined,
+    intent: c.intent, category: c.category, sentiment: c.sentiment, resolution_status: c.resolution_status, turns: c.turns,
+  }));
+  mkdirSync(join(root, 'bench/review'), { recursive: true });
+  const out = join(root, `bench/review/sample-${reviewSeed}.jsonl`);
+  writeFileSync(out, sample.map((s) => JSON.stringify(s)).join('\n') + '\n');
+  console.log(`\nblind-review sample: ${sample.length} conversations → ${out}`);
+}

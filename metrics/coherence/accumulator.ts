@@ -9,9 +9,10 @@ import { positiveLabelUnsaid } from './label-sentiment.js';
 import { dialectLeak } from './dialect-words.js';
 import { genderFlip } from './gender.js';
 import { unfoundedClosing } from './closing-fit.js';
+import { factClash } from './situation.js';
 import { loadTopics } from '../../util/conversation-topics.js';
 
-export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak', 'gender_flip', 'unfounded_closing'] as const;
+export const COHERENCE_CHECKS = ['foreign_followup', 'locale_mismatch', 'register_switch', 'positive_reply_to_negative', 'positive_label_unsaid', 'dialect_leak', 'gender_flip', 'unfounded_closing', 'fact_clash'] as const;
 export type CoherenceCheck = (typeof COHERENCE_CHECKS)[number];
 
 export interface CoherenceCount {
@@ -45,6 +46,8 @@ export function coherenceProblems(c: CoherenceInput, topics: ReturnType<typeof l
   // Round 6: only Spanish marks the customer's gender; only a dialogue has a closing to found.
   if (c.language === 'es') out.push(['gender_flip', genderFlip(c.turns)]);
   if (hasAgent) out.push(['unfounded_closing', unfoundedClosing(c.turns)]);
+  // Round 7: a fact fixed once (time of day, merchant, amount, residence, the intent's situation) broken later.
+  if (hasAgent) out.push(['fact_clash', factClash(c)]);
   return out;
 }
 const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 197)}…` : s);

@@ -130,3 +130,20 @@ export function residenceOdd(turns: Turns, dialect: string | undefined): string 
   const place = LIVES.exec(customerText(turns))?.[1];
   return near && home && place !== undefined && !home.test(place) && !near.includes(place) ? `${dialect} customer lives in ${place}` : undefined;
 }
+
+/**
+ * The first fact a conversation breaks, of those above, or undefined: the `fact_clash` check of validate/conversations
+ * (one check for one idea — a fact fixed once and contradicted later — so one gate holds them all).
+ */
+export function factClash(c: { intent?: string; language?: string; meta?: { dialect?: string }; turns: Turns }): string | undefined {
+  const dialect = c.meta?.dialect;
+  const lang = c.language === 'es' ? 'es' : 'en';
+  return (
+    clockClash(c.turns) ??
+    cashAbroad(c.turns, dialect) ??
+    implausibleAmount(c.turns, lang, dialect) ??
+    merchantClash(c.turns) ??
+    (c.intent ? situationClash(c.intent, c.turns) : undefined) ??
+    residenceOdd(c.turns, dialect)
+  );
+}

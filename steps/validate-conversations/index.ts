@@ -65,6 +65,7 @@ const validateConversations: StepDefinition<ValidateConversationsParams> = {
           dialect_leak_max: num("Maximum share of conversations with a form of the other variety (es-MX 'vale', es-ES 'sin costo', en-US 'cash machine')."),
           gender_flip_max: num("Maximum share of Spanish conversations where the customer's gender changes ('nerviosa' then the agent's 'Tranquilo')."),
           unfounded_closing_max: num("Maximum share of conversations whose closing claims what did not happen (a notification with nothing started, 'taking too long' with no wait given)."),
+          fact_clash_max: num("Maximum share of conversations that break a fact they fixed: two times of day, cash abroad in the home currency, an amount implausible for the merchant, two merchants for one payment, a sentence against the intent ('I withdrew £620' when it was declined), an odd residence for the dialect."),
           top_closing_share_max: num('Maximum share of conversations ending on the single most frequent final agent turn.'),
           distinct_closings: num('Minimum distinct final agent turns per conversation (600 per 1,000 = 0.6).'),
         },

@@ -70,6 +70,7 @@ export async function runValidateConversations(ctx: StepContext<ValidateConversa
     dialect_leak: coh.checks.dialect_leak.rate,
     gender_flip: coh.checks.gender_flip.rate,
     unfounded_closing: coh.checks.unfounded_closing.rate,
+    fact_clash: coh.checks.fact_clash.rate,
     // Closings are only measured when the data has agent turns: on customer texts alone a closing gate fails, saying why.
     top_closing_share: coh.closings.conversations > 0 ? coh.closings.top_share : null,
     distinct_closings: coh.closings.conversations > 0 ? coh.closings.distinct_rate : null,

@@ -91,6 +91,24 @@ describe('coherence checks', () => {
     expect(a.finish().checks.locale_mismatch.failed).toBe(mismatch ? 1 : 0);
   });
 
+  it.each([
+    { intent: 'card_arrival', text: ['Buenas noches, ¿cuándo llega mi tarjeta?', '¡Buena tarde! Llega en 3 días.'], clash: true },
+    { intent: 'declined_cash_withdrawal', text: ["Why won't the ATM give me money? I withdrew £620 in Spain.", 'The ATM declined it.'], clash: true },
+    { intent: 'declined_cash_withdrawal', text: ["Why won't the ATM give me money? I tried to take out £60.", 'The ATM declined it.'], clash: false },
+  ])('fact_clash: a fact fixed once and broken later ("$text.0")', async ({ intent, text, clash }) => {
+    const lang = /[¿¡]/.test(text[0] as string) ? 'es' : 'en';
+    const a = new CoherenceAccumulator();
+    a.add(conv(intent, lang, [['customer', text[0] as string], ['agent', text[1] as string]], lang === 'es' ? 'es-ES' : 'en-GB') as Record<string, unknown>);
+    expect(a.finish().checks.fact_clash.failed).toBe(clash ? 1 : 0);
+    if (!clash) return;
+    const dir = mkdtempSync(join(tmpdir(), 'genesis-fact-clash-'));
+    writeFileSync(join(dir, 'conversations.jsonl'), JSON.stringify(conv(intent, lang, [['customer', text[0] as string], ['agent', text[1] as string]], lang === 'es' ? 'es-ES' : 'en-GB')) + '\n');
+    const ctx = testContext({ gates: { fact_clash_max: 0 } } as never, { inputs: [inputFrom(dir, 'gen', 'generate/conversations')] });
+    const error = await validateStep.run(ctx as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GateError);
+    expect((error as Error).message).toContain('fact_clash_max');
+  });
+
   it('reports counts with examples and fails the gates, naming each metric', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'genesis-coherence-'));
     // The same closing everywhere: the closing gates fail too.

@@ -29,4 +29,10 @@ describe('offline conversations: round 7 of the English asks', () => {
     expect(dialectWording("I've had a look and I had a look too.", 'en-US')).toBe("I've taken a look and I took a look too.");
     expect(dialectWording("I've had a look.", 'en-GB')).toBe("I've had a look.");
   });
+
+  it('en-US spells "traveling", "traveled", "travelers"; en-GB keeps the double l', () => {
+    expect(dialectWording('I am travelling on Friday; I travelled to Spain with two travellers.', 'en-US')).toBe('I am traveling on Friday; I traveled to Spain with two travelers.');
+    expect(dialectWording('Travelling soon.', 'en-US')).toBe('Traveling soon.');
+    expect(dialectWording('I am travelling on Friday.', 'en-GB')).toBe('I am travelling on Friday.');
+  });
 });

@@ -130,6 +130,11 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('thanks loads'), 'thanks a lot'],
     // "I've had a look" is a perfect: "I've took a look" is not English (found in round 7).
     [w("I've had a look"), "I've taken a look"],
+    // Round 7: American spelling doubles no l ("I'm traveling on Friday"; the asks engineer found "travelling" in en-US).
+    [w('travelling'), 'traveling'],
+    [w('travelled'), 'traveled'],
+    [w('travellers'), 'travelers'],
+    [w('traveller'), 'traveler'],
     [w('had a look'), 'took a look'],
     [w('have a look'), 'take a look'],
     [w('Ta', '(?=[.!])'), 'Thanks'],

@@ -92,6 +92,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('en línea'), 'por internet'],
   ],
   'es-MX': [
+    // "Un saludo." signs off in Spain; Mexico writes "Saludos." (review 2026-12-07).
+    [w('un saludo'), 'saludos'],
     [w('vale', '(?! la pena)'), 'ok'],
     [w('vosotros'), 'ustedes'],
     [w('coche'), 'carro'],
@@ -132,6 +134,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w("I've had a look"), "I've taken a look"],
     // Round 7: American spelling doubles no l ("I'm traveling on Friday"; the asks engineer found "travelling" in en-US).
     [w('travelling'), 'traveling'],
+    // "Shout if you need anything" is British (review 2026-12-07, four en-US conversations).
+    [w('shout if you need'), 'let me know if you need'],
     [w('travelled'), 'traveled'],
     [w('travellers'), 'travelers'],
     [w('traveller'), 'traveler'],

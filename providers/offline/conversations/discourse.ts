@@ -18,6 +18,8 @@ export interface DiscourseState {
   stillMissing: boolean;
   /** The customer said they were worried or nervous: only then "I feel better now", "Phew" or "¡qué alivio!". */
   worried: boolean;
+  /** The intent's name and everything said so far: a recap naming a dispute or a refund needs one to be in it. */
+  said: string;
 }
 
 type Need = (s: DiscourseState) => boolean;
@@ -28,6 +30,10 @@ const has = (s: DiscourseState, ...acts: Act[]): boolean => acts.some((a) => s.a
 
 /** Something is under way: the agent acted, gave a wait, or said it is still to come. A pending ending needs it. */
 export const underWay = (s: DiscourseState): boolean => has(s, 'action', 'wait', 'underway');
+
+const TALKED_DISPUTE = re('disput\\p{L}*|chargeback|claim|reclamaci\\p{L}*|contracargo|caso');
+const TALKED_REFUND = re('refund\\p{L}*|reembols\\p{L}*|devoluci\\p{L}*|devolver|money back');
+const TALKED_PAYMENT = re('payments?|paid|pay for|purchase|bought|pagos?|pagu[eé]|compr\\p{L}*');
 
 // Each presupposition, and when it holds. A line can carry several; all must hold.
 const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
@@ -66,6 +72,11 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('interesting|interesante|good to know|bueno saberlo|oh nice|ah, qué bien'), (s) => !s.problem && !s.last.has('todo') && !s.last.has('steps') && !s.last.has('action') && !s.last.has('no')],
   // Thanks for patience needs someone who waited: the agent asked something, acted or gave a wait.
   [re('patience|patient|paciencia'), (s) => has(s, 'ask', 'action', 'wait')],
+  // A recap names what the conversation was about: "The dispute's status…" needs a dispute, "Refunds appear…" a refund,
+  // "the payment's status" a payment (review 2026-12-07: each after a conversation that had none).
+  [re("dispute's status|the case|la reclamación|el caso"), (s) => TALKED_DISPUTE.test(s.said)],
+  [re('refunds appear|los reembolsos|once the merchant sends'), (s) => TALKED_REFUND.test(s.said)],
+  [re("payment's status|estado del pago"), (s) => TALKED_PAYMENT.test(s.said)],
   // The reactions to one act (data/grammar/common.json `reaction`, `closing_after`) need that act in the last turn.
   // Trying is for a fix that may work: a problem's steps, not a how-to's ("Vale, lo pruebo" to where cards are sent).
   [re("i'll try that|give that a go|lo pruebo|lo intento|voy a probarlo"), (s) => s.problem && s.last.has('todo')],

@@ -126,7 +126,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   let lastActs: ReadonlySet<Act> = done;
   let stillMissing = false;
   // Only a worry voiced in words ("I'm worried", not "Urgent:") is relieved at the end.
-  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang) });
+  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang), said: `${spec.intent.replace(/_/g, ' ')} ${turns.map((t) => t.text).join(' ')}` });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);

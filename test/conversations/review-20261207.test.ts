@@ -1,0 +1,32 @@
+// Fixes from the 2026-12-07 blind review (bench/review/review-20261207.md), each a rule over many conversations; each
+// test fails on the generator that review sampled (08f3f9a).
+import { describe, expect, it } from 'vitest';
+import { generateClean } from './fixtures.js';
+import type { Conversation } from '../../util/records.js';
+
+const many = generateClean(4000, 87);
+const last = (c: Conversation): string => c.turns[c.turns.length - 1]?.text ?? '';
+const before = (c: Conversation): string => `${c.intent.replace(/_/g, ' ')} ${c.turns.slice(0, -1).map((t) => t.text).join(' ')}`;
+
+describe('offline conversations: the 2026-12-07 review', () => {
+  it.each([
+    ['a dispute', /dispute's status|El estado de la reclamación/u, /disput|chargeback|claim|reclamaci|contracargo|caso/iu],
+    ['a refund', /Refunds appear|once the merchant sends them/u, /refund|reembols|devoluci|devolver|money back/iu],
+    ['a payment', /payment's status|estado del pago/u, /payments?|paid|pay for|purchase|bought|pagos?|pagu[eé]|compr/iu],
+  ])('a closing recap names %s only when the conversation had one', (_what, recap, talked) => {
+    const recapped = many.filter((c) => recap.test(last(c)));
+    expect(recapped.filter((c) => !talked.test(before(c))).map((c) => `${c.intent}: ${last(c)}`)).toEqual([]);
+  });
+
+  it('en-US agents do not say "Shout if you need anything"; es-MX agents do not sign off "Un saludo"', () => {
+    const agentText = (d: string) => many.filter((c) => c.meta?.dialect === d).flatMap((c) => c.turns.filter((t) => t.speaker === 'agent').map((t) => t.text));
+    expect(agentText('en-US').filter((t) => /shout if you need/i.test(t))).toEqual([]);
+    expect(agentText('es-MX').filter((t) => /(?<!\p{L})un saludo(?!\p{L})/iu.test(t))).toEqual([]);
+    expect(agentText('en-GB').some((t) => /shout if you need/i.test(t))).toBe(true);
+  });
+
+  it('"Entiendo que preocupa" takes its object: "Entiendo que te preocupe"', () => {
+    const es = many.filter((c) => c.language === 'es').flatMap((c) => c.turns.map((t) => t.text));
+    expect(es.filter((t) => /Entiendo que preocupa/u.test(t))).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateClean } from './fixtures.js';
 import type { Conversation } from '../../util/records.js';
+import { actsOf } from '../../providers/offline/conversations/acts.js';
 
 const many = generateClean(4000, 87);
 const last = (c: Conversation): string => c.turns[c.turns.length - 1]?.text ?? '';
@@ -28,5 +29,16 @@ describe('offline conversations: the 2026-12-07 review', () => {
   it('"Entiendo que preocupa" takes its object: "Entiendo que te preocupe"', () => {
     const es = many.filter((c) => c.language === 'es').flatMap((c) => c.turns.map((t) => t.text));
     expect(es.filter((t) => /Entiendo que preocupa/u.test(t))).toEqual([]);
+  });
+
+  it('"Let\'s get this fixed" / "vamos a resolverlo" only in a turn that fixes or gives something to do now', () => {
+    const promise = /(let's get (this|it|that) (fixed|sorted)|vamos a (resolverlo|solucionarlo|arreglarlo))/iu;
+    const promised = many.flatMap((c) => c.turns.filter((t) => t.speaker === 'agent' && promise.test(t.text)).map((t) => ({ t: t.text, lang: c.language as 'en' | 'es' })));
+    expect(promised.length).toBeGreaterThan(20);
+    const empty = promised.filter(({ t, lang }) => {
+      const a = actsOf(t, lang);
+      return !a.has('action') && !a.has('todo') && !a.has('ask');
+    });
+    expect(empty.map((p) => p.t)).toEqual([]);
   });
 });

@@ -263,7 +263,11 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const line = agentLine(intent.answer, asked);
     const free = yesContradictsFree(stated, line);
     const core = !leadingYesFits(kind, line) || free ? dropLeadingYes(line) : line;
-    const lead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g)));
+    // "Let's get this fixed." promises a fix: only before an answer that fixes (an action taken) or gives something to
+    // do now, not before an explanation ("Let's get this fixed. Card payments in your account currency are free.").
+    const acts = actsOf(core, lang);
+    const fixes = acts.has('action') || acts.has('todo');
+    const lead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g))).map((g) => (!fixes && PROMISES_FIX.test(g) ? '' : g));
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
     const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
@@ -389,6 +393,9 @@ const MISFORTUNE: Record<'en' | 'es', RegExp> = {
   en: /(?<!\p{L})(lost|stolen|stole|robbed|left my|missing (?:card|phone)|compromised|someone has)(?!\p{L})/iu,
   es: /(?<!\p{L})(perd[ií]\p{L}*|robaron|robó|robad[oa]|me lo han|me la han|comprometid[oa])(?!\p{L})/iu,
 };
+// An acknowledgement that promises to fix what the customer reported (read in reading the round-7 quick start: 3 of 10
+// English conversations had it before an explanation; review 2026-12-07's "vamos a resolverlo" to a plain question).
+const PROMISES_FIX = /(?<!\p{L})(let's get (?:this|it|that) (?:fixed|sorted)|let's sort (?:this|it) out|vamos a (?:resolverlo|solucionarlo|arreglarlo)|lo resolvemos|lo solucionamos)(?!\p{L})/iu;
 const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;

@@ -41,4 +41,10 @@ describe('offline conversations: the 2026-12-07 review', () => {
     });
     expect(empty.map((p) => p.t)).toEqual([]);
   });
+
+  it('"Recibirás un aviso cuando termine la revisión" only when a review is under way (not after "why verify?")', () => {
+    const closing = many.filter((c) => c.language === 'es' && /un aviso cuando termine la revisión/u.test(last(c)));
+    const why = closing.filter((c) => c.intent === 'why_verify_identity' && !/revis|verific\p{L}* (en curso|pendiente)|tardará|días|horas|minutos|te avisaremos|en marcha/iu.test(before(c).replace(c.intent.replace(/_/g, ' '), '')));
+    expect(why.map((c) => before(c))).toEqual([]);
+  });
 });

@@ -55,7 +55,7 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   // Relief and enthusiasm ("Super", "¡Genial!") need good news: not right after "We can't deliver to PO boxes".
   [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great|perfect|awesome|super|brilliant|lovely|nice one|excellent|wonderful|genial|perfecto|excelente|súper|buenísimo|estupendo|fenomenal'), (s) => !has(s, 'no')],
   // A notification asked for, or promised, needs something under way.
-  [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa'), underWay],
+  [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa|un aviso cuando|avisaremos'), underWay],
   // Relief from worry needs a worry voiced (review 2026-12-06: "I feel better now" with no worry before).
   [re('feel better now|más tranquil\\p{L}*'), (s) => s.worried],
   // "That was easy" (paraphrased "seamless", "effortless") needs something done: an action the agent took. Steps

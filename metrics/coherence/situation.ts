@@ -41,6 +41,10 @@ const HOME_COUNTRY: Record<string, RegExp> = {
   'es-ES': /^(España)$/u,
   'es-MX': /^(México|Mexico)$/u,
 };
+// Where the account's own currency comes out of the machine too: "Retiré 70 € en Italia" is no clash for es-ES.
+const SAME_CURRENCY: Record<string, RegExp> = {
+  'es-ES': /^(Francia|Italia|Alemania|Portugal|Grecia|Países Bajos|Irlanda|Bélgica|Croacia|Austria|Finlandia|Malta|Chipre)$/u,
+};
 const MONTH = /^(January|February|March|April|May|June|July|August|September|October|November|December|Enero|Febrero)$/u;
 const WITHDRAW = /(?<!\p{L})(withdr\p{L}*|cashpoint|cash machine|retiros?|reintegros?|took out|take out|taking out|sacar|saqué|sacó|retiré|retirar|ATM|cajero)(?!\p{L})/iu;
 const EQUIVALENT = /(?<!\p{L})(equivalent|worth|equivalente)(?!\p{L})/iu;
@@ -53,7 +57,7 @@ export function cashAbroad(turns: Turns, dialect: string | undefined): string | 
   for (const sentence of customerText(turns).split(/(?<=[.?!])\s+/u)) {
     if (!WITHDRAW.test(sentence) || !money.test(sentence) || EQUIVALENT.test(sentence)) continue;
     const place = /(?<!\p{L})(?:in|en) ((?:the )?\p{Lu}[\p{L}]+(?: \p{Lu}\p{L}+)?)/u.exec(sentence.slice(money.exec(sentence)?.index ?? 0))?.[1];
-    if (place !== undefined && !home.test(place) && !MONTH.test(place)) return sentence;
+    if (place !== undefined && !home.test(place) && !MONTH.test(place) && !SAME_CURRENCY[dialect ?? '']?.test(place)) return sentence;
   }
   return undefined;
 }

@@ -21,6 +21,9 @@ describe('round 7 checks flag the review\'s examples (metrics/coherence/situatio
     expect(clockClash(turns(['customer', 'Good morning. I paid earlier today at 9:40 am.']))).toBeUndefined();
     expect(cashAbroad(turns(['customer', 'Why won\'t the machine let me take money out? I withdrew £620 in Indonesia.']), 'en-GB')).toBeDefined();
     expect(cashAbroad(turns(['customer', 'I withdrew the equivalent of £620 in Indonesia.']), 'en-GB')).toBeUndefined();
+    // The account's currency comes out in Italy too: no equivalent needed, none to flag (review 2026-12-07).
+    expect(cashAbroad(turns(['customer', 'Retiré 70 € en Italia.']), 'es-ES')).toBeUndefined();
+    expect(cashAbroad(turns(['customer', 'Retiré 70 € en Suiza.']), 'es-ES')).toBeDefined();
     expect(implausibleAmount(turns(['customer', 'Sale justo debajo de mi compra en una cafetería. La operación era de 147 €.']), 'es', 'es-ES')).toBeDefined();
     expect(implausibleAmount(turns(['customer', 'Sale justo debajo de mi compra en una cafetería. La operación era de 4,50 €.']), 'es', 'es-ES')).toBeUndefined();
     expect(merchantClash(turns(['customer', 'I cancelled my gym months ago. It was £1,425 from a hotel.']))).toBeDefined();

@@ -47,4 +47,12 @@ describe('offline conversations: the 2026-12-07 review', () => {
     const why = closing.filter((c) => c.intent === 'why_verify_identity' && !/revis|verific\p{L}* (en curso|pendiente)|tardará|días|horas|minutos|te avisaremos|en marcha/iu.test(before(c).replace(c.intent.replace(/_/g, ' '), '')));
     expect(why.map((c) => before(c))).toEqual([]);
   });
+
+  it('no "el equivalente a … €" for cash taken out where the euro is spent ("en Italia")', () => {
+    const cash = ['cash_withdrawal_charge', 'wrong_exchange_rate_for_cash_withdrawal', 'declined_cash_withdrawal', 'cash_withdrawal_not_recognised', 'pending_cash_withdrawal'];
+    const drawn = cash.flatMap((intent, k) => generateClean(300, 90 + k, { intents: [intent], languages: { es: 1 } }));
+    const es = drawn.filter((c) => c.meta?.dialect === 'es-ES').flatMap((c) => c.turns.filter((t) => t.speaker === 'customer').map((t) => t.text));
+    expect(es.some((t) => /el equivalente a/u.test(t))).toBe(true);
+    expect(es.filter((t) => /el equivalente a [^.?!]*(?<!\p{L})en (Francia|Italia|Alemania|Portugal|Grecia|Países Bajos|Irlanda|Bélgica|Croacia)(?!\p{L})/u.test(t))).toEqual([]);
+  });
 });

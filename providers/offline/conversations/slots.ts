@@ -264,10 +264,14 @@ export class SlotBinder {
     return this.rng.pick(table);
   }
 
-  /** "I withdrew £620 in Indonesia" → "the equivalent of £620": a foreign machine pays out its own currency. */
+  /**
+   * "I withdrew £620 in Indonesia" → "the equivalent of £620": a foreign machine pays out its own currency. Not where
+   * that currency is the account's: "the equivalent of 70 €" in Italy makes no sense (review 2026-12-07).
+   */
   private abroad(text: string): string {
     const country = this.bound.get('country');
     if (country === undefined || !text.includes(country) || !(this.cashNotes || CASH.test(text))) return text;
+    if (CURRENCY_OF[this.dialect.slice(0, 2) as 'en' | 'es'].get(country) === HOME[this.dialect].currency) return text;
     let out = text;
     for (const name of ['amount', 'amount2']) {
       const v = this.bound.get(name);

@@ -55,4 +55,12 @@ describe('offline conversations: the 2026-12-07 review', () => {
     expect(es.some((t) => /el equivalente a/u.test(t))).toBe(true);
     expect(es.filter((t) => /el equivalente a [^.?!]*(?<!\p{L})en (Francia|Italia|Alemania|Portugal|Grecia|Países Bajos|Irlanda|Bélgica|Croacia)(?!\p{L})/u.test(t))).toEqual([]);
   });
+
+  it('"That\'s under way now" / "Ya está en marcha" only after an action taken or a process said to be running', () => {
+    const claimed = many.filter((c) => /under way now|ya está en marcha/iu.test(last(c)));
+    expect(claimed.length).toBeGreaterThan(0);
+    const started = (c: Conversation): boolean =>
+      c.turns.slice(0, -1).some((t) => t.speaker === 'agent' && ((a) => a.has('action') || a.has('underway'))(actsOf(t.text, c.language as 'en' | 'es')));
+    expect(claimed.filter((c) => !started(c)).map((c) => before(c))).toEqual([]);
+  });
 });

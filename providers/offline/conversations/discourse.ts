@@ -56,6 +56,10 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('relief|phew|alivio|menos mal|qué bien|good to know|bueno saberlo|oh nice|great|perfect|awesome|super|brilliant|lovely|nice one|excellent|wonderful|genial|perfecto|excelente|súper|buenísimo|estupendo|fenomenal'), (s) => !has(s, 'no')],
   // A notification asked for, or promised, needs something under way.
   [re('notification|notify|let me know when|notificación|avisan|avisar|me avisa|un aviso cuando|avisaremos'), underWay],
+  // "That's under way now" / "Ya está en marcha" claims something started: an action the agent took, or a process
+  // it said is running, not only a question asked or a wait quoted (review 2026-12-07 #96: after an unanswered request
+  // for a receipt reference).
+  [re("under way now|that's under way|ya está en marcha"), (s) => has(s, 'action', 'underway')],
   // Relief from worry needs a worry voiced (review 2026-12-06: "I feel better now" with no worry before).
   [re('feel better now|más tranquil\\p{L}*'), (s) => s.worried],
   // "That was easy" (paraphrased "seamless", "effortless") needs something done: an action the agent took. Steps

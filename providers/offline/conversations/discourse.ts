@@ -37,7 +37,7 @@ export const underWay = (s: DiscourseState): boolean => has(s, 'action', 'wait',
 const TALKED_DISPUTE = re('disput\\p{L}*|chargeback|claim|reclamaci\\p{L}*|contracargo|caso');
 const TALKED_REFUND = re('refund\\p{L}*|reembols\\p{L}*|devoluci\\p{L}*|devolver|money back');
 // A customer's criticism: what "I've passed your comments on" passes on.
-const COMPLAINT = re("annoying|not happy|expected better|not impressed|should (?:really )?be clearer|not convinced|fastidio|no me hace gracia|esperaba más|no me convence|debería (?:estar|ser) más clar\\p{L}*|molest\\p{L}*|harto|harta|fed up|ridiculous|unacceptable|inaceptable");
+const COMPLAINT = re("annoying|not happy|not convinced|last time I have to ask|sigo sin estar convencid\\p{L}*|no tener que volver a preguntar|expected better|not impressed|should (?:really )?be clearer|not convinced|fastidio|no me hace gracia|esperaba más|no me convence|debería (?:estar|ser) más clar\\p{L}*|molest\\p{L}*|harto|harta|fed up|ridiculous|unacceptable|inaceptable");
 const UNCLEAR = re("clearer|confusing|not clear|unclear|hard to find|más clar\\p{L}*|confus\\p{L}*|no está claro|cuesta encontrar");
 const TALKED_PAYMENT = re('payments?|paid|pay for|purchase|bought|pagos?|pagu[eé]|compr\\p{L}*');
 
@@ -102,7 +102,7 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('whenever you have it|when you have it|cuando (?:lo|la|los|las) <?(?:tengas|tenga)'), (s) => s.awaiting === true],
   // "Your feedback has been passed on" needs feedback: the customer's own words criticised something (review
   // 2026-12-07 #20, an escalation with no trigger). The unresolved closings' customer lines are complaints.
-  [re('feedback has been passed|passed your comments|trasladé (?:tu|su|<tu) comentario|paso (?:tu|su|<tu) comentario'), (s) => COMPLAINT.test(s.said)],
+  [re('feedback has been passed|passed your comments|trasladé (?:tu|su)|comentario al equipo'), (s) => COMPLAINT.test(s.said)],
   // "So we can make it clearer" needs a customer who said something was unclear.
   [re('make it clearer|quede más claro'), (s) => UNCLEAR.test(s.said)],
   // The agent's regret at not doing more needs a no.

@@ -19,7 +19,7 @@ import { clashes, factsOf, situationOf, withFacts, type Facts } from './facts.js
 import { clockWording, pickClock } from './clock.js';
 import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
 import { dropLeadingYes, leadingYesFits, yesContradictsFree } from './reply-fit.js';
-import { actsOf, KNOWN_EVENT, messageKind, reactionKey, type Act, type MessageKind } from './acts.js';
+import { actsOf, KNOWN_EVENT, messageKind, reactionKey, reportsTrouble, type Act, type MessageKind } from './acts.js';
 import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type DiscourseState } from './discourse.js';
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
@@ -257,7 +257,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // "Thanks for letting us know" / "Gracias por avisarnos" thanks for a report, not a question (review 2026-12-06).
     const reported = kind === 'problem' || kind === 'statement';
     // "Lamento el inconveniente" / "Sorry about that" to a plain question apologises for nothing (review 2026-12-07).
-    const asked = kind === 'open' || kind === 'yesno';
+    const asked = (kind === 'open' || kind === 'yesno') && !reportsTrouble(stated, lang) && !MISFORTUNE[lang].test(stated) && !MISFORTUNE_INTENTS.has(spec.intent);
     const ok = (t: Template): boolean =>
       (!asked || (key !== 'problem' && key !== 'neutral') || !EMPATHY.test(templateText(t))) &&
       (explains || !info(t).explains) && (spec.sentiment !== 'negative' || t.length > 0) && (reported || !THANKS_FOR_TELLING.test(templateText(t)));
@@ -369,6 +369,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const own = short ? L.closingShort : L.closing.get(arc.end);
         const words = sayOne(afterLines ?? (spec.sentiment === 'positive' ? fit(L.closingPositive) : fitting(own, st) ?? fitting(L.closing.get('calm'), st) ?? fit(L.closing.get('neutral'))));
         if (resolution === 'pending' && !underWay(st) && !awaiting) resolution = 'resolved';
+        // An escalation needs a trigger: a problem the chat has not fixed, or a customer who says it is not (review
+        // 2026-12-07 #20: "I've escalated this" after a PIN question answered). Otherwise it ends unresolved.
+        if (resolution === 'escalated' && !(problem && !done.has('action') && (stillMissing || NOT_FIXED.test(words)))) resolution = 'unresolved';
         // Read as written: es-ES turns "Listo" into "Perfecto", which says nothing was solved.
         const said = customer(words);
         turns.push(said);
@@ -432,6 +435,8 @@ const REQUESTS_DATA: Record<'en' | 'es', RegExp> = {
   en: /(?:^|[.!?;]\s+)(?:please )?(?:share|send us|send over|upload|could you share|can you share)(?!\p{L})/iu,
   es: /(?:^|[.!?;]\s+)(?:por favor,? )?[¿]?(?:comparte|comparta|compártenos|compártanos|envíanos|envíenos|mándanos|mándenos|sube|suba|me (?:compartes|comparte|envías|envía))(?!\p{L})/iu,
 };
+/** A customer's last words that say the chat has not fixed it: what an escalation answers. */
+const NOT_FIXED = /(?<!\p{L})(want this fixed|not convinced|too long|still|not impressed|que lo arreglen|no me convence|tardando|todavía|sigo|aún)(?!\p{L})/iu;
 const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;

@@ -8,6 +8,7 @@ import { filesUnder } from '../helpers/files.js';
 import { runJson } from '../helpers/run-json.js';
 import { runCli, spawnCli, waitFor, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from '../bedrock/aws-env.js';
+import { bedrockPipelineHead } from '../helpers/bedrock-yaml.js';
 
 const SECRET = 'SECRETgenesisBATCH0123456789abcdefSECRET';
 useAwsEnv({
@@ -30,19 +31,7 @@ const PRICES = '{ input_per_1k: 0.003, output_per_1k: 0.015, batch_input_per_1k:
 
 function pipeline(endpoint: string, count: number, batch: Record<string, unknown> = {}): string {
   const b = { s3_uri: 's3://genesis-test/jobs/', role_arn: ROLE, wait_s: 60, poll_s: 0.05, ...batch };
-  return `name: llm
-seed: 5
-providers:
-  claude:
-    type: bedrock
-    region: us-east-1
-    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
-    endpoint: ${endpoint}
-    mode: batch
-    prices: ${PRICES}
-    limits: { rpm: 6000, concurrency: 4 }
-    batch: ${JSON.stringify(b)}
-steps:
+  return `${bedrockPipelineHead('llm', endpoint, ['mode: batch', `prices: ${PRICES}`, 'limits: { rpm: 6000, concurrency: 4 }', `batch: ${JSON.stringify(b)}`])}steps:
   generate: { uses: generate/conversations, with: { count: ${count}, provider: claude, batch_size: 5 } }
 `;
 }

@@ -7,6 +7,7 @@ import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { filesUnder } from '../helpers/files.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from './aws-env.js';
+import { bedrockPipelineHead } from '../helpers/bedrock-yaml.js';
 
 const SECRET = 'SECRETgenesisTEST0123456789abcdefSECRET';
 useAwsEnv({
@@ -19,19 +20,7 @@ useAwsEnv({
 
 const fake = fakeBedrockPerTest({ rpm: 6000, tpm: 50_000_000, seed: 3 });
 
-const pipeline = (endpoint: string, count: number, budget = 100) => `name: llm
-seed: 5
-providers:
-  claude:
-    type: bedrock
-    region: us-east-1
-    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
-    endpoint: ${endpoint}
-    limits: { rpm: 6000, tpm: 50000000, concurrency: 4 }
-    budget: { usd: ${budget} }
-    patience_s: 30
-    max_retries: 6
-steps:
+const pipeline = (endpoint: string, count: number, budget = 100) => `${bedrockPipelineHead('llm', endpoint, ['limits: { rpm: 6000, tpm: 50000000, concurrency: 4 }', `budget: { usd: ${budget} }`, 'patience_s: 30', 'max_retries: 6'])}steps:
   generate: { uses: generate/conversations, with: { count: ${count}, provider: claude, batch_size: 5 } }
   validate: { uses: validate/conversations, needs: [generate] }
 `;

@@ -4,19 +4,11 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { fakeBedrockPerTest } from '../fakes/fake-bedrock-per-test.js';
 import { spawnCli, tempDir, writePipeline } from '../helpers/cli.js';
+import { bedrockPipelineHead } from '../helpers/bedrock-yaml.js';
 
 const startFake = fakeBedrockPerTest();
 
-const pipeline = (endpoint: string) => `name: reach
-providers:
-  claude:
-    type: bedrock
-    region: us-east-1
-    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
-    endpoint: ${endpoint}
-    limits: { rpm: 6000, tpm: 50000000 }
-    patience_s: 60
-steps:
+const pipeline = (endpoint: string) => `${bedrockPipelineHead('reach', endpoint, ['limits: { rpm: 6000, tpm: 50000000 }', 'patience_s: 60'])}steps:
   generate: { uses: generate/conversations, with: { count: 10, provider: claude, batch_size: 5 } }
 `;
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/fake-bedrock.js';
 import { runCli, writePipeline } from '../helpers/cli.js';
+import { bedrockPipelineHead } from '../helpers/bedrock-yaml.js';
 
 const saved: Record<string, string | undefined> = {};
 let fake: FakeBedrock;
@@ -21,17 +22,7 @@ afterAll(async () => {
   else process.env[k] = v;
 });
 
-const pipeline = (endpoint: string, budget: number) => `name: llm
-seed: 5
-providers:
-  claude:
-    type: bedrock
-    region: us-east-1
-    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
-    endpoint: ${endpoint}
-    limits: { rpm: 6000, tpm: 50000000, concurrency: 2 }
-    budget: { usd: ${budget} }
-steps:
+const pipeline = (endpoint: string, budget: number) => `${bedrockPipelineHead('llm', endpoint, ['limits: { rpm: 6000, tpm: 50000000, concurrency: 2 }', `budget: { usd: ${budget} }`])}steps:
   generate: { uses: generate/conversations, with: { count: 30, provider: claude, batch_size: 5 } }
   register: { uses: register/dataset, needs: [generate], with: { name: paid } }
 `;

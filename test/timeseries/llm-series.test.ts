@@ -9,6 +9,7 @@ import type { SeriesMisbehaviour } from '../fakes/fake-series-content.js';
 import { runCli, spawnCli, writePipeline } from '../helpers/cli.js';
 import { useAwsEnv } from '../bedrock/aws-env.js';
 import { boundsFor } from '../../metrics/series-checks.js';
+import { bedrockPipelineHead } from '../helpers/bedrock-yaml.js';
 
 useAwsEnv({ AWS_ACCESS_KEY_ID: 'FAKEKEYIDFORGENESISTESTS', AWS_SECRET_ACCESS_KEY: 'fake-secret', AWS_SESSION_TOKEN: undefined, AWS_REGION: 'us-east-1', AWS_PROFILE: undefined });
 
@@ -26,18 +27,7 @@ interface P {
   validate?: string;
 }
 // One request at a time: the fake's seeded slips then land on the same series on every run.
-const pipeline = (endpoint: string, p: P) => `name: llmts
-seed: 5
-providers:
-  claude:
-    type: bedrock
-    region: us-east-1
-    model: us.anthropic.claude-sonnet-4-5-20250929-v1:0
-    endpoint: ${endpoint}
-    limits: { rpm: 6000, tpm: 50000000, concurrency: 1, min_concurrency: 1 }
-    budget: { usd: ${p.budget ?? 100} }
-    patience_s: 30
-steps:
+const pipeline = (endpoint: string, p: P) => `${bedrockPipelineHead('llmts', endpoint, ['limits: { rpm: 6000, tpm: 50000000, concurrency: 1, min_concurrency: 1 }', `budget: { usd: ${p.budget ?? 100} }`, 'patience_s: 30'])}steps:
   generate:
     uses: generate/timeseries
     with: { count: ${p.count}, length: ${p.length ?? 168}, provider: claude, batch_size: 3${p.types ? `, types: [${p.types.join(', ')}]` : ''} }

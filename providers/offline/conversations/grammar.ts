@@ -21,10 +21,21 @@ export interface ScopedPairSource {
   for: 'any' | 'problem';
 }
 
+/**
+ * Answers for first messages the intent's general answers would miss: when the customer's words match `when` (a
+ * case-insensitive regular expression over the ask, context and detail as written), the agent answers from these
+ * instead. "Can other people top up with their card?" was answered "The card must be in your name" after "Sure
+ * thing" (review 2026-12-07, #27): each kind of question an intent gets needs an answer that answers it.
+ */
+export interface AnswerWhenSource {
+  when: string;
+  answer: string[];
+}
 export interface IntentLangSource {
   ask: string[];
   context?: string[];
   answer: string[];
+  answer_when?: AnswerWhenSource[];
   followups?: Array<Pair<string>>;
 }
 export interface CategorySource {
@@ -99,10 +110,16 @@ export interface ScopedPair {
   problemOnly: boolean;
 }
 
+export interface AnswerWhen {
+  when: RegExp;
+  answer: AgentLine[];
+}
 export interface CompiledIntent {
   ask: Template[];
   context: Template[];
   answer: AgentLine[];
+  /** Answers for the first messages that match, tried in order before the general ones. */
+  answerWhen: AnswerWhen[];
   /** Every slot any of its answers mentions. */
   answerSlots: ReadonlySet<string>;
   /** Every slot its own asks, contexts and answers mention: the facts this intent's story is made of. */
@@ -165,6 +182,20 @@ export function loadCategorySources(): CategorySource[] {
   return files.map((f) => loadData<CategorySource>('grammar', f));
 }
 
+/** An `answer_when` pattern; a malformed one is a bug in the shipped grammar, named with its intent. */
+function whenPattern(src: string, intent: string): RegExp {
+  try {
+    return new RegExp(src, 'iu');
+  } catch (e) {
+    throw new Error(`grammar: bad answer_when pattern for ${intent}: ${src} (${(e as Error).message})`);
+  }
+}
+
+/** The answers for a first message: those of the first `answer_when` entry it matches, else the intent's own. */
+export function answersFor(intent: CompiledIntent, stated: string): AgentLine[] {
+  return intent.answerWhen.find((w) => w.answer.length > 0 && w.when.test(stated))?.answer ?? intent.answer;
+}
+
 let compiled: CompiledGrammar | undefined;
 
 /** The compiled grammar; built on first use and kept for the life of the process. */
@@ -193,11 +224,12 @@ export function grammar(): CompiledGrammar {
       for (const [name, byLang] of Object.entries(cat.intents)) {
         const src = byLang[lang];
         const answer = src.answer.map(line);
-        const answerSlots = new Set(answer.flatMap((l) => [...l.slots]));
+        const answerWhen = (src.answer_when ?? []).map((w) => ({ when: whenPattern(w.when, name), answer: w.answer.map(line) }));
+        const answerSlots = new Set([...answer, ...answerWhen.flatMap((w) => w.answer)].flatMap((l) => [...l.slots]));
         const ask = all(src.ask);
         const context = all(src.context);
         const ownSlots = new Set([...answerSlots, ...[...ask, ...context].flatMap((t) => [...templateSlots(t)])]);
-        intents.set(name, { ask, context, answer, answerSlots, ownSlots, followups: pairs(src.followups) });
+        intents.set(name, { ask, context, answer, answerWhen, answerSlots, ownSlots, followups: pairs(src.followups) });
       }
     }
     return {

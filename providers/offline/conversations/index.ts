@@ -4,7 +4,7 @@
 import type { Conversation, ConversationSpec, Turn } from '../../../util/records.js';
 import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
-import { grammar, type AgentLine, type ArcSource } from './grammar.js';
+import { answersFor, grammar, type AgentLine, type ArcSource } from './grammar.js';
 import { AGENT_SLOTS, SlotBinder, type Dialect } from './slots.js';
 import { capitalize, joinParts, renderTemplate, templateSlots, templateText, type RenderScope, type Template } from './template.js';
 import { applyNoise } from './noise.js';
@@ -18,7 +18,7 @@ import { contractArticles } from './contractions.js';
 import { clashes, factsOf, situationOf, withFacts, type Facts } from './facts.js';
 import { clockWording, pickClock } from './clock.js';
 import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
-import { dropLeadingYes, leadingYesFits, yesContradictsFree } from './reply-fit.js';
+import { dropLeadingYes, leadingYesFits, opensWithNo, yesContradictsFree } from './reply-fit.js';
 import { actsOf, KNOWN_EVENT, messageKind, reactionKey, reportsTrouble, type Act, type MessageKind } from './acts.js';
 import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type DiscourseState } from './discourse.js';
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
@@ -267,8 +267,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const ack = (): string => joinParts(opening2().map((g) => (leadingYesFits(kind, g) ? g : dropLeadingYes(g))));
   const answer = (given: readonly string[], offer: boolean, asked?: ReadonlySet<string>): string => {
     // "What are the cut-off times?" is not answered with "Yes:" or "Of course.".
-    const line = agentLine(intent.answer, asked);
-    const free = yesContradictsFree(stated, line);
+    const line = agentLine(answersFor(intent, stated), asked);
+    // A yes in front of a no reads as both: "Of course. Only cards in your name work".
+    const free = yesContradictsFree(stated, line) || opensWithNo(line);
     const core = !leadingYesFits(kind, line) || free ? dropLeadingYes(line) : line;
     // "Let's get this fixed." promises a fix: only before an answer that fixes (an action taken) or gives something to
     // do now, not before an explanation ("Let's get this fixed. Card payments in your account currency are free.");

@@ -34,3 +34,12 @@ const FREE = /\b(free|no fee|no charge|don't charge|do not charge)\b|(?<!\p{L})(
 export function yesContradictsFree(question: string, answer: string): boolean {
   return FEE_Q.test(question) && FREE.test(answer);
 }
+
+// "Sure thing. No, I'm afraid: only a card in your own name…" (found adding answer_when): an answer that opens by
+// saying no cannot follow a yes.
+const OPENS_WITH_NO = /^[¡¿]?(no(?!\p{L})|not(?!\p{L})|only(?!\p{L})|sorry|unfortunately|i'm afraid|we can't|you can't|lo siento|solo(?!\p{L})|sólo(?!\p{L})|lamentablemente|me temo|con [^.,;:]{1,40} no se puede)/iu;
+
+/** True when the answer opens with a refusal or a restriction: a leading "Yes"/"Of course" in front would contradict it. */
+export function opensWithNo(answer: string): boolean {
+  return OPENS_WITH_NO.test(answer.trim());
+}

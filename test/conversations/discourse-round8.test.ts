@@ -117,4 +117,18 @@ describe('offline conversations: round 8 of the discourse layer', () => {
     // Before round 8 "If you have any other questions, we're here." was in 65 of them (3.3 %), seven others in over 40.
     expect(stock.filter(([, e]) => e.n > 40).map(([x, e]) => `${e.n} ${x}`)).toEqual([]);
   });
+
+  it('a negative customer voices displeasure again after the first message, and never ends on a bare "Super" / "Ya está"', () => {
+    const negative = many.filter((c) => c.sentiment === 'negative');
+    expect(negative.length).toBeGreaterThan(500);
+    const bare = /^(super|nice one|nice|great|perfect|cool|excellent|perfecto|genial|ya está|listo|gracias, saludos|sale, gracias)[.!]*$/iu;
+    const lastWords = (c: Conversation): string => [...c.turns].reverse().find((t) => t.speaker === 'customer')?.text ?? '';
+    expect(negative.filter((c) => c.turns.filter((t) => t.speaker === 'customer').length > 1 && bare.test(lastWords(c))).map(show)).toEqual([]);
+    // With a follow-up question, that question's lead says so ("Okay, but…", "Fine.", "Bueno.").
+    const withFollowup = negative.filter((c) => c.turns.filter((t) => t.speaker === 'customer' && /\?\s*$/u.test(t.text)).length >= 2);
+    const displeased = /^(okay, but|ok, but|fine|that's|that still|sorry, i'm still|wait|perdón, sigo|a ver|not ideal|hmm|seriously|ok, pero|bueno|eso no|qué fastidio|no es lo ideal|mmm|¿en serio)/iu;
+    const laterAsks = (c: Conversation): string[] => c.turns.slice(1).filter((t) => t.speaker === 'customer' && /\?\s*$/u.test(t.text)).map((t) => t.text);
+    expect(withFollowup.length).toBeGreaterThan(100);
+    expect(withFollowup.filter((c) => !laterAsks(c).some((t) => displeased.test(t))).map(show)).toEqual([]);
+  });
 });

@@ -85,7 +85,7 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   // A recap names what the conversation was about: "The dispute's status…" needs a dispute, "Refunds appear…" a refund,
   // "the payment's status" a payment (review 2026-12-07: each after a conversation that had none).
   [re("dispute's status|the case|la reclamación|el caso"), (s) => TALKED_DISPUTE.test(s.said)],
-  [re('refunds appear|los reembolsos|once the merchant sends'), (s) => TALKED_REFUND.test(s.said)],
+  [re('refunds appear|los reembolsos|once the merchant sends|el reembolso aparecerá|cuando el comercio lo envíe'), (s) => TALKED_REFUND.test(s.said)],
   [re("payment's status|estado del pago"), (s) => TALKED_PAYMENT.test(s.said)],
   // The reactions to one act (data/grammar/common.json `reaction`, `closing_after`) need that act in the last turn.
   // Trying is for a fix that may work: a problem's steps, not a how-to's ("Vale, lo pruebo" to where cards are sent).

@@ -284,6 +284,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
 
   const turns: Turn[] = [];
+  /** A negative customer's follow-up has voiced displeasure already. */
+  let negativeCue = false;
   const followup = (i: number): void => {
     // Nor one the agent has already answered: the customer would be re-asking, or the agent repeating itself
     // ("La primera adicional es gratis" → "¿La tarjeta extra tiene coste?", review 2026-12-03, class 2).
@@ -300,8 +302,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const lst = { ...st, acts: lastActs };
     const reacted = reactionKey(lastActs);
     const reaction = reacted !== undefined ? fitting(L.reaction.get(reacted), lst) : undefined;
-    const leadDrawn = rng.chance(0.45);
-    const lead = leadDrawn ? sayOne(reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral')) : '';
+    // A negative label is carried by more than one cue (review 2026-12-07 #23, #27, #59: one mild line): its first
+    // follow-up always opens with displeasure ("Okay, but", "Fine."), the start mood's when it has some.
+    const cue = spec.sentiment === 'negative' && !negativeCue ? (DISPLEASED_MOODS.has(m) ? fitting(leads, lst) : undefined) ?? fitting(L.followupLead.get('frustrated'), lst) : undefined;
+    const leadDrawn = rng.chance(0.45) || cue !== undefined;
+    if (cue !== undefined) negativeCue = true;
+    const lead = leadDrawn ? sayOne(cue ?? (reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral'))) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
     statedFacts = factsIn(stated);
@@ -361,7 +367,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         // "Super" right after "That still doesn't help", no pending closing with nothing under way.
         const st = state();
         const fit = (ts: readonly Template[] | undefined): readonly Template[] | undefined => fitting(ts, st) ?? ts;
-        const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
+        // A negative customer does not end on a bare "Super" / "Ya está": the label would rest on the opening alone.
+        const short = spec.sentiment === 'neutral' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
         // The last words can say what the agent's last turn did ("Okay, I'll try that. Thanks!" after steps, "Shame,
         // but thanks for being clear" after a no): a resolved ending in the customer's own words (review 2026-12-06).
         const after = reactionKey(lastActs);
@@ -407,6 +414,8 @@ const NO_RUSH = /(no rush|sin prisa)/iu;
 const ANNOUNCES_QUESTION = /(question|pregunta|consulta)/iu;
 /** Intents whose event is a misfortune the customer just suffered, whatever the ask's words. */
 const MISFORTUNE_INTENTS: ReadonlySet<string> = new Set(['lost_or_stolen_card', 'lost_or_stolen_phone', 'compromised_card']);
+/** Follow-up moods whose leads voice displeasure. */
+const DISPLEASED_MOODS: ReadonlySet<string> = new Set(['frustrated', 'angry', 'annoyed']);
 const HELP = /(?<!\p{L})(help|ayud\p{L}*)(?!\p{L})/iu;
 /** A loss or theft the customer just suffered. */
 const MISFORTUNE: Record<'en' | 'es', RegExp> = {

@@ -70,6 +70,13 @@ const PROBLEM: Record<'en' | 'es', RegExp> = {
   es: re('no (?:me )?(?:deja|funciona|puedo|llega|llegó|aparece|reconozco|hice)|rechaz\\p{L}*|fall\\p{L}*|perd[ií]\\p{L}*|robaron|robó|bloquead[oa]|dos veces|todavía no|aún no|nunca'),
 };
 
+/** Whether a message reports something gone wrong, whatever its form: "There's a payment I never made. What now?". */
+export const reportsTrouble = (text: string, lang: 'en' | 'es'): boolean => PROBLEM[lang].test(text) || TROUBLE[lang].test(text);
+const TROUBLE: Record<'en' | 'es', RegExp> = {
+  en: re("will not|not go through|dropped|broke|broken|never made|i didn't make|didn't authori[sz]e|someone (?:used|has)|fraud|scam|charged|refused|stuck|disappeared"),
+  es: re('no sirve|no pasa|no entra|se me cayó|se me rompió|rot[oa]|no hice|no autoricé|alguien (?:usó|ha usado)|fraude|estafa|me cobraron|atascad[oa]|desapareci\\p{L}*'),
+};
+
 export function messageKind(text: string, lang: 'en' | 'es'): MessageKind {
   const yesno = YES_NO[lang].test(text);
   const open = OPEN_Q[lang].test(text);

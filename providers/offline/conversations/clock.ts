@@ -23,6 +23,8 @@ const RULES: Record<'en' | 'es', readonly Rule[]> = {
     [w('good morning|good afternoon|good evening'), { morning: 'Good morning', afternoon: 'Good afternoon', evening: 'Good evening' }],
     // The wish keeps its adjective ("Have a lovely evening" → "Have a lovely day"): $1 is it.
     [w('have a (lovely|good|great|nice) (?:day|afternoon|evening)'), { morning: 'Have a $1 day', afternoon: 'Have a $1 day', evening: 'Have a $1 evening' }],
+    // "Enjoy the rest of your day" to someone writing at night (review 2026-12-07 #62, its Spanish twin).
+    [w('the rest of your (?:day|evening)'), { morning: 'the rest of your day', afternoon: 'the rest of your day', evening: 'the rest of your evening' }],
   ],
   es: [
     // The Mexican greeting "Hola, buen día" is a greeting, not a wish: "Hola, buenas noches" in the evening.
@@ -30,9 +32,10 @@ const RULES: Record<'en' | 'es', readonly Rule[]> = {
     [w('buenos días|buenas tardes|buenas noches'), { morning: 'Buenos días', afternoon: 'Buenas tardes', evening: 'Buenas noches' }],
     // A wish: "¡Que tengas buen día!", "¡Buen día!", the Mexican "¡Buena tarde!".
     [w('buen día|buena tarde|buena noche'), { morning: 'buen día', afternoon: 'buena tarde', evening: 'buena noche' }],
+    [w('el resto del día|el resto de la tarde|el resto de la noche'), { morning: 'el resto del día', afternoon: 'el resto de la tarde', evening: 'el resto de la noche' }],
   ],
 };
-const PROBE = /good (?:morning|afternoon|evening)|have a|buen|buena/iu;
+const PROBE = /good (?:morning|afternoon|evening)|have a|rest of|buen|buena|resto/iu;
 
 /** The text with every time-of-day greeting and wish naming `clock`; the case of the first letter is kept. */
 export function clockWording(text: string, clock: Clock, lang: 'en' | 'es'): string {

@@ -20,6 +20,9 @@ export interface DiscourseState {
   worried: boolean;
   /** The intent's name and everything said so far: a recap naming a dispute or a refund needs one to be in it. */
   said: string;
+  /** The agent's last turn asked the customer to send something (a reference, a photo) and nothing was sent yet:
+   *  nothing can be under way, only waiting for it (review 2026-12-07 #96: "Ya está en marcha" after "Ok, gracias"). */
+  awaiting?: boolean;
 }
 
 type Need = (s: DiscourseState) => boolean;
@@ -29,10 +32,13 @@ const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 
 const has = (s: DiscourseState, ...acts: Act[]): boolean => acts.some((a) => s.acts.has(a));
 
 /** Something is under way: the agent acted, gave a wait, or said it is still to come. A pending ending needs it. */
-export const underWay = (s: DiscourseState): boolean => has(s, 'action', 'wait', 'underway');
+export const underWay = (s: DiscourseState): boolean => has(s, 'action', 'wait', 'underway') && s.awaiting !== true;
 
 const TALKED_DISPUTE = re('disput\\p{L}*|chargeback|claim|reclamaci\\p{L}*|contracargo|caso');
 const TALKED_REFUND = re('refund\\p{L}*|reembols\\p{L}*|devoluci\\p{L}*|devolver|money back');
+// A customer's criticism: what "I've passed your comments on" passes on.
+const COMPLAINT = re("annoying|not happy|not convinced|last time I have to ask|sigo sin estar convencid\\p{L}*|no tener que volver a preguntar|expected better|not impressed|should (?:really )?be clearer|not convinced|fastidio|no me hace gracia|esperaba más|no me convence|debería (?:estar|ser) más clar\\p{L}*|molest\\p{L}*|harto|harta|fed up|ridiculous|unacceptable|inaceptable");
+const UNCLEAR = re("clearer|confusing|not clear|unclear|hard to find|más clar\\p{L}*|confus\\p{L}*|no está claro|cuesta encontrar");
 const TALKED_PAYMENT = re('payments?|paid|pay for|purchase|bought|pagos?|pagu[eé]|compr\\p{L}*');
 
 // Each presupposition, and when it holds. A line can carry several; all must hold.
@@ -79,7 +85,7 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   // A recap names what the conversation was about: "The dispute's status…" needs a dispute, "Refunds appear…" a refund,
   // "the payment's status" a payment (review 2026-12-07: each after a conversation that had none).
   [re("dispute's status|the case|la reclamación|el caso"), (s) => TALKED_DISPUTE.test(s.said)],
-  [re('refunds appear|los reembolsos|once the merchant sends'), (s) => TALKED_REFUND.test(s.said)],
+  [re('refunds appear|los reembolsos|once the merchant sends|el reembolso aparecerá|cuando el comercio lo envíe'), (s) => TALKED_REFUND.test(s.said)],
   [re("payment's status|estado del pago"), (s) => TALKED_PAYMENT.test(s.said)],
   // The reactions to one act (data/grammar/common.json `reaction`, `closing_after`) need that act in the last turn.
   // Trying is for a fix that may work: a problem's steps, not a how-to's ("Vale, lo pruebo" to where cards are sent).
@@ -87,12 +93,25 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re("i'll do that|i'll have a look|lo hago ahora|the steps|los pasos|lo miro"), (s) => s.last.has('todo')],
   [re("i'll wait|i can wait|a few days|wait and see|esperaré|puedo esperar|a esperar"), (s) => s.last.has('wait') || s.last.has('underway')],
   [re("shame|pity|not what I hoped|live with it|qué pena|lástima|no es lo que esperaba|qué le vamos a hacer|if that's how it is|si es así"), (s) => s.last.has('no') || s.last.has('cost')],
+  // "That still doesn't help" answers an answer that hedged or said what usually happens, never an action that did
+  // what was asked (review 2026-12-07 #30: after "I've locked your account sessions") nor a plain yes.
+  [re("doesn't (?:really )?help|does not (?:really )?help|no me ayuda|no me sirve"), (s) => s.last.has('hedge') && !s.last.has('action') && !s.last.has('yes')],
+  // "That's not good enough" / "Seriously?" answer a disappointment: a no, a fee or a wait, not an action taken.
+  [re("not good enough|seriously|no es suficiente|en serio"), (s) => (s.last.has('no') || s.last.has('cost') || s.last.has('wait')) && !s.last.has('action')],
+  // "Send it whenever you have it" waits for something the agent asked the customer to send.
+  [re('whenever you have it|when you have it|cuando (?:lo|la|los|las) <?(?:tengas|tenga)'), (s) => s.awaiting === true],
+  // "Your feedback has been passed on" needs feedback: the customer's own words criticised something (review
+  // 2026-12-07 #20, an escalation with no trigger). The unresolved closings' customer lines are complaints.
+  [re('feedback has been passed|passed your comments|trasladé (?:tu|su)|comentario al equipo'), (s) => COMPLAINT.test(s.said)],
+  // "So we can make it clearer" needs a customer who said something was unclear.
+  [re('make it clearer|quede más claro'), (s) => UNCLEAR.test(s.said)],
   // The agent's regret at not doing more needs a no.
   [re("couldn't do more|wasn't the answer|no poder hacer más|no sea la respuesta"), (s) => has(s, 'no', 'cost')],
 ];
 
 // Claims the customer said it was solved: a bit of its own beside the presuppositions, so one cached test covers it.
-const CLAIMS_SOLVED = re("answers it|glad that's sorted|quedó resuelto|se haya resuelto|me alegra que sirva");
+// "Glad that helped" after a bare "Alright" claims what the customer never said (review 2026-12-07 #43).
+const CLAIMS_SOLVED = re("answers it|glad that's sorted|glad that helped|glad it helped|quedó resuelto|se haya resuelto|me alegra que sirva|me alegra que (?:te|le) haya servido");
 const CLAIMS = 1 << 30;
 const masks = new WeakMap<Template, number>();
 

@@ -19,7 +19,7 @@ import { clashes, factsOf, situationOf, withFacts, type Facts } from './facts.js
 import { clockWording, pickClock } from './clock.js';
 import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
 import { dropLeadingYes, leadingYesFits, opensWithNo, yesContradictsFree } from './reply-fit.js';
-import { actsOf, KNOWN_EVENT, messageKind, reactionKey, type Act, type MessageKind } from './acts.js';
+import { actsOf, KNOWN_EVENT, messageKind, reactionKey, reportsTrouble, type Act, type MessageKind } from './acts.js';
 import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type DiscourseState } from './discourse.js';
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
@@ -125,11 +125,15 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const done = new Set<Act>();
   let lastActs: ReadonlySet<Act> = done;
   let stillMissing = false;
+  // The agent's last turn asked for something to be sent ("Share the receipt and we'll look into it"): until it is,
+  // nothing is under way.
+  let awaiting = false;
   // Only a worry voiced in words ("I'm worried", not "Urgent:") is relieved at the end.
-  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang), said: `${spec.intent.replace(/_/g, ' ')} ${turns.map((t) => t.text).join(' ')}` });
+  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang), said: `${spec.intent.replace(/_/g, ' ')} ${turns.map((t) => t.text).join(' ')}`, awaiting });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);
+    awaiting = REQUESTS_DATA[lang].test(text);
     for (const a of lastActs) done.add(a);
     if (agentSaysNotThere(text)) stillMissing = true;
     return { speaker: 'agent', text: agrees(fix(text), 'agent') };
@@ -252,7 +256,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const explains = kind === 'open' || kind === 'yesno' || (key === 'confused' && kind !== 'request');
     // "Thanks for letting us know" / "Gracias por avisarnos" thanks for a report, not a question (review 2026-12-06).
     const reported = kind === 'problem' || kind === 'statement';
+    // "Lamento el inconveniente" / "Sorry about that" to a plain question apologises for nothing (review 2026-12-07).
+    const asked = (kind === 'open' || kind === 'yesno') && !reportsTrouble(stated, lang) && !MISFORTUNE[lang].test(stated) && !MISFORTUNE_INTENTS.has(spec.intent);
     const ok = (t: Template): boolean =>
+      (!asked || (key !== 'problem' && key !== 'neutral') || !EMPATHY.test(templateText(t))) &&
       (explains || !info(t).explains) && (spec.sentiment !== 'negative' || t.length > 0) && (reported || !THANKS_FOR_TELLING.test(templateText(t)));
     const own = (L.agentAck.get(key) ?? []).filter(ok);
     return own.length > 0 ? own : (L.agentAck.get(problem ? 'problem' : 'neutral') ?? []).filter(ok);
@@ -265,10 +272,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const free = yesContradictsFree(stated, line) || opensWithNo(line);
     const core = !leadingYesFits(kind, line) || free ? dropLeadingYes(line) : line;
     // "Let's get this fixed." promises a fix: only before an answer that fixes (an action taken) or gives something to
-    // do now, not before an explanation ("Let's get this fixed. Card payments in your account currency are free.").
+    // do now, not before an explanation ("Let's get this fixed. Card payments in your account currency are free.");
+    // "Let me look into that" a look, "Let me walk you through it" steps (unbacked, below).
     const acts = actsOf(core, lang);
-    const fixes = acts.has('action') || acts.has('todo');
-    const lead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g))).map((g) => (!fixes && PROMISES_FIX.test(g) ? '' : g));
+    const lead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g))).map((g) => (unbacked(g, core, acts) ? '' : g));
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
     const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
@@ -277,6 +284,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   };
 
   const turns: Turn[] = [];
+  /** A negative customer's follow-up has voiced displeasure already. */
+  let negativeCue = false;
   const followup = (i: number): void => {
     // Nor one the agent has already answered: the customer would be re-asking, or the agent repeating itself
     // ("La primera adicional es gratis" → "¿La tarjeta extra tiene coste?", review 2026-12-03, class 2).
@@ -293,8 +302,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const lst = { ...st, acts: lastActs };
     const reacted = reactionKey(lastActs);
     const reaction = reacted !== undefined ? fitting(L.reaction.get(reacted), lst) : undefined;
-    const leadDrawn = rng.chance(0.45);
-    const lead = leadDrawn ? sayOne(reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral')) : '';
+    // A negative label is carried by more than one cue (review 2026-12-07 #23, #27, #59: one mild line): its first
+    // follow-up always opens with displeasure ("Okay, but", "Fine."), the start mood's when it has some.
+    const cue = spec.sentiment === 'negative' && !negativeCue ? (DISPLEASED_MOODS.has(m) ? fitting(leads, lst) : undefined) ?? fitting(L.followupLead.get('frustrated'), lst) : undefined;
+    const leadDrawn = rng.chance(0.45) || cue !== undefined;
+    if (cue !== undefined) negativeCue = true;
+    const lead = leadDrawn ? sayOne(cue ?? (reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral'))) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
     statedFacts = factsIn(stated);
@@ -329,9 +342,17 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
           break;
         }
         const p = rng.pick(candidates);
-        turns.push(agent(joinParts([ack(), sayAgent(p.q.t)])));
+        const first = ack();
+        const question = sayAgent(p.q.t);
+        const at = turns.length;
+        turns.push(agent(joinParts([first, question])));
         turns.push(customer(exactCents(say(p.a))));
-        turns.push(agent(answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots)));
+        const reply = answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots);
+        // "Vamos a solucionarlo. ¿De cuánto fue?" promised a fix the answer never gave (review 2026-12-07 #96): the
+        // acknowledgement before the question answers to the answer that comes after it.
+        const kept = first.split(/(?<=[.!?])\s+/u).filter((part) => !unbacked(part, reply, actsOf(reply, lang))).join(' ');
+        if (kept !== first) turns[at] = { speaker: 'agent', text: agrees(fix(joinParts([kept, question])), 'agent') };
+        turns.push(agent(reply));
         break;
       }
       case 'answer-after-clarify':
@@ -346,7 +367,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         // "Super" right after "That still doesn't help", no pending closing with nothing under way.
         const st = state();
         const fit = (ts: readonly Template[] | undefined): readonly Template[] | undefined => fitting(ts, st) ?? ts;
-        const short = spec.sentiment !== 'positive' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
+        // A negative customer does not end on a bare "Super" / "Ya está": the label would rest on the opening alone.
+        const short = spec.sentiment === 'neutral' && shortSignoffFits(arc.end) && !stillMissing && rng.chance(0.6);
         // The last words can say what the agent's last turn did ("Okay, I'll try that. Thanks!" after steps, "Shame,
         // but thanks for being clear" after a no): a resolved ending in the customer's own words (review 2026-12-06).
         const after = reactionKey(lastActs);
@@ -354,11 +376,15 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         // An end mood none of whose lines fit (relief with no worry voiced) ends calm, not with the unfitting line.
         const own = short ? L.closingShort : L.closing.get(arc.end);
         const words = sayOne(afterLines ?? (spec.sentiment === 'positive' ? fit(L.closingPositive) : fitting(own, st) ?? fitting(L.closing.get('calm'), st) ?? fit(L.closing.get('neutral'))));
-        if (resolution === 'pending' && !underWay(st)) resolution = 'resolved';
+        if (resolution === 'pending' && !underWay(st) && !awaiting) resolution = 'resolved';
+        // An escalation needs a trigger: a problem the chat has not fixed, or a customer who says it is not (review
+        // 2026-12-07 #20: "I've escalated this" after a PIN question answered). Otherwise it ends unresolved.
+        if (resolution === 'escalated' && !(problem && !done.has('action') && (stillMissing || NOT_FIXED.test(words)))) resolution = 'unresolved';
         // Read as written: es-ES turns "Listo" into "Perfecto", which says nothing was solved.
         const said = customer(words);
         turns.push(said);
-        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(L, spec.category, resolution, said.text, THANKS.test(said.text), st, rng, sayAgent)))));
+        // The agent's closing reads the customer's last words too: "I've passed your comments on" needs a comment.
+        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(L, spec.category, resolution, said.text, THANKS.test(said.text), state(), rng, sayAgent)))));
         break;
       }
     }
@@ -388,6 +414,8 @@ const NO_RUSH = /(no rush|sin prisa)/iu;
 const ANNOUNCES_QUESTION = /(question|pregunta|consulta)/iu;
 /** Intents whose event is a misfortune the customer just suffered, whatever the ask's words. */
 const MISFORTUNE_INTENTS: ReadonlySet<string> = new Set(['lost_or_stolen_card', 'lost_or_stolen_phone', 'compromised_card']);
+/** Follow-up moods whose leads voice displeasure. */
+const DISPLEASED_MOODS: ReadonlySet<string> = new Set(['frustrated', 'angry', 'annoyed']);
 const HELP = /(?<!\p{L})(help|ayud\p{L}*)(?!\p{L})/iu;
 /** A loss or theft the customer just suffered. */
 const MISFORTUNE: Record<'en' | 'es', RegExp> = {
@@ -397,6 +425,28 @@ const MISFORTUNE: Record<'en' | 'es', RegExp> = {
 // An acknowledgement that promises to fix what the customer reported (read in reading the round-7 quick start: 3 of 10
 // English conversations had it before an explanation; review 2026-12-07's "vamos a resolverlo" to a plain question).
 const PROMISES_FIX = /(?<!\p{L})(let's get (?:this|it|that) (?:fixed|sorted)|let's sort (?:this|it) out|vamos a (?:resolverlo|solucionarlo|arreglarlo)|lo resolvemos|lo solucionamos)(?!\p{L})/iu;
+// An acknowledgement that says the agent is looking ("Let me look into that", "Lo reviso enseguida"): the answer after
+// it has to show a look (something seen in the account, an action), not a general rule (review 2026-12-07 #46, #85).
+const LOOKS_INTO = /(?<!\p{L})(let me (?:look into|check)|i'll look into|lo reviso|lo vemos ahora|lo miro)(?!\p{L})/iu;
+const LOOKED = /(?<!\p{L})(i can see|i see|i've checked|i've looked|we can see|on our side|our records|your account shows|veo|revisé|he revisado|de nuestro lado|por nuestra parte|en nuestro sistema)(?!\p{L})/iu;
+// "Let me walk you through it" / "paso a paso" promises steps: an answer with several sentences or app steps.
+const WALKS = /(?<!\p{L})(walk you through|step by step|paso a paso)(?!\p{L})/iu;
+const EMPATHY = /(?<!\p{L})(sorry|apologi[sz]e|lamento|siento|disculp\p{L}*|entiendo que|inconveniente|vamos a (?:resolverlo|solucionarlo)|let's (?:get|sort))(?!\p{L})/iu;
+
+/** Whether a lead line promises what the answer after it does not do: a fix, a look or a walk-through. */
+function unbacked(lead: string, answer: string, acts: ReadonlySet<Act>): boolean {
+  if (PROMISES_FIX.test(lead) && !acts.has('action') && !acts.has('todo')) return true;
+  if (LOOKS_INTO.test(lead) && !acts.has('action') && !LOOKED.test(answer)) return true;
+  return WALKS.test(lead) && !(acts.has('steps') && answer.split(/[.!?](?:\s|$)/u).filter((x) => x.trim() !== '').length >= 2);
+}
+
+/** An agent turn that asks for something to be sent now, not "if it's been longer, send us…". */
+const REQUESTS_DATA: Record<'en' | 'es', RegExp> = {
+  en: /(?:^|[.!?;]\s+)(?:please )?(?:share|send us|send over|upload|could you share|can you share)(?!\p{L})/iu,
+  es: /(?:^|[.!?;]\s+)(?:por favor,? )?[¿]?(?:comparte|comparta|compártenos|compártanos|envíanos|envíenos|mándanos|mándenos|sube|suba|me (?:compartes|comparte|envías|envía))(?!\p{L})/iu,
+};
+/** A customer's last words that say the chat has not fixed it: what an escalation answers. */
+const NOT_FIXED = /(?<!\p{L})(want this fixed|not convinced|too long|still|not impressed|que lo arreglen|no me convence|tardando|todavía|sigo|aún)(?!\p{L})/iu;
 const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;
 const OWN_YES = /^[¡¿]?(of course|sure|yes|claro|por supuesto|con gusto|sí)(?!\p{L})/iu;
 const THANKS = /(thank|thx|(?<!\p{L})ty(?!\p{L})|cheers|(?<!\p{L})ta(?!\p{L})|appreciat|gracias|grax|agradec)/iu;

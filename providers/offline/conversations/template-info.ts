@@ -26,6 +26,12 @@ const WORRIED: Record<'en' | 'es', RegExp> = {
 /** Whether a text voices worry ("I'm worried", "estoy nerviosa"): what "I feel better now" presupposes. */
 export const voicesWorry = (text: string, lang: 'en' | 'es'): boolean => WORRIED[lang].test(text);
 
+// Giving up on the bank: no positive or neutral customer says it (review 2026-12-07 #33, "I'm done with this service").
+const FED_UP: Record<'en' | 'es', RegExp> = {
+  en: /\b(done with (?:this|you)|had it with|never again|worst (?:bank|service|app))\b/iu,
+  es: /(?<!\p{L})(no quiero saber nada|me tienen hart\p{L}|nunca más|el peor (?:banco|servicio))(?!\p{L})/iu,
+};
+
 // Templates live for the whole process (the grammar is compiled once), so per-conversation filters stay cheap.
 const cache = new WeakMap<Template, TemplateInfo>();
 
@@ -34,7 +40,7 @@ export function templateInfo(t: Template, lang: 'en' | 'es'): TemplateInfo {
   let i = cache.get(t);
   if (!i) {
     const text = templateText(t);
-    i = { facts: factsOf(text), irritated: IRRITATED[lang].test(text), warm: WARM[lang].test(text), worried: WORRIED[lang].test(text), knownEvent: KNOWN_EVENT[lang].test(text), explains: EXPLAINS.test(text) };
+    i = { facts: factsOf(text), irritated: IRRITATED[lang].test(text) || FED_UP[lang].test(text), warm: WARM[lang].test(text), worried: WORRIED[lang].test(text), knownEvent: KNOWN_EVENT[lang].test(text), explains: EXPLAINS.test(text) };
     cache.set(t, i);
   }
   return i;

@@ -26,6 +26,7 @@ const CLASSES = [
   ['"OK, I\'ll try that" after advice already followed', (c) => r.triesRepeatedAdvice(c.turns)],
   ['answer lists currencies/brands/documents without the one named', (c) => r.nameMissed(c.turns)],
   ['hypothetical question, then an amount of the imagined event', (c) => r.hypotheticalEvent(c.turns)],
+  ['answer gives only waits shorter than the customer has waited, and no next step', (c) => r.waitPassed(c.turns)],
   ['es-MX "$N pesos" (symbol and word)', (c) => c.meta.dialect === 'es-MX' && c.turns.some((t) => /\$\s?\d[\d,.]*\s?pesos/u.test(t.text)) ? 'x' : undefined],
 ];
 const report = (cs, classes) => {
@@ -42,6 +43,7 @@ const TARGET = [
   'transfer_not_received_by_recipient', 'unable_to_verify_identity', 'top_up_failed', 'declined_card_payment', 'failed_transfer',
   'beneficiary_not_allowed', 'card_arrival', 'direct_debit_payment_not_recognised', 'balance_not_updated_after_bank_transfer',
   'supported_cards_and_currencies', 'fiat_currency_support', 'verify_my_identity', 'top_up_by_card_charge', 'passcode_forgotten',
+  'Refund_not_showing_up', 'pending_transfer', 'pending_top_up', 'pending_card_payment', 'pending_cash_withdrawal',
 ];
 console.log(`\nseed ${seed + 1}, ${n / 2} conversations of ${TARGET.length} intents (${TARGET.join(', ')})`);
-report(gen(seed + 1, n / 2, 0, { intents: TARGET }), CLASSES.slice(6, 10));
+report(gen(seed + 1, n / 2, 0, { intents: TARGET }), CLASSES.slice(6, 11));

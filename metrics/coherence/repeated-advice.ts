@@ -3,6 +3,7 @@
 // under a hypothetical question. Part of `fact_clash` (situation.ts).
 import { repeatedAdvice } from '../../util/done-actions.js';
 import { missedName } from '../../util/named-things.js';
+import { waitOverdue } from '../../util/waits.js';
 
 type Turns = ReadonlyArray<{ speaker: string; text: string }>;
 
@@ -62,5 +63,11 @@ export function triesRepeatedAdvice(turns: Turns): string | undefined {
     if (t.speaker === 'customer' && prev?.speaker === 'agent' && TRY_THAT.test(t.text) && repeatedAdvice(customer, prev.text) !== undefined) return t.text;
     if (t.speaker === 'customer') customer += ` ${t.text}`;
   }
+  return undefined;
+}
+
+/** An agent turn whose longest wait is shorter than the customer's, with nothing to do after it ("I've waited a week" → "up to 5 days"). */
+export function waitPassed(turns: Turns): string | undefined {
+  for (const [said, text] of agentAfterCustomer(turns)) if (waitOverdue(said, text)) return text;
   return undefined;
 }

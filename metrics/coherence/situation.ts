@@ -3,7 +3,7 @@
 // and the intent's own situation ("I withdrew £620" when the withdrawal was declined).
 import { merchantKindsIn } from '../../util/merchant-kinds.js';
 import { LIVES_ABROAD, NEAR_HOME } from '../../util/residence.js';
-import { adviceRepeated, hypotheticalEvent, nameMissed } from './repeated-advice.js';
+import { adviceRepeated, hypotheticalEvent, nameMissed, waitPassed } from './repeated-advice.js';
 
 type Turns = ReadonlyArray<{ speaker: string; text: string }>;
 
@@ -152,6 +152,7 @@ export function factClash(c: { intent?: string; language?: string; meta?: { dial
     residenceOdd(c.turns, dialect) ??
     adviceRepeated(c.turns) ??
     nameMissed(c.turns) ??
-    hypotheticalEvent(c.turns)
+    hypotheticalEvent(c.turns) ??
+    waitPassed(c.turns)
   );
 }

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateClean } from './fixtures.js';
 import type { Conversation } from '../../util/records.js';
-import { adviceRepeated, hypotheticalEvent, nameMissed, triesRepeatedAdvice } from '../../metrics/coherence/repeated-advice.js';
+import { adviceRepeated, hypotheticalEvent, nameMissed, triesRepeatedAdvice, waitPassed } from '../../metrics/coherence/repeated-advice.js';
 import { factClash } from '../../metrics/coherence/situation.js';
 import { DONE_ACTIONS, repeatedAdvice } from '../../util/done-actions.js';
 import { missedName, namedIn } from '../../util/named-things.js';
 import { clashes, factsOf } from '../../providers/offline/conversations/facts.js';
 import { hypotheticalAsk } from '../../providers/offline/conversations/consistency.js';
+import { waitedDays, waitOverdue } from '../../util/waits.js';
 
 const whole = (c: Conversation): string => `${c.intent} ${c.meta?.dialect}: ${c.turns.map((t) => `${t.speaker}: ${t.text}`).join(' / ')}`;
 const turns = (...xs: Array<[string, string]>) => xs.map(([speaker, text]) => ({ speaker, text }));
@@ -69,6 +70,15 @@ describe('round 8 checks flag the review\'s examples (metrics/coherence/repeated
     expect(hypotheticalAsk('¿Me cobran algo si recargo con la tarjeta de crédito?', 'es')).toBe(true);
   });
 
+  it('finds a wait shorter than the customer\'s with no next step, and passes one that says what to do after it', () => {
+    expect(waitOverdue("I've waited a week.", 'It can take up to 5 days.')).toBe(true);
+    expect(waitOverdue('Where is my refund? It\'s been a week.', "Refunds appear within 5 working days, sometimes up to 10. If it's been longer, ask the merchant.")).toBe(false);
+    expect(waitOverdue('A card payment I made four days ago is still pending.', 'Most are collected within 1–3 days.')).toBe(true);
+    expect(waitedDays("I've been searching the app for ages and can't find this.")).toBeUndefined();
+    expect(waitedDays('Hace semanas que no uso un cajero.')).toBeUndefined();
+    expect(waitPassed(turns(['customer', 'Llevo 12 días esperando la tarjeta.'], ['agent', 'El envío estándar tarda hasta 7 días hábiles.']))).toBeDefined();
+  });
+
   it('counts each class under fact_clash, so the quick start\'s gate holds them', () => {
     const c = { intent: 'transfer_not_received_by_recipient', language: 'es', meta: { dialect: 'es-MX' }, turns: turns(['customer', 'Ya revisaron con su banco dos veces.'], ['agent', 'Que el destinatario consulte a su banco.']) };
     expect(factClash(c)).toContain('asked_their_bank');
@@ -91,6 +101,11 @@ describe('offline conversations: round 8, what the customer did or named is resp
   it('never answers a named currency, brand or document with a list that leaves it out ("¿Aceptan yenes?" → "EUR, USD y MXN")', () => {
     const named = generateClean(2000, 803, { intents: NAMED_INTENTS });
     expect([...many, ...named].filter((c) => nameMissed(c.turns) !== undefined).map(whole)).toEqual([]);
+  });
+
+  it('gives no wait the customer has already outlasted without a next step ("four days ago, still pending" → "within 1–3 days")', () => {
+    const waits = generateClean(3000, 805, { intents: ['pending_card_payment', 'pending_transfer', 'pending_cash_withdrawal', 'balance_not_updated_after_bank_transfer', 'Refund_not_showing_up', 'card_arrival', 'pending_top_up'] });
+    expect([...many, ...waits].filter((c) => waitPassed(c.turns) !== undefined).map(whole)).toEqual([]);
   });
 
   it('gives a hypothetical question no event details ("If I top up…, will I be charged? The top up was £1,050")', () => {

@@ -27,6 +27,7 @@ import { dropRepeatedFormulas } from './formulas.js';
 import { hypotheticalAsk, otherDays, reportsProblem } from './consistency.js';
 import { missedName, namesIn } from '../../../util/named-things.js';
 import { repeatedAdvice } from '../../../util/done-actions.js';
+import { waitOverdue } from '../../../util/waits.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -112,7 +113,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS): string => {
     // Nor one that lists currencies, brands or documents without the one the customer named (round 8).
     const named = namesIn(stated);
-    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined);
+    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(stated, templateText(l.t)));
     const pool = fitting.length > 0 ? fitting : lines;
     const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     // After a clarifying question, the answer that uses the fact just asked for (else the question was pointless).
@@ -135,7 +136,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);
     // Advice the customer already followed is no step to try: no "OK, I'll try that" after it (round 8).
-    if (repeatedAdvice(stated, text) !== undefined) (lastActs as Set<Act>).delete('todo');
+    if (lastActs.has('todo') && repeatedAdvice(stated, text) !== undefined) (lastActs as Set<Act>).delete('todo');
     for (const a of lastActs) done.add(a);
     if (agentSaysNotThere(text)) stillMissing = true;
     return { speaker: 'agent', text: agrees(fix(text), 'agent') };
@@ -292,7 +293,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // "¿Me avisan cuando llegue?" needs something under way (a failed top-up has nothing to wait for).
     const st = state();
     const p = followups.next(
-      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
+      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(stated, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     // The lead reacts to the last answer: no "That's a relief" after a no; and half the time it says what the answer

@@ -2,6 +2,7 @@
 // in the home currency, an amount implausible for the merchant, two merchants for one payment, a sentence against the
 // intent's situation, an odd residence. Counts are conversations with at least one hit (the checks in
 // metrics/coherence/situation.ts, which test/conversations/facts-round7.test.ts asserts on).
+// Round 8 adds the done-already, named-thing and hypothetical classes (metrics/coherence/repeated-advice.ts).
 // Usage: npx tsc -p tsconfig.json && node bench/conversations-facts.mjs [--dist path/to/dist] [--seed 707] [--n 4000]
 import { generatorFrom } from './conversations-generator.mjs';
 
@@ -12,6 +13,7 @@ const n = Number(flag('--n', '4000'));
 const { gen } = await generatorFrom(args);
 // The checks are this checkout's, applied to either build's conversations.
 const s = await import(new URL('../dist/metrics/coherence/situation.js', import.meta.url).href);
+const r = await import(new URL('../dist/metrics/coherence/repeated-advice.js', import.meta.url).href);
 const CLASSES = [
   ['two times of day (greeting, wish)', (c) => s.clockClash(c.turns)],
   ['home-currency cash amount taken out in a named foreign country', (c) => s.cashAbroad(c.turns, c.meta.dialect)],
@@ -19,12 +21,29 @@ const CLASSES = [
   ['first message names two kinds of merchant', (c) => s.merchantClash(c.turns)],
   ['customer sentence against the intent situation', (c) => s.situationClash(c.intent, c.turns)],
   ['residence odd for the dialect', (c) => s.residenceOdd(c.turns, c.meta.dialect)],
+  // Round 8 (review 2026-12-07).
+  ['advice repeats what the customer said was done (or "the sender" for their own transfer)', (c) => r.adviceRepeated(c.turns)],
+  ['"OK, I\'ll try that" after advice already followed', (c) => r.triesRepeatedAdvice(c.turns)],
+  ['answer lists currencies/brands/documents without the one named', (c) => r.nameMissed(c.turns)],
+  ['hypothetical question, then an amount of the imagined event', (c) => r.hypotheticalEvent(c.turns)],
+  ['answer gives only waits shorter than the customer has waited, and no next step', (c) => r.waitPassed(c.turns)],
   ['es-MX "$N pesos" (symbol and word)', (c) => c.meta.dialect === 'es-MX' && c.turns.some((t) => /\$\s?\d[\d,.]*\s?pesos/u.test(t.text)) ? 'x' : undefined],
 ];
-const cs = gen(seed, n, 0);
+const report = (cs, classes) => {
+  for (const [name, hit] of classes) {
+    const bad = cs.filter((c) => hit(c) !== undefined);
+    console.log(`${String(bad.length).padStart(5)}  ${name}`);
+    if (args.includes('--examples')) for (const c of bad.slice(0, 3)) console.log(`         ${c.intent} ${c.meta.dialect}: ${String(hit(c)).slice(0, 220)}`);
+  }
+};
 console.log(`seed ${seed}, ${n} conversations`);
-for (const [name, hit] of CLASSES) {
-  const bad = cs.filter((c) => hit(c) !== undefined);
-  console.log(`${String(bad.length).padStart(5)}  ${name}`);
-  if (args.includes('--examples')) for (const c of bad.slice(0, 3)) console.log(`         ${c.intent} ${c.meta.dialect}: ${String(hit(c)).slice(0, 220)}`);
-}
+report(gen(seed, n, 0), CLASSES);
+// Round 8's classes live in a few intents: 2,000 more conversations of just those, so a count is not a handful.
+const TARGET = [
+  'transfer_not_received_by_recipient', 'unable_to_verify_identity', 'top_up_failed', 'declined_card_payment', 'failed_transfer',
+  'beneficiary_not_allowed', 'card_arrival', 'direct_debit_payment_not_recognised', 'balance_not_updated_after_bank_transfer',
+  'supported_cards_and_currencies', 'fiat_currency_support', 'verify_my_identity', 'top_up_by_card_charge', 'passcode_forgotten',
+  'Refund_not_showing_up', 'pending_transfer', 'pending_top_up', 'pending_card_payment', 'pending_cash_withdrawal',
+];
+console.log(`\nseed ${seed + 1}, ${n / 2} conversations of ${TARGET.length} intents (${TARGET.join(', ')})`);
+report(gen(seed + 1, n / 2, 0, { intents: TARGET }), CLASSES.slice(6, 11));

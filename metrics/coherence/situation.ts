@@ -3,6 +3,7 @@
 // and the intent's own situation ("I withdrew £620" when the withdrawal was declined).
 import { merchantKindsIn } from '../../util/merchant-kinds.js';
 import { LIVES_ABROAD, NEAR_HOME } from '../../util/residence.js';
+import { adviceRepeated, hypotheticalEvent, nameMissed, waitPassed } from './repeated-advice.js';
 
 type Turns = ReadonlyArray<{ speaker: string; text: string }>;
 
@@ -148,6 +149,10 @@ export function factClash(c: { intent?: string; language?: string; meta?: { dial
     implausibleAmount(c.turns, lang, dialect) ??
     merchantClash(c.turns) ??
     (c.intent ? situationClash(c.intent, c.turns) : undefined) ??
-    residenceOdd(c.turns, dialect)
+    residenceOdd(c.turns, dialect) ??
+    adviceRepeated(c.turns) ??
+    nameMissed(c.turns) ??
+    hypotheticalEvent(c.turns) ??
+    waitPassed(c.turns)
   );
 }

@@ -29,3 +29,20 @@ const PROBLEM: Record<'en' | 'es', RegExp> = {
 export function reportsProblem(text: string, lang: 'en' | 'es'): boolean {
   return PROBLEM[lang].test(text);
 }
+
+// A question about what would happen, not about what did (review 2026-12-07, #11: "If I top up with a US card, will I
+// be charged? The top up was £1,050."): it has no event behind it, so no amount, date or time of one.
+const HYPOTHETICAL: Record<'en' | 'es', RegExp> = {
+  en: /(?<!\p{L})(?:if I|what if|what happens if|suppose I|would I|will I be charged|is there a (?:fee|charge)|how much does it cost|what does it cost|do you charge|are there (?:any )?fees|is (?:it|topping up[^?]*) free)(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:si (?:recargo|pago|mando|envío|uso|saco|cambio|transfiero|meto)|¿y si|qué pasa si|¿hay (?:alguna )?comisión|¿cuánto cuesta|¿cobran|¿es gratis|¿tiene (?:algún )?costo)(?!\p{L})/iu,
+};
+// What makes a question report an event after all: "I topped up £50 by card and got less, is there a charge?".
+const PAST_EVENT: Record<'en' | 'es', RegExp> = {
+  en: /(?<!\p{L})(?:I (?:was|got|have been|'ve been|topped|added|tried|paid|sent|made|received|used|bought|withdrew|took|transferred|ordered)|was there|did I|there was|yesterday|today|ago|last (?:week|month)|\d)(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:me cobraron|recargué|pagué|mandé|envié|usé|saqué|intenté|cambié|transferí|metí|hubo|ayer|hoy|hace|la semana pasada|\d)(?!\p{L})/iu,
+};
+
+/** Whether an ask is about what would happen (a cost, a possibility), with no event of the customer's in it. */
+export function hypotheticalAsk(ask: string, lang: 'en' | 'es'): boolean {
+  return HYPOTHETICAL[lang].test(ask) && !PAST_EVENT[lang].test(ask);
+}

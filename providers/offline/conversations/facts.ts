@@ -2,6 +2,8 @@
 // The 2026-12-01 review found "I live in Malta. I am based in the US.", "I'm 17" then "my child's account", and a
 // cash deposit made "using another bank's credit card": each sentence fine alone, wrong together.
 
+import { DONE_ACTIONS, SENDER } from '../../../util/done-actions.js';
+
 /** A kind of fact with mutually exclusive values: once text states one value, a sentence stating another is out. */
 interface FactKind {
   name: string;
@@ -104,6 +106,12 @@ const KINDS: readonly FactKind[] = [
     // Template text joins alternatives with " | ": "[went|was going] to" reads "went | was going to".
     values: [/(?<!\p{L})(went( \| [\p{L} ]+)? to|the money (arrived|went|left)|it arrived in|ya le llegó|le llegó (el dinero|la transferencia)|se fue a)(?!\p{L})/iu, NEVER],
   },
+  // Round 8 (review 2026-12-07, #86/#39): what the customer already did, against the advice to do it. Advice states
+  // the second value, so it clashes once the customer said the first: "They checked with their bank twice" rules
+  // out "ask the recipient to check with their bank", in an answer or a follow-up answer alike.
+  ...DONE_ACTIONS.map((a) => ({ name: a.name, values: [a.done, a.advice] })),
+  // Who sent the money: the customer's own transfer has no third-person "sender" (review 2026-12-07, #10).
+  { name: 'sender', values: SENDER },
 ];
 
 /** Which value of each fact kind a text states, as one bit mask per kind (computed once per text, then compared). */

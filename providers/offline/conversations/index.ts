@@ -24,7 +24,10 @@ import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type Disc
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
-import { otherDays, reportsProblem } from './consistency.js';
+import { hypotheticalAsk, otherDays, reportsProblem } from './consistency.js';
+import { missedName, namesIn } from '../../../util/named-things.js';
+import { repeatedAdvice } from '../../../util/done-actions.js';
+import { waitOverdue } from '../../../util/waits.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -108,7 +111,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS): string => {
-    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts));
+    // Nor one that lists currencies, brands or documents without the one the customer named (round 8).
+    const named = namesIn(stated);
+    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(stated, templateText(l.t)));
     const pool = fitting.length > 0 ? fitting : lines;
     const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     // After a clarifying question, the answer that uses the fact just asked for (else the question was pointless).
@@ -134,6 +139,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     agentSaid += ` ${text}`;
     lastActs = actsOf(text, lang);
     awaiting = REQUESTS_DATA[lang].test(text);
+    // Advice the customer already followed is no step to try: no "OK, I'll try that" after it (round 8).
+    if (lastActs.has('todo') && repeatedAdvice(stated, text) !== undefined) (lastActs as Set<Act>).delete('todo');
     for (const a of lastActs) done.add(a);
     if (agentSaysNotThere(text)) stillMissing = true;
     return { speaker: 'agent', text: agrees(fix(text), 'agent') };
@@ -200,10 +207,13 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const greeting = rng.chance(0.4) ? sayOne(greetings) + rng.pick(upset ? ['.', ','] : ['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const askFacts = factsIn(`${opener} ${ask}`);
+    // "If I top up with a US card, will I be charged?" has no top-up behind it: no amount or date of one (round 8).
+    const hypo = hypotheticalAsk(ask, lang);
+    const eventless = (t: Template): boolean => !hypo || ![...templateSlotsOf(t)].some((u) => EVENT_SLOTS.has(u));
     // A context that restates the ask in other words adds nothing a reader would not notice as a repeat; its facts
     // are taken back with it, or the agent would name a recipient nobody mentioned.
     const beforeContext = slots.saidSoFar();
-    const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts) && moodFits(t) && slots.fits(t))) : '';
+    const drawn = rng.chance(wantsContext) ? sayOne(intent.context.filter((t) => !clashes(askFacts, info(t).facts) && moodFits(t) && slots.fits(t) && eventless(t))) : '';
     const context = drawn !== '' && repeats(ask, drawn) ? '' : drawn;
     if (drawn !== '' && context === '') slots.unsayAfter(beforeContext);
     const soFar = context === '' ? askFacts : factsIn(`${opener} ${ask} ${context}`);
@@ -216,7 +226,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const fresh = (L.details.get(spec.category) ?? []).filter((t) => {
       const used = [...templateSlotsOf(t)];
       return (
-        !used.some(said) && used.every((u) => intent.ownSlots.has(u)) && (problem || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts) && moodFits(t) && slots.fits(t)
+        !used.some(said) && used.every((u) => intent.ownSlots.has(u)) && ((problem && !hypo) || !used.some((u) => EVENT_SLOTS.has(u))) && !clashes(soFar, info(t).facts) && moodFits(t) && slots.fits(t)
       );
     });
     const beforeDetail = slots.saidSoFar();
@@ -293,7 +303,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // "¿Me avisan cuando llegue?" needs something under way (a failed top-up has nothing to wait for).
     const st = state();
     const p = followups.next(
-      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
+      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(stated, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     // The lead reacts to the last answer: no "That's a relief" after a no; and half the time it says what the answer
@@ -346,7 +356,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const question = sayAgent(p.q.t);
         const at = turns.length;
         turns.push(agent(joinParts([first, question])));
-        turns.push(customer(exactCents(say(p.a))));
+        // The reply is the customer's word too: "Yes, twice, same thing." rules out "you can try again" (round 8).
+        const given = exactCents(say(p.a));
+        statedFacts = factsIn((stated = `${stated} ${given}`));
+        turns.push(customer(given));
         const reply = answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots);
         // "Vamos a solucionarlo. ¿De cuánto fue?" promised a fix the answer never gave (review 2026-12-07 #96): the
         // acknowledgement before the question answers to the answer that comes after it.

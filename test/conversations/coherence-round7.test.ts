@@ -65,7 +65,9 @@ describe('offline conversations: round 7, the customer reacts to what the agent 
     const shames = said(re("shame|pity|not what I hoped|qué pena|lástima|no es lo que esperaba"));
     expect(tries.length).toBeGreaterThan(30);
     expect(waits.length).toBeGreaterThan(30);
-    expect(shames.length).toBeGreaterThan(30);
+    // Round 8 gave most intents answers written for each question, so plain refusals are rarer (28 in this draw):
+    // the floor says the reaction exists, not how often a no is drawn.
+    expect(shames.length).toBeGreaterThan(20);
     const imperative = /(?:^|[.!?:;]\s+|, then |, and |then |, | y |luego )(?:please )?(tap|go to|open|select|choose|scan|upload|enter|check|make sure|turn|toggle|freeze|try|ask|double-check|share|send|reply|contact|cancel|confirm|record|take|update|add|follow|look|log in|use|raise|toca|toque|ve a|vaya a|entra|entre|abre|abra|selecciona|seleccione|elige|elija|sube|suba|escanea|revisa|revise|comprueba|compruebe|activa|active|desactiva|congela|congele|pide|pida|confirma|confirme|mira|mire|intenta|intente|vuelve a|vuelva a|cancela|cancele|comparte|comparta|envía|envíe|escribe|escriba|pregunta|pregunte|actualiza|actualice|añade|añada|sigue|siga|usa|use|completa|complete)(?!\p{L})/iu;
     const delay = /(\d+(?:[–-]\d+)? (?:working |business )?(?:days?|hours?|weeks?|días|horas|semanas)|(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|pending|unos días|unas horas|hábil|puede tardar|pendiente|as soon as|on its way|once it|en cuanto|en camino|cuando (?:llegue|esté))/iu;
     expect(tries.filter((x) => !imperative.test(x.prev)).map((x) => `${x.prev} / ${x.words}`)).toEqual([]);

@@ -73,8 +73,8 @@ const PROBLEM: Record<'en' | 'es', RegExp> = {
 /** Whether a message reports something gone wrong, whatever its form: "There's a payment I never made. What now?". */
 export const reportsTrouble = (text: string, lang: 'en' | 'es'): boolean => PROBLEM[lang].test(text) || TROUBLE[lang].test(text);
 const TROUBLE: Record<'en' | 'es', RegExp> = {
-  en: re("will not|not go through|dropped|broke|broken|never made|i didn't make|didn't authori[sz]e|someone (?:used|has)|fraud|scam|charged|refused|stuck|disappeared"),
-  es: re('no sirve|no pasa|no entra|se me cayó|se me rompió|rot[oa]|no hice|no autoricé|alguien (?:usó|ha usado)|fraude|estafa|me cobraron|atascad[oa]|desapareci\\p{L}*'),
+  en: re("will not|not go through|dropped|broke|broken|never made|i didn't make|didn't authori[sz]e|someone (?:used|has)|fraud|scam|charged|refused|stuck|disappeared|leak(?:ed)?|hacked|compromised|data breach"),
+  es: re('no sirve|no pasa|no entra|se me cayó|se me rompió|rot[oa]|no hice|no autoricé|alguien (?:usó|ha usado)|fraude|estafa|me cobraron|atascad[oa]|desapareci\\p{L}*|filtraci[oó]n|filtrad[oa]s?|hacke\\p{L}*|comprometid[oa]'),
 };
 
 export function messageKind(text: string, lang: 'en' | 'es'): MessageKind {

@@ -30,6 +30,17 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('agrego'), 'añado'],
     [w('agregar'), 'añadir'],
     [w('agregué'), 'añadí'],
+    // Round 8: the imperatives and other forms the category answers use ("Agrega esta cuenta como destinatario").
+    [w('agrega'), 'añade'],
+    [w('agregue'), 'añada'],
+    [w('agregas'), 'añades'],
+    [w('agregues'), 'añadas'],
+    [w('agregarla'), 'añadirla'],
+    [w('agregarlo'), 'añadirlo'],
+    [w('agregarse'), 'añadirse'],
+    [w('agregada'), 'añadida'],
+    [w('agregado'), 'añadido'],
+    [w('agregó'), 'añadió'],
     [w('sin costo'), 'sin coste'],
     // Not "gracias de nuevo": in a first message it thanks for help not yet given (review 2026-12-04, class 5).
     [w('quedo atent[oa]'), 'un saludo'],

@@ -155,6 +155,6 @@ const STILL = re("still|not yet|doesn't (?:really )?help|haven't|hasn't|lost|aú
 export const saysStillMissing = (text: string): boolean => STILL.test(text);
 
 // The agent saying the money or the item is not there yet ("Aún no veo el reembolso"): nothing to celebrate after it.
-const NOT_THERE = re("aún no veo|todavía no veo|no veo (?:el|la|los|las) (?:reembolso|transferencia|dinero|pago|importe|\\$|\\d)|still (?:can't|don't) see|i can't see (?:it|the|your)|not showing yet|hasn't arrived|no ha llegado");
+const NOT_THERE = re("aún no veo|todavía no veo|no veo (?:el|la|los|las) (?:reembolso|transferencia|dinero|pago|importe|\\$|\\d)|still (?:can't|don't) see|i can't see (?:it|the|your)|not showing yet|hasn't arrived|(?:we|i) haven't (?:received|got) (?:it|the|your|that|a)|we haven't received|no ha llegado|no (?:nos )?ha llegado|aún no (?:lo|la) hemos recibido|no (?:lo|la) hemos recibido");
 
 export const agentSaysNotThere = (text: string): boolean => NOT_THERE.test(text);

@@ -363,7 +363,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const reply = answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots);
         // "Vamos a solucionarlo. ¿De cuánto fue?" promised a fix the answer never gave (review 2026-12-07 #96): the
         // acknowledgement before the question answers to the answer that comes after it.
-        const kept = first.split(/(?<=[.!?])\s+/u).filter((part) => !unbacked(part, reply, actsOf(reply, lang))).join(' ');
+        // Nor "let me explain how it works." right before a question: the explanation is not what comes next.
+        const kept = first.split(/(?<=[.!?])\s+/u).filter((part) => !unbacked(part, reply, actsOf(reply, lang)) && !EXPLAINS_NOW.test(part)).join(' ');
         if (kept !== first) turns[at] = { speaker: 'agent', text: agrees(fix(joinParts([kept, question])), 'agent') };
         turns.push(agent(reply));
         break;
@@ -452,6 +453,9 @@ function unbacked(lead: string, answer: string, acts: ReadonlySet<Act>): boolean
   if (LOOKS_INTO.test(lead) && !acts.has('action') && !LOOKED.test(answer)) return true;
   return WALKS.test(lead) && !(acts.has('steps') && answer.split(/[.!?](?:\s|$)/u).filter((x) => x.trim() !== '').length >= 2);
 }
+
+/** An acknowledgement that promises an explanation now ("let me explain", "te explico"). */
+const EXPLAINS_NOW = /(?<!\p{L})(let me explain|i'll explain|happy to explain|te explico|le explico|déjame explicar\p{L}*|permítame explicar\p{L}*|permíteme explicar\p{L}*)(?!\p{L})/iu;
 
 /** An agent turn that asks for something to be sent now, not "if it's been longer, send us…". */
 const REQUESTS_DATA: Record<'en' | 'es', RegExp> = {

@@ -11,6 +11,8 @@ const w = (phrase: string, after = ''): RegExp => new RegExp(`(?<!${L})(?:${phra
 // "vale" or an American "cash machine" out (the 2026-12-01 review found 13 such leaks in 100 conversations).
 const RULES: Record<Dialect, readonly Rule[]> = {
   'es-ES': [
+    // Round 8 review (2026-12-08): "hoy temprano" reads Latin American; Spain says "hoy a primera hora".
+    [w('hoy temprano'), 'hoy a primera hora'],
     [w('CLABE o IBAN|IBAN o CLABE'), 'IBAN'],
     [w('CLABE'), 'IBAN'],
     [w('monto'), 'importe'],
@@ -103,6 +105,10 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('en línea'), 'por internet'],
   ],
   'es-MX': [
+    // Round 8 review (2026-12-08): Spain "introducir" the PIN; Mexico "ingresar".
+    [w('introducir'), 'ingresar'],
+    [w('introduce'), 'ingresa'],
+    [w('introduzca'), 'ingrese'],
     // "Un saludo." signs off in Spain; Mexico writes "Saludos." (review 2026-12-07).
     [w('un saludo'), 'saludos'],
     [w('vale', '(?! la pena)'), 'ok'],
@@ -137,6 +143,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('datáfono'), 'terminal'],
   ],
   'en-US': [
+    // Round 8 review (2026-12-08): "straight away" is British; American English says "right away".
+    [w('straight away'), 'right away'],
     // Round 6 (reviews 2026-12-04 and 2026-12-06, class 7): British words in shared English lines.
     [w('driving licences'), "driver's licenses"],
     [w('driving licence'), "driver's license"],

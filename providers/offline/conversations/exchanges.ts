@@ -8,6 +8,8 @@ export interface FollowupPair {
   q: Template;
   a: Template;
   aSlots: ReadonlySet<string>;
+  /** Only after a first message that reported something going wrong ("And if it happens again?"). */
+  problemOnly?: boolean;
 }
 
 const NO_SLOTS: ReadonlySet<string> = new Set();
@@ -38,7 +40,7 @@ export function followupQueue(L: CompiledLang, intent: string, category: string,
   const plain = (ps: ReadonlyArray<readonly [Template, Template]>): FollowupPair[] => ps.map(([q, a]) => ({ q, a, aSlots: NO_SLOTS }));
   const own = rng.shuffle(plain(L.intents.get(intent)?.followups ?? []));
   const cat = rng.shuffle(plain(L.categoryFollowups.get(category) ?? []));
-  const generic = rng.shuffle(L.followups.filter((f) => problem || !f.problemOnly).map((f) => ({ q: f.q, a: f.a.t, aSlots: f.a.slots })));
+  const generic = rng.shuffle(L.followups.filter((f) => problem || !f.problemOnly).map((f) => ({ q: f.q, a: f.a.t, aSlots: f.a.slots, problemOnly: f.problemOnly })));
   const queue = [...own, ...cat, ...generic];
   let i = 0;
   return {

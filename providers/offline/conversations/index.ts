@@ -177,6 +177,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   let told = false;
   /** What the customer has stated so far: later questions must not contradict it. */
   let stated = '';
+  /** The first message's own words (ask, context, detail), before follow-ups add to `stated`. */
+  let turnOne = '';
   let statedFacts: Facts = factsIn('');
   const opening = (): string => {
     const ask = pickAsk();
@@ -236,6 +238,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const closer = rng.chance(0.2) ? sayOne(L.closer) : '';
     told = context !== '' || detail !== '';
     stated = joinParts([ask, context, detail]);
+    turnOne = stated;
     statedFacts = factsIn(stated);
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
@@ -303,7 +306,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // "¿Me avisan cuando llegue?" needs something under way (a failed top-up has nothing to wait for).
     const st = state();
     const p = followups.next(
-      (f) => !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(stated, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
+      // "¿Y si vuelve a pasar?" after "¿Hay comisión cada vez que uso un cajero?" refers to nothing that happened
+      // (review 2026-12-08 #76): a problem-only follow-up needs a first message that reported a problem.
+      (f) => (!f.problemOnly || kind === 'problem' || reportsTrouble(turnOne, lang)) && !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(stated, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     // The lead reacts to the last answer: no "That's a relief" after a no; and half the time it says what the answer

@@ -131,10 +131,18 @@ export function templateSlots(t: Template, out: Set<string> = new Set()): Set<st
 }
 
 /** Every literal word a template can produce, alternatives joined by " | " and slots as {name}: enough to test it for a word. */
+// Compiled templates live as long as the grammar, and the filters ask for the same ones' text on every turn (5 % of
+// generation time before this cache, measured with --cpu-prof on 10,000 conversations).
+const texts = new WeakMap<Template, string>();
+
 export function templateText(t: Template): string {
-  return t
+  const known = texts.get(t);
+  if (known !== undefined) return known;
+  const text = t
     .map((n) => (typeof n === 'string' ? n : 'slot' in n ? `{${n.slot}}` : ('alt' in n ? n.alt : n.reg).map(templateText).join(' | ')))
     .join('');
+  texts.set(t, text);
+  return text;
 }
 
 /**

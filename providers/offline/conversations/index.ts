@@ -137,10 +137,11 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang), said: `${spec.intent.replace(/_/g, ' ')} ${turns.map((t) => t.text).join(' ')}`, awaiting });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
-    lastActs = actsOf(text, lang);
-    awaiting = REQUESTS_DATA[lang].test(text);
+    const acts = actsOf(text, lang);
     // Advice the customer already followed is no step to try: no "OK, I'll try that" after it (round 8).
-    if (lastActs.has('todo') && repeatedAdvice(stated, text) !== undefined) (lastActs as Set<Act>).delete('todo');
+    if (acts.has('todo') && repeatedAdvice(stated, text) !== undefined) acts.delete('todo');
+    lastActs = acts;
+    awaiting = REQUESTS_DATA[lang].test(text);
     for (const a of lastActs) done.add(a);
     if (agentSaysNotThere(text)) stillMissing = true;
     return { speaker: 'agent', text: agrees(fix(text), 'agent') };

@@ -1,13 +1,11 @@
 // Bench for the LLM judge of filter/conversations against the fake Bedrock (real SDK, untidy answers): cost per
 // 1,000 conversations judged by batch size, and what an interrupted-then-resumed run pays against an uninterrupted one.
 // Usage: npx tsc -p tsconfig.json && node scripts/build-validators.mjs && node bench/filter-judge.mjs [count=1000]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root, tempPipeline } from './lib/genesis-run.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { startFakeBedrock } = await import(join(root, 'dist/test/fakes/fake-bedrock.js'));
 const count = Number(process.argv[2] ?? 1000);
 const env = { ...process.env, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1', NO_COLOR: '1' };
@@ -44,9 +42,8 @@ function run(file) {
 const rows = [];
 for (const batch of [5, 10, 20]) {
   const fake = await startFakeBedrock({ seed: 7 });
-  const dir = mkdtempSync(join(tmpdir(), 'genesis-bench-judge-'));
-  writeFileSync(join(dir, 'p.yaml'), pipeline(fake.url, batch, 1000));
-  const { code, report } = await run(join(dir, 'p.yaml'));
+  const { dir, file } = tempPipeline('genesis-bench-judge-', pipeline(fake.url, batch, 1000));
+  const { code, report } = await run(file);
   if (code !== 0) throw new Error(`run failed (${code})`);
   const f = JSON.parse(readFileSync(join(dir, 'out/b/filter/filter.json'), 'utf8'));
   const s = fake.stats();
@@ -64,11 +61,9 @@ for (const r of rows) console.log(r);
 const paid = {};
 for (const mode of ['straight', 'interrupted']) {
   const fake = await startFakeBedrock({ seed: 7 });
-  const dir = mkdtempSync(join(tmpdir(), 'genesis-bench-judge-'));
-  const file = join(dir, 'p.yaml');
+  const { dir, file } = tempPipeline('genesis-bench-judge-', pipeline(fake.url, 10, mode === 'interrupted' ? 0.5 : 1000));
   let stops = 0;
   if (mode === 'interrupted') {
-    writeFileSync(file, pipeline(fake.url, 10, 0.5));
     const first = await run(file);
     if (first.code !== 75) throw new Error(`expected a budget stop, got ${first.code}`);
     stops++;

@@ -1,21 +1,17 @@
 // Bench for filter/timeseries: time against validate/timeseries on the same generated series (same run), and what
 // each rule removes from the offline generator's output.
 // Usage: npx tsc -p tsconfig.json && node scripts/build-validators.mjs && node bench/filter-timeseries.mjs [count=5000]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runJson, tempPipeline } from './lib/genesis-run.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.argv[2] ?? 5000);
 const rows = [];
 for (const [label, domains, realism] of [
   ['all 4 domains, realism off', '{ electricity: 1, energy: 1, sensors: 1, financial: 1 }', 'false'],
   ['electricity only, realism 0.6', '{ electricity: 1 }', '0.6'],
 ]) {
-  const dir = mkdtempSync(join(tmpdir(), 'genesis-bench-filter-ts-'));
-  writeFileSync(join(dir, 'p.yaml'), `name: b
+  const { dir, file } = tempPipeline('genesis-bench-filter-ts-', `name: b
 seed: 42
 steps:
   generate:
@@ -29,12 +25,7 @@ steps:
     uses: validate/timeseries
     needs: [generate]
 `);
-  const r = spawnSync(process.execPath, [join(root, 'bin/genesis.js'), 'run', join(dir, 'p.yaml'), '--json', '--concurrency', '1'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) {
-    console.error(r.stderr);
-    process.exit(1);
-  }
-  const steps = Object.fromEntries(JSON.parse(r.stdout).steps.map((s) => [s.id, s]));
+  const steps = runJson(file, ['--concurrency', '1']);
   const report = JSON.parse(readFileSync(join(dir, 'out/b/filter/filter.json'), 'utf8'));
   const f = steps.filter.durationMs;
   const v = steps.validate.durationMs;

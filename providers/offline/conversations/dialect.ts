@@ -103,6 +103,11 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('una selfie'), 'un selfie'],
     [w('tienda en línea'), 'tienda online'],
     [w('en línea'), 'por internet'],
+    // Pre-reviews of round 9 (seeds 301/302): a Spaniard's accountant is "mi gestor", and a charge just seen is
+    // "me han cobrado"; "ya + preterite" is rewritten to the perfect by `perfectAfterYa` below.
+    [w('mi contador'), 'mi gestor'],
+    [w('me cobraron'), 'me han cobrado'],
+    [w('me descontaron'), 'me han descontado'],
   ],
   'es-MX': [
     // Round 8 review (2026-12-08): Spain "introducir" the PIN; Mexico "ingresar".
@@ -141,6 +146,26 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('extracto'), 'estado de cuenta'],
     [w('datáfonos'), 'terminales'],
     [w('datáfono'), 'terminal'],
+    // Pre-reviews of round 9 (seeds 301/302): Mexico's payment terminal is feminine, its app "agrega" money (the
+    // menu read "Añadir dinero" in es-MX threads), and it rents cars ("renta de autos") and pays "la renta".
+    [w('el terminal'), 'la terminal'],
+    [w('del terminal'), 'de la terminal'],
+    [w('al terminal'), 'a la terminal'],
+    [w('un terminal'), 'una terminal'],
+    [w('añadir'), 'agregar'],
+    [w('añade'), 'agrega'],
+    [w('añada'), 'agregue'],
+    [w('añaden'), 'agregan'],
+    [w('añadimos'), 'agregamos'],
+    [w('añado'), 'agrego'],
+    [w('añadí'), 'agregué'],
+    [w('añadida'), 'agregada'],
+    [w('añadido'), 'agregado'],
+    [w('el alquiler de (?:vehículos|coches|autos)'), 'la renta de autos', 'alquiler de'],
+    [w('del alquiler de (?:vehículos|coches|autos)'), 'de la renta de autos', 'alquiler de'],
+    [w('alquiler de (?:vehículos|coches|autos)'), 'renta de autos', 'alquiler de'],
+    [w('del alquiler'), 'de la renta'],
+    [w('el alquiler'), 'la renta'],
   ],
   'en-US': [
     // Round 8 review (2026-12-08): "straight away" is British; American English says "right away".
@@ -216,6 +241,10 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('my mobile'), 'my phone'],
     [w('speak soon'), 'Talk soon'],
     [w('have not got it'), "haven't gotten it"],
+    // Pre-reviews of round 9 (seeds 301/302): "on holiday" and "stop this happening" are British.
+    [w('on holiday'), 'on vacation'],
+    [w('stop (?:this|it) happening'), 'stop this from happening', 'happening'],
+    [w('swap pounds or dollars'), 'exchange dollars'],
   ],
   'en-GB': [
     [w('in the mail'), 'in the post'],
@@ -267,6 +296,58 @@ const WHOLE: Partial<Record<Dialect, ReadonlyMap<string, string>>> = {
   'es-ES': new Map([['va', 'Vale'], ['sale, gracias', 'Vale, gracias']]),
 };
 
+// Spain says what has just happened in the perfect: "ya he enviado", "ya ha salido", where Latin America writes "ya
+// envié", "ya salió" (pre-review of round 9, seed 301: three es-ES conversations). After "ya" (and its clitics) a
+// preterite is rewritten; the irregular participles the grammar uses are listed, the rest follow the endings.
+const IRREGULAR_PERFECT: ReadonlyMap<string, string> = new Map([
+  ['hice', 'he hecho'], ['hizo', 'ha hecho'], ['hicieron', 'han hecho'], ['hiciste', 'has hecho'],
+  ['puse', 'he puesto'], ['puso', 'ha puesto'], ['pusieron', 'han puesto'], ['dije', 'he dicho'], ['dijo', 'ha dicho'], ['dijeron', 'han dicho'],
+  ['vi', 'he visto'], ['vio', 'ha visto'], ['vieron', 'han visto'], ['viste', 'has visto'],
+  ['fui', 'he ido'], ['devolví', 'he devuelto'], ['devolvió', 'ha devuelto'], ['devolvieron', 'han devuelto'],
+  ['volví', 'he vuelto'], ['volvió', 'ha vuelto'], ['volvieron', 'han vuelto'], ['escribí', 'he escrito'], ['escribió', 'ha escrito'],
+  ['abrí', 'he abierto'], ['abrió', 'ha abierto'], ['resolvió', 'ha resuelto'], ['resolvieron', 'han resuelto'],
+  ['pidió', 'ha pedido'], ['pidieron', 'han pedido'], ['consiguió', 'ha conseguido'], ['recibí', 'he recibido'],
+  ['leí', 'he leído'], ['leyó', 'ha leído'], ['cayó', 'ha caído'], ['llegué', 'he llegado'], ['pagué', 'he pagado'],
+  ['busqué', 'he buscado'], ['saqué', 'he sacado'], ['toqué', 'he tocado'], ['marqué', 'he marcado'], ['verifiqué', 'he verificado'],
+  ['expliqué', 'he explicado'], ['empecé', 'he empezado'], ['comencé', 'he comenzado'], ['cargué', 'he cargado'], ['entregué', 'he entregado'],
+]);
+// -ar verbs whose stem ends in i: "envió" is enviar's, not an -ir verb's.
+const IAR = /^(?:envi|cambi|copi|vaci|anunci|inici|renunci|confi|vari|limpi|negoci|actualiz)$/u;
+const YA_PRETERITE = /(?<!\p{L})([Yy]a) ((?:(?:me|te|se|lo|la|los|las|le|les|nos) ){0,2})(\p{L}+)(?!\p{L})/gu;
+// Words after "ya" that end like a preterite but are not one ("ya aquí", "ya existe", "ya insiste").
+const NOT_PRETERITE = /^(?:esté|aquí|allí|ahí|así|sí|después|también|además|jamás)$|[sx]iste$/u;
+
+function perfectOf(verb: string): string | undefined {
+  const v = verb.toLowerCase();
+  const irregular = IRREGULAR_PERFECT.get(v);
+  if (irregular !== undefined) return irregular;
+  if (v.length < 4 || NOT_PRETERITE.test(v)) return undefined;
+  if (v.endsWith('ieron')) return `han ${v.slice(0, -5)}ido`;
+  if (v.endsWith('aron')) return `han ${v.slice(0, -4)}ado`;
+  if (v.endsWith('aste')) return `has ${v.slice(0, -4)}ado`;
+  if (v.endsWith('iste')) return `has ${v.slice(0, -4)}ido`;
+  if (v.endsWith('ió')) return IAR.test(`${v.slice(0, -2)}i`) ? `ha ${v.slice(0, -2)}iado` : `ha ${v.slice(0, -2)}ido`;
+  if (v.endsWith('ó')) return `ha ${v.slice(0, -1)}ado`;
+  if (v.endsWith('é')) return `he ${v.slice(0, -1)}ado`;
+  if (v.endsWith('í')) return `he ${v.slice(0, -1)}ido`;
+  return undefined;
+}
+
+// A finished time ("ayer ya lo envié", "el lunes ya salió") keeps the preterite in Spain too.
+const FINISHED_TIME = /(?<!\p{L})(?:ayer|anoche|anteayer|el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|hace \S+ (?:días|semanas|meses)|el día \d+|la semana pasada|el mes pasado|en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))(?!\p{L})/iu;
+
+function perfectAfterYa(text: string): string {
+  if (!text.includes('ya ') && !text.includes('Ya ')) return text;
+  return text.replace(YA_PRETERITE, (m, ya: string, clitics: string, verb: string, at: number) => {
+    const perfect = perfectOf(verb);
+    if (perfect === undefined) return m;
+    const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('? ', at), text.lastIndexOf('! ', at));
+    const ends = [text.indexOf('. ', at), text.indexOf('? ', at), text.indexOf('! ', at)].filter((i) => i >= 0);
+    const sentence = text.slice(start + 1, ends.length > 0 ? Math.min(...ends) : text.length);
+    return FINISHED_TIME.test(sentence) ? m : `${ya} ${clitics}${perfect}`;
+  });
+}
+
 export function dialectWording(text: string, dialect: Dialect): string {
   const whole = text.length < 16 ? WHOLE[dialect]?.get(text.toLowerCase()) : undefined;
   if (whole !== undefined) return whole;
@@ -281,5 +362,5 @@ export function dialectWording(text: string, dialect: Dialect): string {
     re.lastIndex = 0;
     t = t.replace(re, (m) => keepCase(m, sub));
   }
-  return t;
+  return dialect === 'es-ES' ? perfectAfterYa(t) : t;
 }

@@ -36,6 +36,10 @@ describe('dialect wording after the round-9 pre-reviews', () => {
   it('says "on vacation" and "stop this from happening" in en-US, and counts the British forms as a dialect leak', () => {
     expect(dialectWording('I was in Spain on holiday. How do I stop this happening?', 'en-US')).toBe('I was in Spain on vacation. How do I stop this from happening?');
     expect(dialectWording('I was in Spain on holiday.', 'en-GB')).toBe('I was in Spain on holiday.');
+    expect(dialectWording("Can you post me a card? The PIN is never posted with it; I'd like one posted to me.", 'en-US')).toBe(
+      "Can you mail me a card? The PIN is never mailed with it; I'd like one mailed to me.",
+    );
+    expect(dialectWording('When will the payment post?', 'en-US')).toBe('When will the payment post?');
     expect(dialectLeak([{ text: 'I was in Spain on holiday.' }], 'en-US')).toMatch(/on holiday/u);
     expect(dialectLeak([{ text: 'Ya envié el dinero.' }], 'es-ES')).toMatch(/ya envié/iu);
     expect(dialectLeak([{ text: 'Pagué en el terminal.' }], 'es-MX')).toMatch(/el terminal/u);

@@ -245,6 +245,10 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('on holiday'), 'on vacation'],
     [w('stop (?:this|it) happening'), 'stop this from happening', 'happening'],
     [w('swap pounds or dollars'), 'exchange dollars'],
+    // A card is mailed in the US ("post me a card" is British; "the payment will post" is American and stays).
+    [w('post me'), 'mail me'],
+    [w('post the new'), 'mail the new'],
+    [w('posted', '(?= (?:to|with) )'), 'mailed'],
   ],
   'en-GB': [
     [w('in the mail'), 'in the post'],

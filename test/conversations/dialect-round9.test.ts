@@ -16,6 +16,7 @@ describe('dialect wording after the round-9 pre-reviews', () => {
     expect(dialectWording('Ya hice todo; ya se devolvieron.', 'es-ES')).toBe('Ya he hecho todo; ya se han devuelto.');
     expect(dialectWording('Ayer ya lo envié. Ya está, ya existe, ya aquí.', 'es-ES')).toBe('Ayer ya lo envié. Ya está, ya existe, ya aquí.');
     expect(dialectWording('Ya envié el dinero.', 'es-MX')).toBe('Ya envié el dinero.');
+    expect(dialectWording('Hoy algo no sirve con mi contador.', 'es-ES')).toBe('Hoy algo no funciona con mi gestor.');
     const finished = /(?<!\p{L})(?:ayer|anoche|anteayer|el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|hace \S+ (?:días|semanas|meses)|el día \d+|la semana pasada|el mes pasado)(?!\p{L})/iu;
     const preterite = /(?<!\p{L})ya (?:(?:me|te|se|lo|la|los|las|le|les|nos) ){0,2}(?:envié|revisé|pasé|bloqueé|congelé|hice|salió|llegó|pasó|falló|completó|devolvió|devolvieron|intentaste|intenté|pedí)(?!\p{L})/iu;
     const spain = sentences('es-ES');

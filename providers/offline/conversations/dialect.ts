@@ -108,6 +108,8 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('mi contador'), 'mi gestor'],
     [w('me cobraron'), 'me han cobrado'],
     [w('me descontaron'), 'me han descontado'],
+    // The paraphrase of "falla" as "no sirve" reads Latin American for a fault ("hoy algo no sirve", pre-review 302).
+    [w('algo no sirve'), 'algo no funciona'],
   ],
   'es-MX': [
     // Round 8 review (2026-12-08): Spain "introducir" the PIN; Mexico "ingresar".

@@ -2,23 +2,11 @@
 // answer reads what the customer said (a ceiling is a limit, a date settles "if it's been longer", a country is
 // answered for), and the Spanish and English templates have no seams or cross-dialect words.
 import { describe, expect, it } from 'vitest';
-import { generateClean } from './fixtures.js';
+import { answer, drawWith, first, show, type Lang } from './first-answer.js';
 import { compileTemplate, expansions } from './expansions.js';
 import { loadCategorySources } from '../../providers/offline/conversations/grammar.js';
-import type { Conversation } from '../../util/records.js';
 
-type Lang = 'en' | 'es';
-const first = (c: Conversation): string => c.turns[0]?.text ?? '';
-// The agent's main answer: its first turn, or the one after a short clarifying question ("How much was it for?").
-const answer = (c: Conversation): string => {
-  const agent = c.turns.filter((t) => t.speaker === 'agent').map((t) => t.text);
-  const sentences = (agent[0] ?? '').split(/(?<=[.!?])\s+/u);
-  const asks = (agent[0] ?? '').trim().endsWith('?') && sentences.every((x) => x.endsWith('?') || x.length < 60);
-  return (asks ? agent[1] : agent[0]) ?? '';
-};
-const show = (cs: Conversation[]): string[] => cs.map((c) => `${first(c)} → ${answer(c)}`);
-const draw = (intent: string, lang: Lang, n = 500, seed = 91): Conversation[] =>
-  generateClean(n, seed, { intents: [intent], languages: { [lang]: 1 } });
+const draw = drawWith(91);
 
 describe('round 9: a ceiling the customer hit is answered as a limit (review 2026-12-08 #80)', () => {
   const CEILING: Record<Lang, RegExp> = { en: /more than/iu, es: /más de/iu };

@@ -1,22 +1,11 @@
 // Grammar round 8, transfers and top-ups (issue 15, review 2026-12-07): every first message gets an answer that
 // answers it and builds on what the customer already said, and the bank states one cheque policy.
 import { describe, expect, it } from 'vitest';
-import { generateClean } from './fixtures.js';
+import { answer, drawWith, first, show, type Lang } from './first-answer.js';
 import type { Conversation } from '../../util/records.js';
 
-type Lang = 'en' | 'es';
-const first = (c: Conversation): string => c.turns[0]?.text ?? '';
-// The agent's main answer: its first turn, or the one after a short clarifying question ("How much was it for?").
-const answer = (c: Conversation): string => {
-  const agent = c.turns.filter((t) => t.speaker === 'agent').map((t) => t.text);
-  const sentences = (agent[0] ?? '').split(/(?<=[.!?])\s+/u);
-  const asks = (agent[0] ?? '').trim().endsWith('?') && sentences.every((x) => x.endsWith('?') || x.length < 60);
-  return (asks ? agent[1] : agent[0]) ?? '';
-};
 const agentText = (c: Conversation): string => c.turns.filter((t) => t.speaker === 'agent').map((t) => t.text).join(' ');
-const show = (cs: Conversation[]): string[] => cs.map((c) => `${first(c)} → ${answer(c)}`);
-const draw = (intent: string, lang: Lang, n = 400, seed = 41): Conversation[] =>
-  generateClean(n, seed, { intents: [intent], languages: { [lang]: 1 } });
+const draw = drawWith(41);
 
 describe('offline conversations, round 8: one cheque policy (cheques are not accepted)', () => {
   const CHEQUE: Record<Lang, RegExp> = { en: /cheque|\bchecks?\b/iu, es: /cheque/iu };

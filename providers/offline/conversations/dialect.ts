@@ -1,5 +1,6 @@
 // Dialect wording: words one variety uses and the other does not, fixed after rendering shared templates.
 import type { Dialect } from './slots.js';
+import { candidatesIn, gramIndex, type GramIndex } from './gram-index.js';
 
 /** A word or phrase (matched case-insensitively, whole words), what the dialect says instead, and a probe when the pattern's own is not a plain word. */
 type Rule = readonly [RegExp, string, string?];
@@ -247,6 +248,10 @@ const CAPS: Record<Dialect, readonly string[]> = Object.fromEntries(
   Object.entries(PROBES).map(([d, ps]) => [d, ps.map((p) => p.replace(/^./u, (c) => c.toUpperCase()))]),
 ) as unknown as Record<Dialect, readonly string[]>;
 
+const INDEX: Record<Dialect, GramIndex> = Object.fromEntries(
+  Object.entries(PROBES).map(([d, ps]) => [d, gramIndex(ps.map((p, i) => [p, (CAPS[d as Dialect] as readonly string[])[i] as string]))]),
+) as unknown as Record<Dialect, GramIndex>;
+
 /** The longest run of plain letters in a rule's first alternative, as written (rules are written in lower case, acronyms in capitals). */
 function probeOf(re: RegExp): string {
   const first = (/\(\?:([^)]*)\)/u.exec(re.source)?.[1] ?? '').split('|')[0] ?? '';
@@ -274,12 +279,19 @@ export function dialectWording(text: string, dialect: Dialect): string {
   const rules = RULES[dialect];
   const probes = PROBES[dialect];
   const caps = CAPS[dialect];
+  // The rules whose probe may occur (gram-index.ts), read again after a rule changed the text: the same as testing all.
+  let candidates = candidatesIn(INDEX[dialect], t);
   for (let i = 0; i < rules.length; i++) {
+    if (candidates[i] === 0) continue;
     // Case-sensitive probes (lower case and sentence-start capital) spare lower-casing every turn.
     if (!t.includes(probes[i] as string) && !t.includes(caps[i] as string)) continue;
     const [re, sub] = rules[i] as Rule;
     re.lastIndex = 0;
+    const before = t;
     t = t.replace(re, (m) => keepCase(m, sub));
+    if (t !== before) {
+      candidates = candidatesIn(INDEX[dialect], t, i + 1);
+    }
   }
   return t;
 }

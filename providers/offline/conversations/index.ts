@@ -27,7 +27,7 @@ import { dropRepeatedFormulas } from './formulas.js';
 import { hypotheticalAsk, otherDays, reportsProblem } from './consistency.js';
 import { missedName, namesIn } from '../../../util/named-things.js';
 import { repeatedAdvice } from '../../../util/done-actions.js';
-import { waitOverdue } from '../../../util/waits.js';
+import { waitedDays, waitOverdue } from '../../../util/waits.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -109,11 +109,18 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const info = (t: Template) => templateInfo(t, lang);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
+  // What the customer's words name and how long they say they waited, read once per change of `stated`.
+  let readFor: string | undefined;
+  let readNow = { named: namesIn(''), waited: undefined as number | undefined };
+  const readStated = (): typeof readNow => {
+    if (readFor !== stated) readNow = { named: namesIn((readFor = stated)), waited: waitedDays(stated) };
+    return readNow;
+  };
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS): string => {
     // Nor one that lists currencies, brands or documents without the one the customer named (round 8).
-    const named = namesIn(stated);
-    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(stated, templateText(l.t)));
+    const { named, waited } = readStated();
+    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(waited, templateText(l.t)));
     const pool = fitting.length > 0 ? fitting : lines;
     const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     // After a clarifying question, the answer that uses the fact just asked for (else the question was pointless).
@@ -309,7 +316,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const p = followups.next(
       // "¿Y si vuelve a pasar?" after "¿Hay comisión cada vez que uso un cajero?" refers to nothing that happened
       // (review 2026-12-08 #76): a problem-only follow-up needs a first message that reported a problem.
-      (f) => (!f.problemOnly || kind === 'problem' || reportsTrouble(turnOne, lang)) && !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(stated, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
+      (f) => (!f.problemOnly || kind === 'problem' || reportsTrouble(turnOne, lang)) && !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(readStated().waited, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     // The lead reacts to the last answer: no "That's a relief" after a no; and half the time it says what the answer

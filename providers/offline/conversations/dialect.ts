@@ -14,6 +14,17 @@ const RULES: Record<Dialect, readonly Rule[]> = {
   'es-ES': [
     // Round 8 review (2026-12-08): "hoy temprano" reads Latin American; Spain says "hoy a primera hora".
     [w('hoy temprano'), 'hoy a primera hora'],
+    // Round 9 (blind pre-reviews 301/302): Spain's "gestor" for an accountant, "no funciona" for "no sirve", and the
+    // perfect for what was just done ("ya he enviado", not the Latin American "ya envié").
+    [w('(mi|tu|su|el) contador'), '$1 gestor', 'contador'],
+    [w('(mi|tu|su|la) contadora'), '$1 gestora', 'contadora'],
+    [w('no sirve'), 'no funciona'],
+    [w('ya envié'), 'ya he enviado'],
+    [w('ya (lo|la) revisé'), 'ya $1 he revisado', 'revisé'],
+    [w('ya revisé'), 'ya he revisado'],
+    [w('ya pasé'), 'ya he pasado'],
+    [w('ya escalé'), 'ya he escalado'],
+    [w('ya falló'), 'ya ha fallado'],
     [w('CLABE o IBAN|IBAN o CLABE'), 'IBAN'],
     [w('CLABE'), 'IBAN'],
     [w('monto'), 'importe'],
@@ -142,8 +153,21 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('extracto'), 'estado de cuenta'],
     [w('datáfonos'), 'terminales'],
     [w('datáfono'), 'terminal'],
+    // Round 9 (blind pre-reviews 301/302): Mexico's "la terminal", "la renta", "renta de autos", the app's "Agregar dinero".
+    [w('el terminal'), 'la terminal'],
+    [w('un terminal'), 'una terminal'],
+    [w('al terminal'), 'a la terminal'],
+    [w('alquiler de (?:vehículos|coches|carros)'), 'renta de autos'],
+    [w('el alquiler'), 'la renta'],
+    [w('del alquiler'), 'de la renta'],
+    [w('alquiler'), 'renta'],
+    [w('añadir dinero'), 'agregar dinero'],
+    [w('añadir'), 'agregar'],
   ],
   'en-US': [
+    // Round 9 (blind pre-reviews 301/302): "on holiday" and "stop this happening" are British.
+    [w('on holiday'), 'on vacation'],
+    [w('stop (this|it|that) happening'), 'stop $1 from happening', 'happening'],
     // Round 8 review (2026-12-08): "straight away" is British; American English says "right away".
     [w('straight away'), 'right away'],
     // Round 6 (reviews 2026-12-04 and 2026-12-06, class 7): British words in shared English lines.
@@ -288,7 +312,8 @@ export function dialectWording(text: string, dialect: Dialect): string {
     const [re, sub] = rules[i] as Rule;
     re.lastIndex = 0;
     const before = t;
-    t = t.replace(re, (m) => keepCase(m, sub));
+    // "$1" in a replacement keeps a word the rule matched ("mi contador" → "mi gestor").
+    t = t.replace(re, (m: string, ...g: unknown[]) => keepCase(m, sub.includes('$1') ? sub.replace(/\$(\d)/gu, (_x, k: string) => String(g[Number(k) - 1] ?? '')) : sub));
     if (t !== before) {
       candidates = candidatesIn(INDEX[dialect], t, i + 1);
     }

@@ -97,3 +97,25 @@ export function doubtsOwnAction(done: ReadonlySet<CardAction>, line: string): st
   if (done.has('blocked') && UNFREEZES.test(line)) return 'unfreezes';
   return undefined;
 }
+
+// The same rules as two bit masks, for a generator that tests many candidate lines against one conversation: what a
+// line hedges on (computed once per template) and what the conversation has settled (once per turn).
+const ABROAD = 1;
+const DAYS = 2;
+const STATE = 4;
+const UNFROZEN = 8;
+
+/** Which settled-able hedges a line has (its conditionals, its doubts about the card's state). */
+export function lineHedges(line: string): number {
+  return (IF_ABROAD.test(line) ? ABROAD : 0) | (IF_DAYS.test(line) ? DAYS : 0) | (DOUBTS_STATE.test(line) ? STATE : 0) | (UNFREEZES.test(line) ? UNFROZEN : 0);
+}
+
+/** What the customer's words settle (a named foreign country is the generator's `abroad`). */
+export function customerSettles(customer: string, abroad: boolean): number {
+  return (abroad || SAID_ABROAD.test(customer) ? ABROAD : 0) | (SAID_RECENT.test(customer) || EVENT_TODAY.test(customer) || SAID_DAY.test(customer) ? DAYS : 0);
+}
+
+/** What the agent's own actions settle. */
+export function actionsSettle(did: ReadonlySet<CardAction>): number {
+  return (did.has('checked') ? DAYS : 0) | (did.has('blocked') || did.has('frozen') ? STATE : 0) | (did.has('blocked') ? UNFROZEN : 0);
+}

@@ -1,7 +1,7 @@
 // Small agreement rules between turns: one waiting time per conversation, and a problem read as a problem.
 import { templateText, type Template } from './template.js';
 import type { CompiledLang } from './grammar.js';
-import { amountAsMoved, doubtsOwnAction, settledConditional, type CardAction } from '../../../util/settled-facts.js';
+import { actionsSettle, amountAsMoved, doubtsOwnAction, lineHedges, type CardAction } from '../../../util/settled-facts.js';
 
 const DAYS = /(\d+)(?:[–-]\d+)? (?:working |business )?(?:days|días)/gu;
 
@@ -51,24 +51,27 @@ export function hypotheticalAsk(ask: string, lang: 'en' | 'es'): boolean {
 
 /** What the conversation has settled so far: the customer's words, the amounts asked about as a ceiling, what the agent did. */
 export interface Settled {
-  stated: string;
-  /** The customer named a country the money went to or came from (the `country` slot). */
-  abroad: boolean;
+  /** What the customer's words settled (util/settled-facts.ts customerSettles). */
+  said: number;
   ceilings: readonly string[];
   did: ReadonlySet<CardAction>;
 }
 
+const hedgeCache = new WeakMap<Template, number>();
+
 /**
- * Whether an agent line (template text with `{slot}`s) hedges on or undoes what is settled (util/settled-facts.ts):
- * a conditional the customer's words answered, a ceiling amount read as the amount to move (`valueOf` gives the
- * customer's value of a slot the line uses), a doubt about the card state the agent itself set.
+ * Whether an agent template hedges on or undoes what is settled (util/settled-facts.ts): a conditional the
+ * customer's words answered, a ceiling amount read as the amount to move (`valueOf` gives the customer's value of a
+ * slot the line uses), a doubt about the card state the agent itself set.
  */
-export function hedgesOnSettled(s: Settled, text: string, slots: ReadonlySet<string>, valueOf: (slot: string) => string | undefined): boolean {
-  if (settledConditional(s.stated, text, s.abroad) !== undefined || doubtsOwnAction(s.did, text) !== undefined) return true;
+export function hedgesOnSettled(s: Settled, t: Template, slots: ReadonlySet<string>, valueOf: (slot: string) => string | undefined): boolean {
+  let h = hedgeCache.get(t);
+  if (h === undefined) hedgeCache.set(t, (h = lineHedges(templateText(t))));
+  if ((h & (s.said | actionsSettle(s.did))) !== 0) return true;
   if (s.ceilings.length === 0) return false;
   for (const slot of slots) {
     const v = valueOf(slot);
-    if (v !== undefined && s.ceilings.includes(v) && amountAsMoved(text, `{${slot}}`)) return true;
+    if (v !== undefined && s.ceilings.includes(v) && amountAsMoved(templateText(t), `{${slot}}`)) return true;
   }
   return false;
 }

@@ -25,7 +25,7 @@ import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
 import { closingsAfter, hedgesOnSettled, hypotheticalAsk, otherDays, reportsProblem, type Settled } from './consistency.js';
-import { cardActionsOf, ceilingAmounts, type CardAction } from '../../../util/settled-facts.js';
+import { cardActionsOf, ceilingAmounts, customerSettles, type CardAction } from '../../../util/settled-facts.js';
 import { missedName, namesIn } from '../../../util/named-things.js';
 import { repeatedAdvice } from '../../../util/done-actions.js';
 import { waitedDays, waitOverdue } from '../../../util/waits.js';
@@ -112,16 +112,16 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
   // What the customer's words name and how long they say they waited, read once per change of `stated`.
   let readFor: string | undefined;
-  let readNow = { named: namesIn(''), waited: undefined as number | undefined, settled: { stated: '', abroad: false, ceilings: [], did: NO_ACTIONS } as Settled };
+  let readNow = { named: namesIn(''), waited: undefined as number | undefined, settled: { said: 0, ceilings: [], did: NO_ACTIONS } as Settled };
   /** What the agent did to the card (blocked, frozen), recorded once: no later line doubts or undoes it. */
   const cardDone = new Set<CardAction>();
   const readStated = (): typeof readNow => {
-    if (readFor !== stated) readNow = { named: namesIn((readFor = stated)), waited: waitedDays(stated), settled: { stated, abroad: said('country'), ceilings: ceilingAmounts(stated), did: cardDone } };
+    if (readFor !== stated) readNow = { named: namesIn((readFor = stated)), waited: waitedDays(stated), settled: { said: customerSettles(stated, said('country')), ceilings: ceilingAmounts(stated), did: cardDone } };
     return readNow;
   };
   // A line that hedges on what the customer said or undoes what the agent did (consistency.ts, round 9).
   const amountSaid = (n: string): string | undefined => (AMOUNT_SLOTS.has(n) && said(n) ? slots.get(n) : undefined);
-  const hedges = (t: Template): boolean => hedgesOnSettled(readStated().settled, templateText(t), templateSlotsOf(t), amountSaid);
+  const hedges = (t: Template): boolean => hedgesOnSettled(readStated().settled, t, templateSlotsOf(t), amountSaid);
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS): string => {
     // Nor one that lists currencies, brands or documents without the one the customer named (round 8).

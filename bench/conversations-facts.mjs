@@ -14,6 +14,7 @@ const { gen } = await generatorFrom(args);
 // The checks are this checkout's, applied to either build's conversations.
 const s = await import(new URL('../dist/metrics/coherence/situation.js', import.meta.url).href);
 const r = await import(new URL('../dist/metrics/coherence/repeated-advice.js', import.meta.url).href);
+const st = await import(new URL('../dist/metrics/coherence/settled.js', import.meta.url).href);
 const CLASSES = [
   ['two times of day (greeting, wish)', (c) => s.clockClash(c.turns)],
   ['home-currency cash amount taken out in a named foreign country', (c) => s.cashAbroad(c.turns, c.meta.dialect)],
@@ -27,6 +28,10 @@ const CLASSES = [
   ['answer lists currencies/brands/documents without the one named', (c) => r.nameMissed(c.turns)],
   ['hypothetical question, then an amount of the imagined event', (c) => r.hypotheticalEvent(c.turns)],
   ['answer gives only waits shorter than the customer has waited, and no next step', (c) => r.waitPassed(c.turns)],
+  // Round 9 (review 2026-12-08).
+  ['agent conditional the customer already settled (abroad; days after "last night")', (c) => st.conditionalSettled(c.turns)],
+  ['amount asked as a ceiling ("more than $N") read as the amount to move', (c) => st.ceilingAsAmount(c.turns)],
+  ['agent doubts or undoes its own block/freeze of the card', (c) => st.ownActionDoubted(c.turns)],
   ['es-MX "$N pesos" (symbol and word)', (c) => c.meta.dialect === 'es-MX' && c.turns.some((t) => /\$\s?\d[\d,.]*\s?pesos/u.test(t.text)) ? 'x' : undefined],
 ];
 const report = (cs, classes) => {
@@ -47,3 +52,7 @@ const TARGET = [
 ];
 console.log(`\nseed ${seed + 1}, ${n / 2} conversations of ${TARGET.length} intents (${TARGET.join(', ')})`);
 report(gen(seed + 1, n / 2, 0, { intents: TARGET }), CLASSES.slice(6, 11));
+// Round 9's classes live in a few intents too.
+const TARGET9 = ['transfer_fee_charged', 'transfer_timing', 'transfer_not_received_by_recipient', 'pending_transfer', 'top_up_limits', 'lost_or_stolen_card', 'card_swallowed', 'compromised_card', 'exchange_charge', 'balance_not_updated_after_bank_transfer'];
+console.log(`\nseed ${seed + 2}, ${n / 2} conversations of ${TARGET9.length} intents (${TARGET9.join(', ')})`);
+report(gen(seed + 2, n / 2, 0, { intents: TARGET9 }), CLASSES.slice(11, 14));

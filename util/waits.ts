@@ -29,8 +29,9 @@ export function waitedDays(text: string): number | undefined {
 }
 
 /** Whether an answer gives only waits shorter than the customer's and nothing to do once they have passed. */
-export function waitOverdue(customer: string, answer: string): boolean {
-  const waited = waitedDays(customer);
+export function waitOverdue(customer: string | number | undefined, answer: string): boolean {
+  // A number is the customer's wait already read (once per turn, not once per candidate answer).
+  const waited = typeof customer === 'string' ? waitedDays(customer) : customer;
   if (waited === undefined || BEYOND.test(answer)) return false;
   const given = [...answer.matchAll(GIVEN)].map((m) => days(n((m[2] ?? m[1]) as string), m[3] as string));
   for (const m of answer.matchAll(GIVEN_BARE)) given.push(Number(m[2] ?? m[1]));

@@ -4,6 +4,7 @@
 import { merchantKindsIn } from '../../util/merchant-kinds.js';
 import { LIVES_ABROAD, NEAR_HOME } from '../../util/residence.js';
 import { adviceRepeated, hypotheticalEvent, nameMissed, waitPassed } from './repeated-advice.js';
+import { ceilingAsAmount, conditionalSettled, ownActionDoubted } from './settled.js';
 
 type Turns = ReadonlyArray<{ speaker: string; text: string }>;
 
@@ -153,6 +154,9 @@ export function factClash(c: { intent?: string; language?: string; meta?: { dial
     adviceRepeated(c.turns) ??
     nameMissed(c.turns) ??
     hypotheticalEvent(c.turns) ??
-    waitPassed(c.turns)
+    waitPassed(c.turns) ??
+    conditionalSettled(c.turns) ??
+    ceilingAsAmount(c.turns) ??
+    ownActionDoubted(c.turns)
   );
 }

@@ -40,10 +40,18 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
   ],
 };
 
+// "No, only once per card", "No, nunca cobramos…", "No, there's no fee": a no that lifts a burden is good news, not a
+// refusal or a fee ("not what I hoped" followed them, round 8; facts round 9).
+const RELIEF_NO = /^(?:[^.!?]*[.!?]\s+)?[¡¿]?no,\s+(?:only once|just the first time|solo una vez|sólo una vez|nunca cobramos|we never charge|there'?s no (?:fee|charge|cost)|no hay (?:comisión|coste|costo|cargo)|no (?:te |le )?cobramos)(?!\p{L})/iu;
+
 /** The acts of one agent turn. */
 export function actsOf(text: string, lang: 'en' | 'es'): Set<Act> {
   const out = new Set<Act>();
   for (const [act, r] of ACTS[lang]) if (r.test(text)) out.add(act);
+  if (RELIEF_NO.test(text)) {
+    out.delete('no');
+    out.delete('cost');
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 // Small agreement rules between turns: one waiting time per conversation, and a problem read as a problem.
 import { templateText, type Template } from './template.js';
+import type { CompiledLang } from './grammar.js';
+import { actionsSettle, amountAsMoved, doubtsOwnAction, lineHedges, type CardAction } from '../../../util/settled-facts.js';
 
 const DAYS = /(\d+)(?:[–-]\d+)? (?:working |business )?(?:days|días)/gu;
 
@@ -45,4 +47,42 @@ const PAST_EVENT: Record<'en' | 'es', RegExp> = {
 /** Whether an ask is about what would happen (a cost, a possibility), with no event of the customer's in it. */
 export function hypotheticalAsk(ask: string, lang: 'en' | 'es'): boolean {
   return HYPOTHETICAL[lang].test(ask) && !PAST_EVENT[lang].test(ask);
+}
+
+/** What the conversation has settled so far: the customer's words, the amounts asked about as a ceiling, what the agent did. */
+export interface Settled {
+  /** What the customer's words settled (util/settled-facts.ts customerSettles). */
+  said: number;
+  ceilings: readonly string[];
+  did: ReadonlySet<CardAction>;
+}
+
+const hedgeCache = new WeakMap<Template, number>();
+
+/**
+ * Whether an agent template hedges on or undoes what is settled (util/settled-facts.ts): a conditional the
+ * customer's words answered, a ceiling amount read as the amount to move (`valueOf` gives the customer's value of a
+ * slot the line uses), a doubt about the card state the agent itself set.
+ */
+export function hedgesOnSettled(s: Settled, t: Template, slots: ReadonlySet<string>, valueOf: (slot: string) => string | undefined): boolean {
+  let h = hedgeCache.get(t);
+  if (h === undefined) hedgeCache.set(t, (h = lineHedges(templateText(t))));
+  if ((h & (s.said | actionsSettle(s.did))) !== 0) return true;
+  if (s.ceilings.length === 0) return false;
+  for (const slot of slots) {
+    const v = valueOf(slot);
+    if (v !== undefined && s.ceilings.includes(v) && amountAsMoved(templateText(t), `{${slot}}`)) return true;
+  }
+  return false;
+}
+
+/** The closing pools without the lines that doubt or undo the agent's own card action ("You can freeze or unfreeze…"). */
+export function closingsAfter(L: CompiledLang, category: string, did: ReadonlySet<CardAction>): CompiledLang {
+  if (did.size === 0) return L;
+  const keep = (ts: readonly Template[]): Template[] => {
+    const out = ts.filter((t) => doubtsOwnAction(did, templateText(t)) === undefined);
+    return out.length > 0 ? out : [...ts];
+  };
+  const recap = L.closeRecap.get(category);
+  return { ...L, closeRecap: recap ? new Map([[category, keep(recap)]]) : L.closeRecap, closeOffer: keep(L.closeOffer) };
 }

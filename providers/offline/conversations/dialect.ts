@@ -1,5 +1,6 @@
 // Dialect wording: words one variety uses and the other does not, fixed after rendering shared templates.
 import type { Dialect } from './slots.js';
+import { candidatesIn, gramIndex, type GramIndex } from './gram-index.js';
 
 /** A word or phrase (matched case-insensitively, whole words), what the dialect says instead, and a probe when the pattern's own is not a plain word. */
 type Rule = readonly [RegExp, string, string?];
@@ -13,6 +14,10 @@ const RULES: Record<Dialect, readonly Rule[]> = {
   'es-ES': [
     // Round 8 review (2026-12-08): "hoy temprano" reads Latin American; Spain says "hoy a primera hora".
     [w('hoy temprano'), 'hoy a primera hora'],
+    // Round 9 (blind pre-reviews 301/302): Spain's "gestor" for an accountant (not "el contador", which also counts
+    // PIN attempts); the perfect for what was just done ("ya he enviado") is `perfectAfterYa` below.
+    [w('(mi|tu|su) contador'), '$1 gestor', 'contador'],
+    [w('(mi|tu|su|la) contadora'), '$1 gestora', 'contadora'],
     [w('CLABE o IBAN|IBAN o CLABE'), 'IBAN'],
     [w('CLABE'), 'IBAN'],
     [w('monto'), 'importe'],
@@ -103,9 +108,7 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('una selfie'), 'un selfie'],
     [w('tienda en línea'), 'tienda online'],
     [w('en línea'), 'por internet'],
-    // Pre-reviews of round 9 (seeds 301/302): a Spaniard's accountant is "mi gestor", and a charge just seen is
-    // "me han cobrado"; "ya + preterite" is rewritten to the perfect by `perfectAfterYa` below.
-    [w('mi contador'), 'mi gestor'],
+    // Pre-reviews of round 9 (seeds 301/302): a charge just seen is "me han cobrado".
     [w('me cobraron'), 'me han cobrado'],
     [w('me descontaron'), 'me han descontado'],
     // The paraphrase of "falla" as "no sirve" reads Latin American for a fault ("hoy algo no sirve", pre-review 302).
@@ -170,6 +173,9 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('el alquiler'), 'la renta'],
   ],
   'en-US': [
+    // Round 9 (blind pre-reviews 301/302): "on holiday" and "stop this happening" are British.
+    [w('on holiday'), 'on vacation'],
+    [w('stop (this|it|that) happening'), 'stop $1 from happening', 'happening'],
     // Round 8 review (2026-12-08): "straight away" is British; American English says "right away".
     [w('straight away'), 'right away'],
     // Round 6 (reviews 2026-12-04 and 2026-12-06, class 7): British words in shared English lines.
@@ -243,9 +249,6 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     [w('my mobile'), 'my phone'],
     [w('speak soon'), 'Talk soon'],
     [w('have not got it'), "haven't gotten it"],
-    // Pre-reviews of round 9 (seeds 301/302): "on holiday" and "stop this happening" are British.
-    [w('on holiday'), 'on vacation'],
-    [w('stop (?:this|it) happening'), 'stop this from happening', 'happening'],
     [w('swap pounds or dollars'), 'exchange dollars'],
     // A card is mailed in the US ("post me a card" is British; "the payment will post" is American and stays).
     [w('post me'), 'mail me'],
@@ -281,6 +284,10 @@ const PROBES: Record<Dialect, readonly string[]> = Object.fromEntries(
 const CAPS: Record<Dialect, readonly string[]> = Object.fromEntries(
   Object.entries(PROBES).map(([d, ps]) => [d, ps.map((p) => p.replace(/^./u, (c) => c.toUpperCase()))]),
 ) as unknown as Record<Dialect, readonly string[]>;
+
+const INDEX: Record<Dialect, GramIndex> = Object.fromEntries(
+  Object.entries(PROBES).map(([d, ps]) => [d, gramIndex(ps.map((p, i) => [p, (CAPS[d as Dialect] as readonly string[])[i] as string]))]),
+) as unknown as Record<Dialect, GramIndex>;
 
 /** The longest run of plain letters in a rule's first alternative, as written (rules are written in lower case, acronyms in capitals). */
 function probeOf(re: RegExp): string {
@@ -361,12 +368,20 @@ export function dialectWording(text: string, dialect: Dialect): string {
   const rules = RULES[dialect];
   const probes = PROBES[dialect];
   const caps = CAPS[dialect];
+  // The rules whose probe may occur (gram-index.ts), read again after a rule changed the text: the same as testing all.
+  let candidates = candidatesIn(INDEX[dialect], t);
   for (let i = 0; i < rules.length; i++) {
+    if (candidates[i] === 0) continue;
     // Case-sensitive probes (lower case and sentence-start capital) spare lower-casing every turn.
     if (!t.includes(probes[i] as string) && !t.includes(caps[i] as string)) continue;
     const [re, sub] = rules[i] as Rule;
     re.lastIndex = 0;
-    t = t.replace(re, (m) => keepCase(m, sub));
+    const before = t;
+    // "$1" in a replacement keeps a word the rule matched ("mi contador" → "mi gestor").
+    t = t.replace(re, (m: string, ...g: unknown[]) => keepCase(m, sub.includes('$1') ? sub.replace(/\$(\d)/gu, (_x, k: string) => String(g[Number(k) - 1] ?? '')) : sub));
+    if (t !== before) {
+      candidates = candidatesIn(INDEX[dialect], t, i + 1);
+    }
   }
   return dialect === 'es-ES' ? perfectAfterYa(t) : t;
 }

@@ -117,8 +117,17 @@ const KINDS: readonly FactKind[] = [
 /** Which value of each fact kind a text states, as one bit mask per kind (computed once per text, then compared). */
 export type Facts = readonly number[];
 
+// A conversation reads the same text's facts several times (the ask alone, then with its opener; a message with no
+// context is its ask): the last texts' facts are kept. Cleared when full, so memory stays flat.
+const recent = new Map<string, Facts>();
+
 export function factsOf(text: string): Facts {
-  return KINDS.map((k) => k.values.reduce((mask, re, j) => (re.test(text) ? mask | (1 << j) : mask), 0));
+  let f = recent.get(text);
+  if (f) return f;
+  f = KINDS.map((k) => k.values.reduce((mask, re, j) => (re.test(text) ? mask | (1 << j) : mask), 0));
+  if (recent.size >= 256) recent.clear();
+  recent.set(text, f);
+  return f;
 }
 
 /** Whether a sentence stating `candidate` facts contradicts (or, for once-only kinds, repeats) the `said` ones. */

@@ -24,10 +24,11 @@ import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type Disc
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
-import { hypotheticalAsk, otherDays, reportsProblem } from './consistency.js';
+import { closingsAfter, hedgesOnSettled, hypotheticalAsk, otherDays, reportsProblem, type Settled } from './consistency.js';
+import { cardActionsOf, ceilingAmounts, customerSettles, type CardAction } from '../../../util/settled-facts.js';
 import { missedName, namesIn } from '../../../util/named-things.js';
 import { repeatedAdvice } from '../../../util/done-actions.js';
-import { waitOverdue } from '../../../util/waits.js';
+import { waitedDays, waitOverdue } from '../../../util/waits.js';
 
 /** Derived at build time from this generator's code and data/grammar: part of every offline item key. */
 export { OFFLINE_CONVERSATION_VERSION } from './version.js';
@@ -109,11 +110,23 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const info = (t: Template) => templateInfo(t, lang);
   const sayOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? say(rng.pick(ts)) : '');
   const agentOne = (ts: readonly Template[] | undefined): string => (ts && ts.length > 0 ? sayAgent(rng.pick(ts)) : '');
+  // What the customer's words name and how long they say they waited, read once per change of `stated`.
+  let readFor: string | undefined;
+  let readNow = { named: namesIn(''), waited: undefined as number | undefined, settled: { said: 0, ceilings: [], did: NO_ACTIONS } as Settled };
+  /** What the agent did to the card (blocked, frozen), recorded once: no later line doubts or undoes it. */
+  const cardDone = new Set<CardAction>();
+  const readStated = (): typeof readNow => {
+    if (readFor !== stated) readNow = { named: namesIn((readFor = stated)), waited: waitedDays(stated), settled: { said: customerSettles(stated, said('country')), ceilings: ceilingAmounts(stated), did: cardDone } };
+    return readNow;
+  };
+  // A line that hedges on what the customer said or undoes what the agent did (consistency.ts, round 9).
+  const amountSaid = (n: string): string | undefined => (AMOUNT_SLOTS.has(n) && said(n) ? slots.get(n) : undefined);
+  const hedges = (t: Template): boolean => hedgesOnSettled(readStated().settled, t, templateSlotsOf(t), amountSaid);
   /** An agent line that only uses facts already given, when the intent has one. */
   const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS): string => {
     // Nor one that lists currencies, brands or documents without the one the customer named (round 8).
-    const named = namesIn(stated);
-    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(stated, templateText(l.t)));
+    const { named, waited } = readStated();
+    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(waited, templateText(l.t)) && !hedges(l.t));
     const pool = fitting.length > 0 ? fitting : lines;
     const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     // After a clarifying question, the answer that uses the fact just asked for (else the question was pointless).
@@ -141,6 +154,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // Advice the customer already followed is no step to try: no "OK, I'll try that" after it (round 8).
     if (acts.has('todo') && repeatedAdvice(stated, text) !== undefined) acts.delete('todo');
     lastActs = acts;
+    for (const a of cardActionsOf(text)) cardDone.add(a);
     awaiting = REQUESTS_DATA[lang].test(text);
     for (const a of lastActs) done.add(a);
     if (agentSaysNotThere(text)) stillMissing = true;
@@ -309,7 +323,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const p = followups.next(
       // "¿Y si vuelve a pasar?" after "¿Hay comisión cada vez que uso un cajero?" refers to nothing that happened
       // (review 2026-12-08 #76): a problem-only follow-up needs a first message that reported a problem.
-      (f) => (!f.problemOnly || kind === 'problem' || reportsTrouble(turnOne, lang)) && !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(stated, templateText(f.a)) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
+      (f) => (!f.problemOnly || kind === 'problem' || reportsTrouble(turnOne, lang)) && !clashes(statedFacts, info(f.q).facts) && !clashes(statedFacts, info(f.a).facts) && !otherDays(agentSaid, f.a) && !waitOverdue(readStated().waited, templateText(f.a)) && !hedges(f.a) && !answered(known, f) && fits(f.q, st) && fits(f.a, st),
     );
     const m = i < exchanges.length / 2 ? arc.start : arc.end;
     // The lead reacts to the last answer: no "That's a relief" after a no; and half the time it says what the answer
@@ -404,7 +418,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const said = customer(words);
         turns.push(said);
         // The agent's closing reads the customer's last words too: "I've passed your comments on" needs a comment.
-        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(L, spec.category, resolution, said.text, THANKS.test(said.text), state(), rng, sayAgent)))));
+        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(closingsAfter(L, spec.category, cardDone), spec.category, resolution, said.text, THANKS.test(said.text), state(), rng, sayAgent)))));
         break;
       }
     }
@@ -478,6 +492,8 @@ const firstWord = (s: string): string => (/\p{L}+/u.exec(s)?.[0] ?? '').toLowerC
 const firstWords = (s: string): string => (/\p{L}+\s+\p{L}+/u.exec(s)?.[0] ?? '\u0000').toLowerCase();
 
 const NO_SLOTS: ReadonlySet<string> = new Set();
+const NO_ACTIONS: ReadonlySet<CardAction> = new Set();
+const AMOUNT_SLOTS: ReadonlySet<string> = new Set(['amount', 'amount2', 'large_amount']);
 
 /**
  * Whether what the agent said already covers a follow-up: most of its question's content words, or three of its

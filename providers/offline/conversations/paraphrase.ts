@@ -2,6 +2,7 @@
 import type { Rng } from '../../../util/rng.js';
 import { loadData } from '../../../util/paths.js';
 import type { Dialect } from './slots.js';
+import { candidatesIn, gramIndex, type GramIndex } from './gram-index.js';
 
 /**
  * Each set lists phrases that can stand in for one another anywhere a customer might write them
@@ -54,18 +55,19 @@ const breaks = (lang: 'en' | 'es', before: string, after: string): boolean =>
 // Text before a match that ends where a sentence starts: nothing, or a sentence's end and a space.
 const SENTENCE_START = /(^|[.!?…:]\s+)[¿¡"“]?$/u;
 
-let compiled: Map<Dialect, CompiledSet[]> | undefined;
+let compiled: Map<Dialect, { sets: CompiledSet[]; index: GramIndex }> | undefined;
 
-function setsFor(dialect: Dialect): CompiledSet[] {
+function setsFor(dialect: Dialect): { sets: CompiledSet[]; index: GramIndex } {
   if (!compiled) {
     const src = loadData<ParaphraseSource>('grammar', 'paraphrase', 'sets.json');
     compiled = new Map();
     for (const d of ['en-US', 'en-GB', 'es-MX', 'es-ES'] as const) {
       const lang = d.slice(0, 2) as 'en' | 'es';
-      compiled.set(d, [...(src[lang] ?? []), ...(src[d] ?? [])].map(compileSet));
+      const sets = [...(src[lang] ?? []), ...(src[d] ?? [])].map(compileSet);
+      compiled.set(d, { sets, index: gramIndex(sets.map((s) => s.probes)) });
     }
   }
-  return compiled.get(dialect) ?? [];
+  return compiled.get(dialect) ?? { sets: [], index: gramIndex([]) };
 }
 
 /**
@@ -89,7 +91,13 @@ export function paraphrase(text: string, dialect: Dialect, rng: Rng, rate = 0.75
   const lang = dialect.slice(0, 2) as 'en' | 'es';
   let t = text;
   let lower = t.toLowerCase();
-  for (const s of setsFor(dialect)) {
+  const { sets, index } = setsFor(dialect);
+  // Only the sets one of whose members' first three letters occur in the text can match (a swap can bring new
+  // ones in, so the candidates are read again after each change); the same sets as a scan of all, in order.
+  let candidates = candidatesIn(index, lower);
+  for (let i = 0; i < sets.length; i++) {
+    if (candidates[i] === 0) continue;
+    const s = sets[i] as CompiledSet;
     if (!s.probes.some((p) => lower.includes(p))) continue;
     s.re.lastIndex = 0;
     const before = t;
@@ -100,7 +108,10 @@ export function paraphrase(text: string, dialect: Dialect, rng: Rng, rate = 0.75
       return matchCase(m, rng.pick(s.members), SENTENCE_START.test(from.slice(0, offset)));
     });
     if (t !== before && breaks(lang, before, t)) t = before;
-    if (t !== before) lower = t.toLowerCase();
+    if (t !== before) {
+      lower = t.toLowerCase();
+      candidates = candidatesIn(index, lower, i + 1);
+    }
   }
   return t;
 }

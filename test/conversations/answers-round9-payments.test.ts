@@ -37,9 +37,15 @@ const STATED: Case[] = [
   { what: 'un cargo no contratado no es "si no es algo que contrató"', intent: 'direct_debit_payment_not_recognised', lang: 'es', asked: /revisé mis suscripciones|no he contratado/iu, bad: /si no es algo que/iu },
   { what: 'an ATM that asked about conversion is not "if the ATM offered to convert"', intent: 'wrong_exchange_rate_for_cash_withdrawal', lang: 'en', asked: /asked something about conversion/iu, bad: /if the (?:ATM|machine) offered/iu },
   { what: 'un cajero que preguntó por la conversión no es "si el cajero ofreció"', intent: 'wrong_exchange_rate_for_cash_withdrawal', lang: 'es', asked: /preguntó algo de la conversión/iu, bad: /si el cajero ofreció/iu },
+  // "Spotify me hizo el reembolso anoche" → "Si lleva más tiempo…" (seed 63): the customer said how long it has been.
+  { what: 'a refund sent recently or a week ago is not "if it\'s been longer"', intent: 'Refund_not_showing_up', lang: 'en', asked: /^(?!.*(?:refund number|proof)).*(?:been a week|last night|yesterday|this morning|last (?:monday|tuesday|wednesday|thursday|friday))/iu, bad: /if it's been longer|if it's longer than that/iu },
+  { what: 'un reembolso reciente o de hace una semana no es "si lleva más tiempo"', intent: 'Refund_not_showing_up', lang: 'es', asked: /^(?!.*(?:número de la devolución|comprobante)).*(?:pasó una semana|anoche|ayer|esta mañana)/iu, bad: /si (?:ya )?(?:pasó|lleva) más/iu },
+  // "I need cash near a cafe, where's the closest machine?" → "It isn't limited to particular banks" (review 2026-12-08 #32).
+  { what: 'the nearest ATM is answered with the ATM finder', intent: 'atm_support', lang: 'en', asked: /nearest|closest|near me/iu, good: /ATM finder/iu, bad: /isn't limited to particular banks/iu },
+  { what: 'el cajero más cercano se contesta con el buscador', intent: 'atm_support', lang: 'es', asked: /cerca|cercano/iu, good: /buscador/iu, bad: /no depende del banco/iu },
   // Banking77's apple_pay_or_google_pay is topping up with a phone wallet (pre-review 302 #12: only paying was asked).
   { what: 'recargar con Apple Pay se contesta con Añadir dinero', intent: 'apple_pay_or_google_pay', lang: 'es', asked: /recarg/iu, good: /añadir dinero/iu },
-  { what: 'a failing top-up is not answered "Yes, you can top up"', intent: 'apple_pay_or_google_pay', lang: 'en', asked: /top.?up (?:is )?not working/iu, good: /fails|refused/iu, bad: /yes, you can top up|are supported\.|you can: add money/iu },
+  { what: 'a failing top-up is not answered "Yes, you can top up"', intent: 'apple_pay_or_google_pay', lang: 'en', asked: /top.?up (?:is )?not (?:working|going through)/iu, good: /fails|refused/iu, bad: /yes, you can top up|are supported\.|you can: add money/iu },
 ];
 
 const agentText = (c: Conversation): string =>

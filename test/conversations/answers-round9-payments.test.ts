@@ -43,6 +43,9 @@ const STATED: Case[] = [
   // "I need cash near a cafe, where's the closest machine?" → "It isn't limited to particular banks" (review 2026-12-08 #32).
   { what: 'the nearest ATM is answered with the ATM finder', intent: 'atm_support', lang: 'en', asked: /nearest|closest|near me/iu, good: /ATM finder/iu, bad: /isn't limited to particular banks/iu },
   { what: 'el cajero más cercano se contesta con el buscador', intent: 'atm_support', lang: 'es', asked: /cerca|cercano/iu, good: /buscador/iu, bad: /no depende del banco/iu },
+  // "Who is this direct debit from Shell?" → "I've started a claim" (seed 857): who it is comes first.
+  { what: '"who is this direct debit from?" is answered with where to see who', intent: 'direct_debit_payment_not_recognised', lang: 'en', asked: /^(?!.*(?:never agreed|checked my subscriptions|haven't signed up|have not signed up|never signed up)).*who is this/iu, good: /details|company/iu, bad: /I've started/iu },
+  { what: '"the payment has been pending for 9 days" is answered as longer than most', intent: 'pending_card_payment', lang: 'en', asked: /for (?:(?:[4-9]|1\d) )?days/iu, good: /longer than|slow to collect/iu },
   // Banking77's apple_pay_or_google_pay is topping up with a phone wallet (pre-review 302 #12: only paying was asked).
   { what: 'recargar con Apple Pay se contesta con Añadir dinero', intent: 'apple_pay_or_google_pay', lang: 'es', asked: /recarg/iu, good: /añadir dinero/iu },
   { what: 'a failing top-up is not answered "Yes, you can top up"', intent: 'apple_pay_or_google_pay', lang: 'en', asked: /top.?up (?:is )?not (?:working|going through)/iu, good: /fails|refused/iu, bad: /yes, you can top up|are supported\.|you can: add money/iu },
@@ -187,8 +190,8 @@ describe('offline conversations, round 9: payments, refunds, cash and exchange s
   // Spanish lines of these four files serve es-ES and es-MX, tú and usted alike: "el terminal" is la terminal in
   // Mexico (pre-review 302 #4), and a formal "cobró en su moneda" reads as the merchant's currency.
   const FILES = /^(?:payments|refunds_disputes|cash_atm|exchange)\.json /u;
-  it('es: no line of these files writes "el terminal" or an ambiguous "<tu|su> moneda"', () => {
-    const bad = grammarTemplates('es').filter((t) => FILES.test(t.where) && /\bel terminal\b|<tu\|su> moneda/iu.test(t.source));
+  it('es: no line of these files writes "el terminal", an ambiguous "<tu|su> moneda" or "pagó … al pagar"', () => {
+    const bad = grammarTemplates('es').filter((t) => FILES.test(t.where) && /\bel terminal\b|<tu\|su> moneda|al pagar[^.;]*al pagar|pag(?:aste|ó)>? [^.;]*al pagar/iu.test(t.source));
     expect(bad.map((t) => `${t.where}: ${t.source}`)).toEqual([]);
   });
 

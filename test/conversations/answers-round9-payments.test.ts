@@ -10,17 +10,8 @@ import { grammar, loadCategorySources } from '../../providers/offline/conversati
 import type { Conversation } from '../../util/records.js';
 
 type Lang = 'en' | 'es';
-interface Case {
-  what: string;
-  intent: string;
-  lang: Lang;
-  /** The customer's first message says this. */
-  asked: RegExp;
-  /** Some agent turn says this… */
-  good?: RegExp;
-  /** …and no agent turn says this. */
-  bad?: RegExp;
-}
+/** A first message matching `asked` gets an agent turn matching `good` and none matching `bad`. */
+type Case = { what: string; intent: string; lang: Lang; asked: RegExp; good?: RegExp; bad?: RegExp };
 
 // Conditionals on a fact the first message settled, and asks whose clue the general answers ignored.
 const STATED: Case[] = [
@@ -38,8 +29,8 @@ const STATED: Case[] = [
   { what: 'an ATM that asked about conversion is not "if the ATM offered to convert"', intent: 'wrong_exchange_rate_for_cash_withdrawal', lang: 'en', asked: /asked something about conversion/iu, bad: /if the (?:ATM|machine) offered/iu },
   { what: 'un cajero que preguntó por la conversión no es "si el cajero ofreció"', intent: 'wrong_exchange_rate_for_cash_withdrawal', lang: 'es', asked: /preguntó algo de la conversión/iu, bad: /si el cajero ofreció/iu },
   // "Spotify me hizo el reembolso anoche" → "Si lleva más tiempo…" (seed 63): the customer said how long it has been.
-  { what: 'a refund sent recently or a week ago is not "if it\'s been longer"', intent: 'Refund_not_showing_up', lang: 'en', asked: /^(?!.*(?:refund number|proof)).*(?:been a week|last night|yesterday|this morning|last (?:monday|tuesday|wednesday|thursday|friday))/iu, bad: /if it's been longer|if it's longer than that/iu },
-  { what: 'un reembolso reciente o de hace una semana no es "si lleva más tiempo"', intent: 'Refund_not_showing_up', lang: 'es', asked: /^(?!.*(?:número de la devolución|comprobante)).*(?:pasó una semana|anoche|ayer|esta mañana)/iu, bad: /si (?:ya )?(?:pasó|lleva) más/iu },
+  { what: 'a refund sent recently or a week ago is not "if it\'s been longer"', intent: 'Refund_not_showing_up', lang: 'en', asked: /^(?!.*(?:refund number|proof|\bages\b|forever|so long|weeks)).*(?:been a week|last night|yesterday|this morning|last (?:monday|tuesday|wednesday|thursday|friday))/iu, bad: /if it's been longer|if it's longer than that/iu },
+  { what: 'un reembolso reciente o de hace una semana no es "si lleva más tiempo"', intent: 'Refund_not_showing_up', lang: 'es', asked: /^(?!.*(?:número de la devolución|comprobante|siglos|eternidad|mucho tiempo|semanas)).*(?:pasó una semana|anoche|ayer|esta mañana)/iu, bad: /si (?:ya )?(?:pasó|lleva) más/iu },
   // "I need cash near a cafe, where's the closest machine?" → "It isn't limited to particular banks" (review 2026-12-08 #32).
   { what: 'the nearest ATM is answered with the ATM finder', intent: 'atm_support', lang: 'en', asked: /nearest|closest|near me/iu, good: /ATM finder/iu, bad: /isn't limited to particular banks/iu },
   { what: 'el cajero más cercano se contesta con el buscador', intent: 'atm_support', lang: 'es', asked: /cerca|cercano/iu, good: /buscador/iu, bad: /no depende del banco/iu },
@@ -51,16 +42,10 @@ const STATED: Case[] = [
   { what: 'a failing top-up is not answered "Yes, you can top up"', intent: 'apple_pay_or_google_pay', lang: 'en', asked: /top.?up (?:is )?not (?:working|going through)/iu, good: /fails|refused/iu, bad: /yes, you can top up|are supported\.|you can: add money/iu },
 ];
 
-const agentText = (c: Conversation): string =>
-  c.turns
-    .filter((t) => t.speaker === 'agent')
-    .map((t) => t.text)
-    .join(' ');
-const customerText = (c: Conversation): string =>
-  c.turns
-    .filter((t) => t.speaker === 'customer')
-    .map((t) => t.text)
-    .join(' ');
+/** Everything one side said, in order. */
+const textOf = (c: Conversation, who: 'agent' | 'customer'): string => c.turns.flatMap((t) => (t.speaker === who ? [t.text] : [])).join(' ');
+const agentText = (c: Conversation): string => textOf(c, 'agent');
+const customerText = (c: Conversation): string => textOf(c, 'customer');
 const shown = (c: Conversation): string => c.turns.map((t) => `${t.speaker[0]}: ${t.text}`).join(' | ');
 
 const cache = new Map<string, Conversation[]>();

@@ -38,7 +38,7 @@ const STATED: Case[] = [
   { what: '"who is this direct debit from?" is answered with where to see who', intent: 'direct_debit_payment_not_recognised', lang: 'en', asked: /^(?!.*(?:never agreed|checked my subscriptions|haven't signed up|have not signed up|never signed up)).*who is this/iu, good: /details|company/iu, bad: /I've started/iu },
   { what: '"the payment has been pending for 9 days" is answered as longer than most', intent: 'pending_card_payment', lang: 'en', asked: /for (?:(?:[4-9]|1\d) )?days/iu, good: /longer than|slow to collect/iu },
   // Banking77's apple_pay_or_google_pay is topping up with a phone wallet (pre-review 302 #12: only paying was asked).
-  { what: 'recargar con Apple Pay se contesta con Añadir dinero', intent: 'apple_pay_or_google_pay', lang: 'es', asked: /recarg/iu, good: /añadir dinero/iu },
+  { what: 'recargar con Apple Pay se contesta con Añadir dinero (Agregar dinero en es-MX)', intent: 'apple_pay_or_google_pay', lang: 'es', asked: /recarg/iu, good: /(?:añadir|agregar) dinero/iu },
   { what: 'a failing top-up is not answered "Yes, you can top up"', intent: 'apple_pay_or_google_pay', lang: 'en', asked: /top.?up (?:is )?not (?:working|going through)/iu, good: /fails|refused/iu, bad: /yes, you can top up|are supported\.|you can: add money/iu },
 ];
 

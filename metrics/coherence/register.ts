@@ -3,10 +3,10 @@
 const word = (alts: string): RegExp => new RegExp(`(?<!\\p{L})(${alts})(?!\\p{L})`, 'iu');
 // Only unambiguous forms: "su", "le" and third-person verbs also refer to other people, so they are left out
 // unless the verb can only be addressed to the customer ("le ayudo", "no se preocupe").
-const TU = word(
+export const TU = word(
   'te|ti|contigo|tú|tu|tus|tienes|puedes|enviarte|ayudarte|escribirte|avisarte|quieres|necesitas|estás|eres|hayas|verás|recibirás|podrás|debes|prefieres|escríbenos|cuídate|avísame|déjame|indícame|confírmame|preocupes|esperabas|quieras|tengas|congeles|reemplaces',
 );
-const USTED = word(
+export const USTED = word(
   'usted|se preocupe|disculpe|permítame|escríbanos|cuídese|avíseme|déjeme|indíqueme|confírmeme|le (ayudo|ayude|explico|aclaro|confirmo|escribimos|avisaremos|responderán|pido|entiendo|puedo)',
 );
 

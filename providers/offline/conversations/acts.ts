@@ -2,7 +2,7 @@
 // kind of message the customer's first one is: the next turns are chosen to fit these, not drawn independently.
 
 /** What an agent turn did; a turn can do several things ("I've blocked it. A new card arrives in 3–5 days."). */
-export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'todo' | 'action' | 'wait' | 'underway' | 'hedge' | 'ask';
+export type Act = 'yes' | 'no' | 'cost' | 'steps' | 'todo' | 'action' | 'wait' | 'underway' | 'hedge' | 'ask' | 'redirect';
 
 const L = '\\p{L}';
 const re = (body: string): RegExp => new RegExp(`(?<!${L})(?:${body})(?!${L})`, 'iu');
@@ -12,11 +12,12 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     ['yes', /^(?:[^.!?]*[.!?]\s+)?(?:yes|sure|of course|absolutely|you can|it can|it does|it is)(?!\p{L})/iu],
     // A refusal; "No, that's free" and a limit asked about are not bad news.
     ['no', re("not possible|isn't possible|can't|cannot|unfortunately|we don't|we do not|isn't supported|not supported|not available|isn't available|won't be able|only once|no longer|not yet")],
-    ['cost', re('fees?|charges? (a|an|of)|costs?|\\d+(?:\\.\\d+)?\\s?%')],
+    // An upgrade offered ("Premium and Metal include more") is a cost too: a paid plan, not a remedy (review 2026-12-08 #75).
+    ['cost', re('fees?|charges? (a|an|of)|costs?|\\d+(?:\\.\\d+)?\\s?%|premium|metal plan|upgrade')],
     ['steps', re('→|tap|go to|open the app|in the app, |select|choose|scan|upload|enter your|follow the')],
     ['action', re("i'?ve (?:\\w+ )?(?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated|reported|sent|ordered|reset|unlocked|requested|submitted|marked|passed|filed|lodged|reversed|disputed|lifted|restored|released)|i have (?:blocked|frozen|cancell?ed|refunded|flagged|started|raised|opened|escalated)|we'?ve (?:blocked|frozen|cancell?ed|refunded|started|raised|opened|sent|reversed|released)")],
     // A delay of hours or days: "arrives within minutes" is not something to wait for, nor is "as soon as it's back".
-    ['wait', re('\\d+(?:[–-]\\d+)? (?:working |business )?(?:days?|hours?|weeks?)|(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|pending')],
+    ['wait', re('\\d+(?:[–-]\\d+)? (?:working |business )?(?:days?|hours?|weeks?)|(?<!\\d )(?:a|one) (?:working |business )?day|a few (?:days|hours)|can take|takes? (?:up to|around|about)|pending')],
     // Something still to come, with no delay given: a notification may be promised for it, a wait not complained of.
     ['underway', re('as soon as|on its way|still processing|once it')],
     // Something the customer is told to do now (an imperative), not a place in the app named ("listed under
@@ -25,11 +26,13 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     // An answer that depends or only says what usually happens: the one a customer can still be lost after.
     ['hedge', re('usually|may|might|can be|depends|it varies|probably|typically')],
     ['ask', /\?\s*$/u],
+    // Sends the customer elsewhere ("Message us from Help and mention this chat"): nothing explained, nothing done.
+    ['redirect', re("message us|write to us|contact us|get in touch|reach us|mention this (?:chat|conversation)")],
   ],
   es: [
     ['yes', /^(?:[^.!?]*[.!?]\s+)?[¡¿]?(?:sí|claro|por supuesto|desde luego|se puede|puedes|puede)(?!\p{L})/iu],
     ['no', re('no se puede|no es posible|no podemos|no (?:te|le) podemos|lamentablemente|por desgracia|no admit\\p{L}*|no aceptamos|no está disponible|no están disponibles|todavía no|aún no|ya no')],
-    ['cost', re('comisión|comisiones|tarifa|cuesta|coste|costo|cobramos|se cobra|\\d+(?:,\\d+)?\\s?%')],
+    ['cost', re('comisión|comisiones|tarifa|cuesta|coste|costo|cobramos|se cobra|\\d+(?:,\\d+)?\\s?%|premium|plan metal|mejorar (?:de|tu|su) plan')],
     ['steps', re('→|toca|ve a|vaya a|entra en|entre en|abre la app|abra la app|selecciona|seleccione|elige|elija|sube|suba|escanea|escanee')],
     ['action', re('(?:ya )?(?:bloqueé|congelé|cancelé|reembolsé|marqué|abrí|inicié|escalé|reporté|envié|pedí|solicité|trasladé|desbloqueé|restablecí|devolví|liberé)|he (?:bloqueado|congelado|cancelado|reembolsado|marcado|abierto|iniciado|escalado|reportado|enviado|pedido|solicitado|trasladado|desbloqueado|devuelto|liberado)')],
     ['wait', re('\\d+(?:[–-]\\d+)? (?:días|horas|semanas)|hábil(?:es)?|unos días|unas horas|puede tardar|pendiente')],
@@ -37,6 +40,7 @@ const ACTS: Record<'en' | 'es', ReadonlyArray<readonly [Act, RegExp]>> = {
     ['todo', /(?:^|[.!?:;]\s+|, | y |luego )(?:por favor,? )?(?:toca|toque|ve a|vaya a|entra|entre|abre|abra|selecciona|seleccione|elige|elija|sube|suba|escanea|escanee|revisa|revise|comprueba|compruebe|activa|active|desactiva|desactive|congela|congele|pide|pida|confirma|confirme|mira|mire|intenta|intente|vuelve a|vuelva a|cancela|cancele|comparte|comparta|envía|envíe|escribe|escriba|pregunta|pregunte|actualiza|actualice|añade|añada|sigue los|siga los|usa|use|completa|complete)(?!\p{L})/iu],
     ['hedge', re('suele|suelen|normalmente|puede (?:ser|haber|que)|pueden ser|depende|varía|probablemente')],
     ['ask', /\?\s*$/u],
+    ['redirect', re('escríb[ae]nos|contáct[ae]nos|menciona esta|mencione esta')],
   ],
 };
 

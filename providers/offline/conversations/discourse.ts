@@ -23,6 +23,8 @@ export interface DiscourseState {
   /** The agent's last turn asked the customer to send something (a reference, a photo) and nothing was sent yet:
    *  nothing can be under way, only waiting for it (review 2026-12-07 #96: "Ya está en marcha" after "Ok, gracias"). */
   awaiting?: boolean;
+  /** The customer's first message reported something gone wrong, whatever the intent ("I was charged a fee"). */
+  reported?: boolean;
 }
 
 type Need = (s: DiscourseState) => boolean;
@@ -39,6 +41,13 @@ const TALKED_REFUND = re('refund\\p{L}*|reembols\\p{L}*|devoluci\\p{L}*|devolver
 // A customer's criticism: what "I've passed your comments on" passes on.
 const COMPLAINT = re("annoying|not happy|not convinced|last time I have to ask|sigo sin estar convencid\\p{L}*|no tener que volver a preguntar|expected better|not impressed|should (?:really )?be clearer|not convinced|fastidio|no me hace gracia|esperaba más|no me convence|debería (?:estar|ser) más clar\\p{L}*|molest\\p{L}*|harto|harta|fed up|ridiculous|unacceptable|inaceptable");
 const UNCLEAR = re("clearer|confusing|not clear|unclear|hard to find|más clar\\p{L}*|confus\\p{L}*|no está claro|cuesta encontrar");
+// Fraud, theft or a card out of the customer's hands: what "Stay safe." wishes well against (review 2026-12-08 #9).
+const TALKED_SECURITY = re('fraud\\p{L}*|scam\\p{L}*|stolen|stole|lost|compromised|hack\\p{L}*|phishing|suspicious|fraude|estafa|robad[oa]|robaron|robo|perd\\p{L}*|comprometid[oa]|sospechos[oa]');
+/** The agent's last turn explained or did something, not only sent the customer elsewhere ("Message us from Help"). */
+const explained = (s: DiscourseState): boolean => !s.last.has('redirect') || ['yes', 'no', 'cost', 'steps', 'wait', 'hedge', 'action', 'underway'].some((a) => s.last.has(a as Act));
+/** What the agent did earns outsized praise: a problem fixed by an action, or a question answered with no cost or no. */
+const earnsPraise = (s: DiscourseState): boolean =>
+  ((!s.problem && s.reported !== true) || has(s, 'action')) && !has(s, 'no') && !s.last.has('cost') && !s.stillMissing;
 const TALKED_PAYMENT = re('payments?|paid|pay for|purchase|bought|pagos?|pagu[eé]|compr\\p{L}*');
 
 // Each presupposition, and when it holds. A line can carry several; all must hold.
@@ -105,6 +114,23 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
   [re('feedback has been passed|passed your comments|trasladé (?:tu|su)|comentario al equipo'), (s) => COMPLAINT.test(s.said)],
   // "So we can make it clearer" needs a customer who said something was unclear.
   [re('make it clearer|quede más claro'), (s) => UNCLEAR.test(s.said)],
+  // Round 9 (review 2026-12-08). "That makes sense now" / "Vale, ahora tiene sentido" needs something explained: not
+  // after "Write to us from Help and mention this chat" (#76).
+  [re("makes sense now|that makes sense|i get it|now i understand|tiene sentido|ahora sí lo entiendo|ahora lo entiendo|ya me queda claro|ya me quedó claro|thanks for explaining|gracias por explicarlo|explaining it so"), explained],
+  // Outsized praise ("This is why I love the app", "Por cosas así me encanta la app", "the best customer service")
+  // needs what the agent did to deserve it: not a fee justified or Premium offered for a complaint (#11, #41, #75).
+  [re("this is why I love|best (?:support|customer service)|always great|brilliant as always|always a pleasure|por cosas así|me encanta la app|da gusto que atiendan|así da gusto|como siempre"), earnsPraise],
+  // "If anything changes, message us" needs something that can change: a problem, a wait, something under way (#2, #26).
+  [re('if anything changes|si algo cambia'), (s) => s.problem || s.reported === true || s.stillMissing || has(s, 'wait', 'underway', 'action')],
+  // "Stay safe." wishes well against fraud or theft, not after a fee question (#9).
+  [re('stay safe'), (s) => TALKED_SECURITY.test(s.said)],
+  // "Still, it's annoying to have to ask" needs an answer that disappoints or a problem, not a plain how-to (#86).
+  // Nor "still not convinced" after a plain yes (pre-review 302 #73): doubt needs something to doubt.
+  [re('molesta tener que preguntar|had to ask about this|should (?:really )?be clearer in the app|debería estar más claro|not convinced|sin estar convencid\\p{L}*|no me convence'), (s) => s.problem || s.reported === true || has(s, 'no', 'cost', 'wait', 'hedge')],
+  // "We'll update you as soon as there's news" needs a case the agent opened, not a reversal explained (302 #44).
+  [re("update you|as soon as there's news|en cuanto haya novedades"), (s) => has(s, 'action')],
+  // A cheerful sign-off ("Enjoy your weekend!") does not follow a worry (301 #97: fear, then "¡Buen fin de semana!").
+  [re('enjoy|nice week|buen fin de semana|feliz semana|que disfrutes|que disfrute'), (s) => !s.worried],
   // The agent's regret at not doing more needs a no.
   [re("couldn't do more|wasn't the answer|no poder hacer más|no sea la respuesta"), (s) => has(s, 'no', 'cost')],
 ];
@@ -112,23 +138,23 @@ const NEEDS: ReadonlyArray<readonly [RegExp, Need]> = [
 // Claims the customer said it was solved: a bit of its own beside the presuppositions, so one cached test covers it.
 // "Glad that helped" after a bare "Alright" claims what the customer never said (review 2026-12-07 #43).
 const CLAIMS_SOLVED = re("answers it|glad that's sorted|glad that helped|glad it helped|quedó resuelto|se haya resuelto|me alegra que sirva|me alegra que (?:te|le) haya servido");
-const CLAIMS = 1 << 30;
-const masks = new WeakMap<Template, number>();
+// Per template: the indices of the presuppositions it carries (more than 31, so a list, not a bit mask) and whether
+// it claims the customer said it was solved.
+const needCache = new WeakMap<Template, { needs: readonly number[]; claims: boolean }>();
 
-function needsOf(t: Template): number {
-  let m = masks.get(t);
+function needsOf(t: Template): { needs: readonly number[]; claims: boolean } {
+  let m = needCache.get(t);
   if (m === undefined) {
     const text = templateText(t);
-    m = NEEDS.reduce((acc, [r], i) => (r.test(text) ? acc | (1 << i) : acc), CLAIMS_SOLVED.test(text) ? CLAIMS : 0);
-    masks.set(t, m);
+    m = { needs: NEEDS.flatMap(([r], i) => (r.test(text) ? [i] : [])), claims: CLAIMS_SOLVED.test(text) };
+    needCache.set(t, m);
   }
   return m;
 }
 
 /** Whether every presupposition of `t` holds. */
 export function fits(t: Template, s: DiscourseState): boolean {
-  const m = needsOf(t);
-  return NEEDS.every(([, need], i) => (m & (1 << i)) === 0 || need(s));
+  return needsOf(t).needs.every((i) => (NEEDS[i] as readonly [RegExp, Need])[1](s));
 }
 
 /** The lines of `ts` that fit, or undefined when none does. */
@@ -145,7 +171,7 @@ export const saysSolved = (words: string): boolean => SOLVED.test(words);
 /** Agent replies that claim the customer said it was solved are kept for customers who did. */
 export function repliesFor(ts: readonly Template[], words: string): Template[] {
   if (saysSolved(words)) return [...ts];
-  const out = ts.filter((t) => (needsOf(t) & CLAIMS) === 0);
+  const out = ts.filter((t) => !needsOf(t).claims);
   return out.length > 0 ? out : [...ts];
 }
 
@@ -158,3 +184,18 @@ export const saysStillMissing = (text: string): boolean => STILL.test(text);
 const NOT_THERE = re("aún no veo|todavía no veo|no veo (?:el|la|los|las) (?:reembolso|transferencia|dinero|pago|importe|\\$|\\d)|still (?:can't|don't) see|i can't see (?:it|the|your)|not showing yet|hasn't arrived|(?:we|i) haven't (?:received|got) (?:it|the|your|that|a)|we haven't received|no ha llegado|no (?:nos )?ha llegado|aún no (?:lo|la) hemos recibido|no (?:lo|la) hemos recibido");
 
 export const agentSaysNotThere = (text: string): boolean => NOT_THERE.test(text);
+
+// An acknowledgement that promises to say it again more clearly or more directly ("Tiene razón, voy al grano"): the
+// answer after it has to be a point, not a redirect (review 2026-12-08 #76).
+const CLEARER = re("let me be clearer|put it another way|fair point|me explico mejor|voy al grano|tienes razón|tiene razón");
+
+/** Whether an acknowledgement promises a clearer answer that `answerActs` (the acts of what follows) does not give. */
+export const clearerUnbacked = (ack: Template, answerActs: ReadonlySet<Act>, reasked: boolean): boolean =>
+  CLEARER.test(templateText(ack)) && (!reasked || !explained({ acts: answerActs, last: answerActs, problem: false, stillMissing: false, worried: false, said: '' }));
+
+// A lead that says the last answer did not help ("Perdón, sigo sin entender.", "That still doesn't really help."):
+// it has to go before a question about that answer, not a new one (301 #90, 302 #20: "sigo sin entender" and then
+// "¿Depositar efectivo tiene tarifa?").
+const UNHELPED = re("still (?:a bit |slightly )?lost|doesn't (?:really )?help|sigo sin entender|no me ayuda");
+
+export const saysUnhelped = (t: Template): boolean => UNHELPED.test(templateText(t));

@@ -20,7 +20,8 @@ import { clockWording, pickClock } from './clock.js';
 import { calmOnly, templateInfo, voicesWorry } from './template-info.js';
 import { dropLeadingYes, leadingYesFits, opensWithNo, yesContradictsFree } from './reply-fit.js';
 import { actsOf, KNOWN_EVENT, messageKind, reactionKey, reportsTrouble, type Act, type MessageKind } from './acts.js';
-import { agentSaysNotThere, fits, fitting, saysStillMissing, underWay, type DiscourseState } from './discourse.js';
+import { agentSaysNotThere, clearerUnbacked, fits, fitting, fitting as fittingLines, saysStillMissing, saysUnhelped, underWay, type DiscourseState } from './discourse.js';
+import { requestsData, resolutionFits } from './resolution.js';
 import { agreeGender, type Gender } from '../../../util/spanish-gender.js';
 import { countShared, dropRepeatedOpenings, repeats, stemsOf } from './repeats.js';
 import { dropRepeatedFormulas } from './formulas.js';
@@ -123,10 +124,14 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   const amountSaid = (n: string): string | undefined => (AMOUNT_SLOTS.has(n) && said(n) ? slots.get(n) : undefined);
   const hedges = (t: Template): boolean => hedgesOnSettled(readStated().settled, t, templateSlotsOf(t), amountSaid);
   /** An agent line that only uses facts already given, when the intent has one. */
-  const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS): string => {
+  const agentLine = (lines: readonly AgentLine[], asked: ReadonlySet<string> = NO_SLOTS, continues = false): string => {
     // Nor one that lists currencies, brands or documents without the one the customer named (round 8).
     const { named, waited } = readStated();
-    const fitting = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(waited, templateText(l.t)) && !hedges(l.t));
+    // Nor, when more turns follow, one that asks the customer for something ("Dígame con qué banco está"): the next
+    // turns would drop the agent's own question (review 2026-12-08 #52, and "resolved" with the data never sent, #95).
+    const all = lines.filter((l) => !clashes(statedFacts, info(l.t).facts) && missedName(named, templateText(l.t)) === undefined && !waitOverdue(waited, templateText(l.t)) && !hedges(l.t));
+    const noAsk = continues ? all.filter((l) => !requestsData(templateText(l.t), lang)) : all;
+    const fitting = noAsk.length > 0 ? noAsk : all;
     const pool = fitting.length > 0 ? fitting : lines;
     const known = pool.filter((l) => [...l.slots].every((s) => AGENT_SLOTS.has(s) || said(s)));
     // After a clarifying question, the answer that uses the fact just asked for (else the question was pointless).
@@ -146,8 +151,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   // The agent's last turn asked for something to be sent ("Share the receipt and we'll look into it"): until it is,
   // nothing is under way.
   let awaiting = false;
+  // The agent asked for something to be sent or said at some point and it never came: the chat waits on the customer.
+  let requested = false;
   // Only a worry voiced in words ("I'm worried", not "Urgent:") is relieved at the end.
-  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang), said: `${spec.intent.replace(/_/g, ' ')} ${turns.map((t) => t.text).join(' ')}`, awaiting });
+  const state = (): DiscourseState => ({ acts: done, last: lastActs, problem, stillMissing, worried: voicesWorry(turns[0]?.text ?? '', lang), said: `${spec.intent.replace(/_/g, ' ')} ${turns.map((t) => t.text).join(' ')}`, awaiting, reported: reportsTrouble(turnOne, lang) });
   const agent = (text: string): Turn => {
     agentSaid += ` ${text}`;
     const acts = actsOf(text, lang);
@@ -155,7 +162,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     if (acts.has('todo') && repeatedAdvice(stated, text) !== undefined) acts.delete('todo');
     lastActs = acts;
     for (const a of cardActionsOf(text)) cardDone.add(a);
-    awaiting = REQUESTS_DATA[lang].test(text);
+    awaiting = requestsData(text, lang);
+    requested ||= awaiting;
     for (const a of lastActs) done.add(a);
     if (agentSaysNotThere(text)) stillMissing = true;
     return { speaker: 'agent', text: agrees(fix(text), 'agent') };
@@ -176,7 +184,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   // A customer who is not upset does not shout: "Somebody stole my card, what do I do!" is a neutral label's panic
   // (review 2026-12-04, class 9). Spanish keeps its paired "¡…!".
   const pickAsk = (): string => {
-    const a = say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask));
+    // A first message cannot continue a turn nobody wrote: "¿Y por qué me rechazaron…?" opens as "¿Por qué…?" (302 #78).
+    const a = say(rng.pick(calmAsks.length > 0 ? calmAsks : intent.ask)).replace(/^(¿?)(?:y|and) (\p{L})/iu, (_m, q: string, c: string) => q + c.toUpperCase());
     return spec.sentiment === 'negative' || a.includes('¡') ? a : a.replace(/(\p{L})!(?=\s|$)/gu, (_m, c: string, i: number) => c + (/(what do i do|what should i do|qué hago)$/iu.test(a.slice(0, i + 1)) ? '?' : '.'));
   };
   // A positive customer is not worried ("It had no screen lock, which worries me", review 2026-12-04, class 9).
@@ -204,6 +213,12 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     if (mood.opener === 'confused' && KNOWN_EVENT[lang].test(ask)) mood = spec.sentiment === 'negative' ? { opener: 'anxious', ack: 'anxious' } : { opener: undefined, ack: problem ? 'problem' : 'neutral' };
     // A card or phone just lost or stolen is a misfortune: it worries, it does not exasperate ("I've had enough of
     // this" about a phone just lost, review 2026-12-06). Anger fits a failure that repeats, not a loss.
+    // A label is in the customer's first words (review 2026-12-08): a positive one reporting trouble praises before
+    // the "but" ("Me encanta la app, pero…"), not only in a closing that may thank for no remedy (#11, #41, #75); a
+    // negative one voices displeasure or worry, not a plain question (#55).
+    if (spec.sentiment === 'positive' && reportsTrouble(ask, lang)) mood = { opener: 'happy_problem', ack: 'happy_problem' };
+    // (A follow-up carries a negative cue of its own, so only a chat without one needs it here.)
+    if (spec.sentiment === 'negative' && !NEGATIVE_MOODS.has(mood.opener ?? '') && !exchanges.includes('followup')) mood = { opener: 'frustrated', ack: 'frustrated' };
     if ((mood.opener === 'frustrated' || mood.opener === 'angry') && (MISFORTUNE_INTENTS.has(spec.intent) || MISFORTUNE[lang].test(ask))) mood = { opener: 'anxious', ack: 'anxious' };
     // "Quick question." / "Una consulta" announces a question: not a report or a request ("Quick question. I've lost
     // my card. Can you stop it?").
@@ -214,14 +229,17 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const openerKey = mood.opener !== undefined && !problem && L.opener.has(`${mood.opener}_question`) ? `${mood.opener}_question` : mood.opener;
     const askOnly = factsIn(ask);
     // "No rush" does not open a problem: a declined or lost card is urgent (review 2026-12-06).
-    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts) && (!problem || !NO_RUSH.test(templateText(t))) && (asks || !ANNOUNCES_QUESTION.test(templateText(t))));
+    // Nor "Can someone explain this to me?" before a request (pre-review 302 #46), nor "Tengo miedo de haber perdido
+    // dinero" / "no me cuadra" where no money is at stake (a verification failure, a forgotten passcode: 301 #97, #48).
+    const moneyAtStake = intent.ownSlots.has('amount') || intent.ownSlots.has('fee');
+    const openers = openerKey === undefined ? undefined : L.opener.get(openerKey)?.filter((t) => !clashes(askOnly, info(t).facts) && (!problem || !NO_RUSH.test(templateText(t))) && (asks || !ANNOUNCES_QUESTION.test(templateText(t))) && (kind !== 'request' || !ASKS_EXPLANATION.test(templateText(t))) && (moneyAtStake || !MONEY_FEAR.test(templateText(t))));
     const opener = sayOne(openers);
     // "Hi there! This is absurd." reads wrong: an upset customer's greeting is plain (review 2026-12-04).
     const upset = mood.opener === 'angry' || mood.opener === 'frustrated' || mood.opener === 'anxious';
     // Nor a casual "Hi, quick question" before "I've had enough of this" (review 2026-12-06): a felt opener takes a
     // plain greeting.
     const greetings = upset ? L.greeting.filter((t) => !CHEERFUL.test(templateText(t)) && !CASUAL.test(templateText(t))) : mood.opener !== undefined || !asks ? L.greeting.filter((t) => !CASUAL.test(templateText(t))) : L.greeting;
-    const greeting = rng.chance(0.4) ? sayOne(greetings) + rng.pick(upset ? ['.', ','] : ['!', '.', ',']) : '';
+    const drawnGreeting = rng.chance(0.4) ? sayOne(greetings) + rng.pick(upset ? ['.', ','] : ['!', '.', ',']) : '';
     const wantsContext = spec.complexity === 'complex' ? 0.8 : spec.complexity === 'medium' ? 0.45 : 0.2;
     const askFacts = factsIn(`${opener} ${ask}`);
     // "If I top up with a US card, will I be charged?" has no top-up behind it: no amount or date of one (round 8).
@@ -258,8 +276,13 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // Facts follow the ask they explain: "Both were $3,600." or "It is my Visa card." before the question reads as a
     // non-sequitur (asks that start with a fact are written that way in the grammar).
     // "I have a question. … I have a Greek passport.": no two sentences of the message open alike.
+    // "Hey team, your team…" (review 2026-12-08 #37): a greeting that names who the rest of the message names again.
+    const rest = [opener, ask, context, detail, closer].join(' ');
+    const greeting = TEAM.test(drawnGreeting) && TEAM.test(rest) ? '' : drawnGreeting;
     return joinParts(dropRepeatedOpenings([greeting, opener, ask, context, detail, closer], 2));
   };
+  /** The acknowledgement key of the first reply, for a replacement when its drawn line promised what the answer lacks. */
+  let ackKey0 = 'neutral';
   /** Greeting and acknowledgement; an acknowledgement that starts like the greeting ("Thanks… Thanks…") is dropped. */
   const opening2 = (): [string, string] => {
     const greeting = rng.chance(0.4) ? agentOne(L.agentGreeting) : '';
@@ -267,6 +290,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // Nor "Great question!" to "I can't top up more than £295?".
     const problemSaid = (mood.ack === 'happy' || mood.ack === 'curious') && reportsProblem(stated, lang);
     const ackKey = problemSaid ? (mood.ack === 'happy' ? 'happy_problem' : 'problem') : mood.ack === 'happy' && told ? 'happy_thanks' : mood.ack;
+    ackKey0 = ackKey;
     const a = agentOne(ackFor(ackKey));
     // Also "Hi, happy to help. Happy to explain.": an acknowledgement whose opening words the greeting already said.
     // And "Hi, happy to help. I can help with that.": both offer help (review 2026-12-06).
@@ -293,9 +317,11 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     return own.length > 0 ? own : (L.agentAck.get(problem ? 'problem' : 'neutral') ?? []).filter(ok);
   };
   const ack = (): string => joinParts(opening2().map((g) => (leadingYesFits(kind, g) ? g : dropLeadingYes(g))));
-  const answer = (given: readonly string[], offer: boolean, asked?: ReadonlySet<string>): string => {
+  /** A reported problem or a voiced feeling is acknowledged before anything else, a question included (#64, #98). */
+  const ackOwed = (): boolean => reportsTrouble(stated, lang) || mood.opener !== undefined || spec.sentiment === 'negative' || voicesWorry(stated, lang);
+  const answer = (given: readonly string[], offer: boolean, asked?: ReadonlySet<string>, continues = offer): string => {
     // "What are the cut-off times?" is not answered with "Yes:" or "Of course.".
-    const line = agentLine(answersFor(intent, stated), asked);
+    const line = agentLine(answersFor(intent, stated), asked, continues);
     // A yes in front of a no reads as both: "Of course. Only cards in your name work".
     const free = yesContradictsFree(stated, line) || opensWithNo(line);
     const core = !leadingYesFits(kind, line) || free ? dropLeadingYes(line) : line;
@@ -303,13 +329,31 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // do now, not before an explanation ("Let's get this fixed. Card payments in your account currency are free.");
     // "Let me look into that" a look, "Let me walk you through it" steps (unbacked, below).
     const acts = actsOf(core, lang);
-    const lead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g))).map((g) => (unbacked(g, core, acts) ? '' : g));
+    const drawnLead = given.map((g) => (leadingYesFits(kind, g) && !free ? g : dropLeadingYes(g))).map((g) => (unbacked(g, core, acts) ? '' : g));
+    // A complaint, a worry or a felt mood is acknowledged before the answer: never one cold reply (review 2026-12-08
+    // #64, #98: "todo genial… pero algo salió mal" answered by a bare rule). When the drawn acknowledgement was empty
+    // or promised what the answer does not do, one that promises nothing takes its place.
+    // A worry or an irritation in the customer's words ("I am worried about this", "Frankly this is a disgrace") is
+    // met with sympathy, not only "Thanks for getting in touch" (pre-review 302 #7, #11, #36; 301 #18, #97).
+    const worriedNow = voicesWorry(stated, lang);
+    const sympathyOwed = given === opened && (spec.sentiment === 'negative' || worriedNow) && !drawnLead.some((g) => SYMPATHY.test(g));
+    const owed = sympathyOwed || (given === opened && (drawnLead[drawnLead.length - 1] ?? '') === '' && ackOwed());
+    // Each replacement keeps the drawn greeting's rules: no second offer of help, no "Of course" to a how-question.
+    const greetingSaid = drawnLead.length > 1 ? drawnLead[0] ?? '' : '';
+    const usable = (keys: readonly string[], sympathetic: boolean): string[] =>
+      keys.flatMap((k) => ackFor(k)).filter((t) => t.length > 0).map((t) => sayAgent(t))
+        .filter((a) => leadingYesFits(kind, a) && !OWN_YES.test(a) && !unbacked(a, core, acts) && !EXPLAINS_NOW.test(a) && (!sympathetic || SYMPATHY.test(a)) && !(HELP.test(greetingSaid) && HELP.test(a)) && firstWord(greetingSaid) !== firstWord(a));
+    const plain = !owed ? [] : sympathyOwed ? usable(worriedNow ? ['anxious', 'angry'] : ['angry', 'anxious'], true) : usable(ackKey0 === 'happy_problem' ? ['happy_problem', 'problem'] : [ackKey0], false);
+    const lead = plain.length > 0 ? [...drawnLead.slice(0, -1), rng.pick(plain)] : drawnLead;
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
     const ownAck = OWN_APOLOGY.test(core) || (OWN_YES.test(core) && (mood.ack === 'neutral' || mood.ack === 'problem'));
     const kept = ownAck ? lead.slice(0, 1) : lead;
-    return joinParts(dropRepeatedFormulas([...kept, core, offer && rng.chance(0.3) ? agentOne(L.agentOffer) : ''], kept.length));
+    // No "Anything else?" right after asking the customer for something: the request is the question.
+    return joinParts(dropRepeatedFormulas([...kept, core, offer && !requestsData(core, lang) && rng.chance(0.3) ? agentOne(L.agentOffer) : ''], kept.length));
   };
+  /** The greeting and acknowledgement drawn for the first reply (answer() tells them from an after-clarify lead). */
+  let opened: readonly string[] = [];
 
   const turns: Turn[] = [];
   /** A negative customer's follow-up has voiced displeasure already. */
@@ -330,6 +374,13 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // did to the customer: "OK, I'll try that" after steps, "Shame" after a no, "I'll wait" after a wait.
     const leads = L.followupLead.get(m);
     const lst = { ...st, acts: lastActs };
+    // "Sigo sin entender" / "That doesn't help" goes before a question about the last answer (a re-ask), never before
+    // a new one (pre-reviews 301 #90, 302 #20); the agent's "let me be clearer" likewise (302 #63).
+    const reasked = countShared(stemsOf(turns[turns.length - 1]?.text ?? ''), templateStems(p.q)) >= 2;
+    const fitting = (ts: readonly Template[] | undefined, s: DiscourseState): Template[] | undefined => {
+      const out = fittingLines(ts, s)?.filter((t) => reasked || !saysUnhelped(t));
+      return out !== undefined && out.length > 0 ? out : undefined;
+    };
     const reacted = reactionKey(lastActs);
     const reaction = reacted !== undefined ? fitting(L.reaction.get(reacted), lst) : undefined;
     // A negative label is carried by more than one cue (review 2026-12-07 #23, #27, #59: one mild line): its first
@@ -337,7 +388,7 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const cue = spec.sentiment === 'negative' && !negativeCue ? (DISPLEASED_MOODS.has(m) ? fitting(leads, lst) : undefined) ?? fitting(L.followupLead.get('frustrated'), lst) : undefined;
     const leadDrawn = rng.chance(0.45) || cue !== undefined;
     if (cue !== undefined) negativeCue = true;
-    const lead = leadDrawn ? sayOne(cue ?? (reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? L.followupLead.get('neutral'))) : '';
+    const lead = leadDrawn ? sayOne(cue ?? (reaction !== undefined && rng.chance(0.5) ? reaction : fitting(leads, lst) ?? fitting(L.followupLead.get('neutral'), lst) ?? fitting(L.followupLead.get('neutral'), { ...lst, acts: new Set(), last: new Set() }))) : '';
     const q = say(p.q);
     stated = `${stated} ${q}`;
     statedFacts = factsIn(stated);
@@ -346,9 +397,14 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     const unhelped = lead !== '' && saysStillMissing(lead);
     // Its acknowledgement does not repeat the first one's words ("I completely understand, and I'm sorry" → "I
     // understand, sorry about that"): a reader sees the same apology twice.
-    const fresh = unhelped ? L.followupAck.filter((t) => countShared(known, templateStems(t)) === 0) : [];
-    const acks = fresh.length > 0 ? fresh : L.followupAck;
-    turns.push(agent(joinParts([unhelped ? agentOne(acks) : '', sayAgent(p.a)])));
+    // "Tiene razón, voy al grano" / "let me be clearer" needs a re-ask and a point after it, not a new question or
+    // "Escríbanos desde Ayuda" (review 2026-12-08 #76; pre-reviews 301 #90, 302 #20, #63).
+    const reply = sayAgent(p.a);
+    const replyActs = actsOf(reply, lang);
+    const backed = L.followupAck.filter((t) => !clearerUnbacked(t, replyActs, reasked));
+    const fresh = unhelped ? backed.filter((t) => countShared(known, templateStems(t)) === 0) : [];
+    const acks = fresh.length > 0 ? fresh : backed.length > 0 ? backed : L.followupAck;
+    turns.push(agent(joinParts([unhelped ? agentOne(acks) : '', reply])));
     stillMissing = (stillMissing || unhelped || saysStillMissing(q)) && !lastActs.has('action');
   };
   exchanges.forEach((ex, i) => {
@@ -358,8 +414,10 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
       case 'request': {
         turns.push(customer(opening()));
         // A conversation that ends on the answer gets the agent's sign-off in the same turn, as real chats do.
-        const tail = lastPair && rng.chance(0.5) ? joinParts([agentOne(L.closeOffer), agentOne(L.closeSignoff)]) : '';
-        turns.push(agent(joinParts([answer(opening2(), !lastPair && !nextIsClosing), tail])));
+        // Its offer and sign-off have presuppositions too ("If anything changes…" needs something that can change).
+        const tail = lastPair && rng.chance(0.5) ? joinParts([agentOne(fitting(L.closeOffer, state())), agentOne(fitting(L.closeSignoff, state()))]) : '';
+        opened = opening2();
+        turns.push(agent(joinParts([answer(opened, !lastPair && !nextIsClosing, undefined, !lastPair), tail])));
         break;
       }
       case 'clarify': {
@@ -367,7 +425,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const candidates = clarifyCandidates(L, spec.intent, spec.category, said, AGENT_SLOTS);
         if (candidates.length === 0) {
           // Nothing worth asking for this intent: answer straight away and let a follow-up fill the exchange.
-          turns.push(agent(answer(opening2(), !nextIsClosing)));
+          opened = opening2();
+          turns.push(agent(answer(opened, !nextIsClosing, undefined, true)));
           followup(i);
           break;
         }
@@ -380,11 +439,18 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const given = exactCents(say(p.a));
         statedFacts = factsIn((stated = `${stated} ${given}`));
         turns.push(customer(given));
-        const reply = answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots);
+        // The customer gave what the question asked for: nothing is awaited from them now.
+        requested = false;
+        const reply = answer([sayOne(L.afterClarify)], !nextIsClosing, p.aSlots, !lastPair);
         // "Vamos a solucionarlo. ¿De cuánto fue?" promised a fix the answer never gave (review 2026-12-07 #96): the
         // acknowledgement before the question answers to the answer that comes after it.
         // Nor "let me explain how it works." right before a question: the explanation is not what comes next.
-        const kept = first.split(/(?<=[.!?])\s+/u).filter((part) => !unbacked(part, reply, actsOf(reply, lang)) && !EXPLAINS_NOW.test(part)).join(' ');
+        const fits1 = (part: string): boolean => !unbacked(part, reply, actsOf(reply, lang)) && !EXPLAINS_NOW.test(part);
+        const keptParts = first.split(/(?<=[.!?])\s+/u).filter((part) => part !== '' && fits1(part));
+        // Nothing left to acknowledge a reported problem with ("¿Me dices el monto?" as the whole first reply): one
+        // acknowledgement that promises nothing the answer lacks.
+        const instead = keptParts.length === 0 && ackOwed() ? ackFor(ackKey0).filter((t) => t.length > 0).map((t) => sayAgent(t)).filter((a) => fits1(a) && leadingYesFits(kind, a) && !OWN_YES.test(a)) : [];
+        const kept = instead.length > 0 ? rng.pick(instead) : keptParts.join(' ');
         if (kept !== first) turns[at] = { speaker: 'agent', text: agrees(fix(joinParts([kept, question])), 'agent') };
         turns.push(agent(reply));
         break;
@@ -411,6 +477,8 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const own = short ? L.closingShort : L.closing.get(arc.end);
         const words = sayOne(afterLines ?? (spec.sentiment === 'positive' ? fit(L.closingPositive) : fitting(own, st) ?? fitting(L.closing.get('calm'), st) ?? fit(L.closing.get('neutral'))));
         if (resolution === 'pending' && !underWay(st) && !awaiting) resolution = 'resolved';
+        // Asked for a reference or a photo that never came, the chat is waiting on the customer (review 2026-12-08 #95).
+        if (resolution === 'resolved' && requested) resolution = 'pending';
         // An escalation needs a trigger: a problem the chat has not fixed, or a customer who says it is not (review
         // 2026-12-07 #20: "I've escalated this" after a PIN question answered). Otherwise it ends unresolved.
         if (resolution === 'escalated' && !(problem && !done.has('action') && (stillMissing || NOT_FIXED.test(words)))) resolution = 'unresolved';
@@ -418,13 +486,16 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
         const said = customer(words);
         turns.push(said);
         // The agent's closing reads the customer's last words too: "I've passed your comments on" needs a comment.
-        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(closingsAfter(L, spec.category, cardDone), spec.category, resolution, said.text, THANKS.test(said.text), state(), rng, sayAgent)))));
+        turns.push(agent(joinParts(dropRepeatedFormulas(agentClosing(closingsAfter(L, spec.category, cardDone), spec.category, resolution, said.text, THANKS.test(said.text), { ...state(), awaiting: awaiting || requested }, rng, sayAgent)))));
         break;
       }
     }
   });
   // An odd turn count ends on the customer's closing words.
   turns.length = Math.min(turns.length, turnCount);
+  // Whatever the arc drew, the label says what the turns did: no "escalated" with nothing escalated (review
+  // 2026-12-08 #31, #56: chats that end on the first answer), no "resolved" while the customer still owes a reference.
+  resolution = resolutionFits(resolution, { agentText: turns.filter((t) => t.speaker === 'agent').map((t) => t.text).join(' '), requested, underWay: underWay(state()) });
 
   return {
     conversation_id: spec.conversation_id,
@@ -443,6 +514,9 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
 }
 
 const CHEERFUL = /(hiya|hey team|hi there|hello there|qué tal)/iu;
+const ASKS_EXPLANATION = /(?<!\p{L})(explain|explicar)(?!\p{L})/iu;
+const MONEY_FEAR = /(?<!\p{L})(lost money|lose money|perdido dinero|perder dinero|no me cuadra|doesn't add up)(?!\p{L})/iu;
+const TEAM = /(?<!\p{L})(team|equipo)(?!\p{L})/iu;
 const CASUAL = /(quick question|una consulta)/iu;
 const NO_RUSH = /(no rush|sin prisa)/iu;
 const ANNOUNCES_QUESTION = /(question|pregunta|consulta)/iu;
@@ -450,6 +524,8 @@ const ANNOUNCES_QUESTION = /(question|pregunta|consulta)/iu;
 const MISFORTUNE_INTENTS: ReadonlySet<string> = new Set(['lost_or_stolen_card', 'lost_or_stolen_phone', 'compromised_card']);
 /** Follow-up moods whose leads voice displeasure. */
 const DISPLEASED_MOODS: ReadonlySet<string> = new Set(['frustrated', 'angry', 'annoyed']);
+/** Opening moods that carry a negative label in the customer's own words. */
+const NEGATIVE_MOODS: ReadonlySet<string> = new Set(['frustrated', 'angry', 'anxious']);
 const HELP = /(?<!\p{L})(help|ayud\p{L}*)(?!\p{L})/iu;
 /** A loss or theft the customer just suffered. */
 const MISFORTUNE: Record<'en' | 'es', RegExp> = {
@@ -465,23 +541,22 @@ const LOOKS_INTO = /(?<!\p{L})(let me (?:look into|check)|i'll look into|lo revi
 const LOOKED = /(?<!\p{L})(i can see|i see|i've checked|i've looked|we can see|on our side|our records|your account shows|veo|revisé|he revisado|de nuestro lado|por nuestra parte|en nuestro sistema)(?!\p{L})/iu;
 // "Let me walk you through it" / "paso a paso" promises steps: an answer with several sentences or app steps.
 const WALKS = /(?<!\p{L})(walk you through|step by step|paso a paso)(?!\p{L})/iu;
+/** An acknowledgement that owns the customer's feeling (a worry, an irritation), not only their message. */
+const SYMPATHY = /(?<!\p{L})(sorry|apologi[sz]e|understand|don't worry|lamento|siento|disculp\p{L}*|entiendo|no te preocupes|no se preocupe|tranquil[oa])(?!\p{L})/iu;
 const EMPATHY = /(?<!\p{L})(sorry|apologi[sz]e|lamento|siento|disculp\p{L}*|entiendo que|inconveniente|vamos a (?:resolverlo|solucionarlo)|let's (?:get|sort))(?!\p{L})/iu;
 
 /** Whether a lead line promises what the answer after it does not do: a fix, a look or a walk-through. */
 function unbacked(lead: string, answer: string, acts: ReadonlySet<Act>): boolean {
   if (PROMISES_FIX.test(lead) && !acts.has('action') && !acts.has('todo')) return true;
   if (LOOKS_INTO.test(lead) && !acts.has('action') && !LOOKED.test(answer)) return true;
+  // "Let me explain how it works" before "I've started a claim" explains nothing (review 2026-12-08 #30).
+  if (EXPLAINS_NOW.test(lead) && acts.has('action')) return true;
   return WALKS.test(lead) && !(acts.has('steps') && answer.split(/[.!?](?:\s|$)/u).filter((x) => x.trim() !== '').length >= 2);
 }
 
 /** An acknowledgement that promises an explanation now ("let me explain", "te explico"). */
 const EXPLAINS_NOW = /(?<!\p{L})(let me explain|i'll explain|happy to explain|te explico|le explico|déjame explicar\p{L}*|permítame explicar\p{L}*|permíteme explicar\p{L}*)(?!\p{L})/iu;
 
-/** An agent turn that asks for something to be sent now, not "if it's been longer, send us…". */
-const REQUESTS_DATA: Record<'en' | 'es', RegExp> = {
-  en: /(?:^|[.!?;]\s+)(?:please )?(?:share|send us|send over|upload|could you share|can you share)(?!\p{L})/iu,
-  es: /(?:^|[.!?;]\s+)(?:por favor,? )?[¿]?(?:comparte|comparta|compártenos|compártanos|envíanos|envíenos|mándanos|mándenos|sube|suba|me (?:compartes|comparte|envías|envía))(?!\p{L})/iu,
-};
 /** A customer's last words that say the chat has not fixed it: what an escalation answers. */
 const NOT_FIXED = /(?<!\p{L})(want this fixed|not convinced|too long|still|not impressed|que lo arreglen|no me convence|tardando|todavía|sigo|aún)(?!\p{L})/iu;
 const OWN_APOLOGY = /^[¡¿]?(sorry|i'm sorry|lo siento|lamento|perdón)(?!\p{L})/iu;

@@ -152,7 +152,10 @@ describe('offline conversations: round 7, canned phrases that fit the turn (blin
   });
 
   it('thanks for patience only when the customer waited (was asked something, or given a wait)', () => {
-    const bad = [...many, ...generateClean(2000, 710, { sentiment: { positive: 1 }, languages: { es: 1 } })].filter((c) => reactions(c).some((r) => /(patience|paciencia)/iu.test(r.words) && !/(\?|\d+(?:[–-]\d+)? (?:working |business )?(?:days?|hours?|días|horas)|hábil|pendiente|pending|i'?ve |he \p{L}+(?:ado|ido)|ya \p{L}+é)/iu.test(r.before)));
+    // Round 9: a customer who asked a follow-up kept the agent busy too ("¿Me han cobrado…?" then "gracias por la
+    // paciencia"), and "en unos días" is a wait.
+    const followedUp = (c: Conversation, r: { words: string }): boolean => c.turns.slice(2).some((t) => t.speaker === 'customer' && t.text !== r.words && t.text.includes('?'));
+    const bad = [...many, ...generateClean(2000, 710, { sentiment: { positive: 1 }, languages: { es: 1 } })].filter((c) => reactions(c).some((r) => /(patience|paciencia)/iu.test(r.words) && !followedUp(c, r) && !/(\?|\d+(?:[–-]\d+)? (?:working |business )?(?:days?|hours?|días|horas)|unos días|a few days|hábil|pendiente|pending|i'?ve |he \p{L}+(?:ado|ido)|ya \p{L}+é)/iu.test(r.before)));
     expect(bad.map(whole)).toEqual([]);
   });
 });

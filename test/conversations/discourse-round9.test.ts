@@ -66,14 +66,19 @@ describe('offline conversations: round 9 of the discourse layer', () => {
   });
 
   it('a complaint, a worry or a negative label is acknowledged in the first reply, never one cold answer (#64, #98; 302 #7, #11, #36)', () => {
-    const ack = /(sorry|apologi[sz]e|understand|thanks|thank you|i can help|happy to|let's|let me|no worries|don't worry|no problem|of course|lamento|siento|disculp\p{L}*|entiendo|gracias|con gusto|te ayudo|le ayudo|vamos a|encantad[oa]s|qué amable|qué gusto|no te preocupes|no se preocupe|tranquil[oa]|déjame|permítame|lo reviso|lo resolvemos|te explico|le explico|claro|por supuesto)/iu;
+    const ack = /(sorry|apologi[sz]e|understand|right place|i'll help|thanks|thank you|i can help|happy to|let's|let me|no worries|don't worry|no problem|of course|lamento|siento|disculp\p{L}*|entiendo|gracias|con gusto|te ayudo|le ayudo|vamos a|encantad[oa]s|qué amable|qué gusto|no te preocupes|no se preocupe|tranquil[oa]|déjame|permítame|lo reviso|lo resolvemos|te explico|le explico|claro|por supuesto)/iu;
     const worried = /worr|nervous|scared|anxious|urgent|preocup|nervios|miedo|urgente/iu;
-    const owed = many.filter((c) => c.sentiment === 'negative' || worried.test(first(c)) || (problem(c) && reportsTrouble(first(c), lang(c))));
+    // A negative label whose cue comes later (a follow-up's "Seriously?") owes nothing to a calm first question.
+    const owed = many.filter((c) => (c.sentiment === 'negative' && NEGATIVE_CUE[lang(c)].test(first(c))) || worried.test(first(c)) || (problem(c) && reportsTrouble(first(c), lang(c))));
     expect(owed.length).toBeGreaterThan(500);
     expect(owed.filter((c) => c.turns[1]?.speaker === 'agent' && !ack.test(c.turns[1].text)).map(show)).toEqual([]);
     // A negative customer's words (a complaint, a worry) get sympathy, not only "thanks for getting in touch".
     const sympathy = /(sorry|apologi[sz]e|understand|don't worry|lamento|siento|disculp\p{L}*|entiendo|inconveniente|no te preocupes|no se preocupe|tranquil[oa])/iu;
-    const upset = many.filter((c) => c.sentiment === 'negative' && c.turns[1]?.speaker === 'agent' && !/\?\s*$/u.test(c.turns[1].text));
+    const upset = many.filter((c) => c.sentiment === 'negative' && NEGATIVE_CUE[lang(c)].test(first(c)) && c.turns[1]?.speaker === 'agent' && !/\?\s*$/u.test(c.turns[1].text));
+    // And no sympathy for a feeling nobody wrote: "Tienes toda la razón en estar molesto" to a calm question.
+    const calm = many.filter((c) => c.sentiment !== 'positive' && !NEGATIVE_CUE[lang(c)].test(first(c)) && !/confus|lost|confund|perdid/iu.test(first(c)) && c.turns[1]?.speaker === 'agent');
+    expect(calm.length).toBeGreaterThan(300);
+    expect(calm.filter((c) => /razón en estar molest|right to be (?:annoyed|upset|frustrated)|understand your frustration|entiendo (?:tu|su) molestia/iu.test(c.turns[1]?.text ?? '')).map(show)).toEqual([]);
     expect(upset.filter((c) => !sympathy.test(c.turns[1]?.text ?? '')).map(show)).toEqual([]);
   });
 

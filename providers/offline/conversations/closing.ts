@@ -12,7 +12,11 @@ import { fitting, repliesFor, type DiscourseState } from './discourse.js';
 export function agentClosing(L: CompiledLang, category: string, resolution: string, words: string, thanked: boolean, state: DiscourseState, rng: Rng, say: (t: Template) => string): string[] {
   const one = (ts: readonly Template[] | undefined, p: number): string => (ts && ts.length > 0 && rng.chance(p) ? say(rng.pick(ts)) : '');
   if (resolution !== 'resolved') {
-    const lines = fitting(L.agentClose.get(resolution), state) ?? L.agentClose.get(resolution) ?? [];
+    const fit = fitting(L.agentClose.get(resolution), state);
+    // A pending chat none of whose "what happens next" lines fits (nothing started: "Ya está en marcha" would claim
+    // it) closes as a resolved one does; the wait it was given stays in the answer (found merging round 9).
+    if (fit === undefined && resolution === 'pending') return agentClosing(L, category, 'resolved', words, thanked, state, rng, say);
+    const lines = fit ?? L.agentClose.get(resolution) ?? [];
     // A customer who ends displeased ("Still annoying that I had to ask", "sigo sin estar convencida") is answered in
     // kind, not with a curt "Okay. We're in the app…" (pre-reviews 301 #70, #78, #32, #92): a line that acknowledges
     // it, or the acknowledgement in front of one that does not (an escalation).

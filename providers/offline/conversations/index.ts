@@ -1,6 +1,7 @@
 // The offline conversation provider: renders a ConversationSpec into a Conversation from the phrase grammar.
 // A conversation is a state that evolves: locale, register and slot facts are fixed once, the customer's words
 // say which facts are known, and every later turn (questions, answers, closing) is chosen to agree with them.
+import { NEGATIVE_CUE, PRAISE } from '../../../util/sentiment-lexicon.js';
 import type { Conversation, ConversationSpec, Turn } from '../../../util/records.js';
 import type { Rng } from '../../../util/rng.js';
 import { InputError } from '../../../util/errors.js';
@@ -336,14 +337,17 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
     // A worry or an irritation in the customer's words ("I am worried about this", "Frankly this is a disgrace") is
     // met with sympathy, not only "Thanks for getting in touch" (pre-review 302 #7, #11, #36; 301 #18, #97).
     const worriedNow = voicesWorry(stated, lang);
-    const sympathyOwed = given === opened && (spec.sentiment === 'negative' || worriedNow) && !drawnLead.some((g) => SYMPATHY.test(g));
+    // Sympathy for the feeling the customer wrote, not for the label alone: "Tienes toda la razón en estar molesto" to
+    // "Qué tal, espero que estén bien. Me gustaría recargar…" reads absurd (found merging round 9).
+    const feltNow = NEGATIVE_MOODS.has(mood.opener ?? '') || NEGATIVE_CUE[lang].test(stated);
+    const sympathyOwed = given === opened && ((spec.sentiment === 'negative' && feltNow) || worriedNow) && !drawnLead.some((g) => SYMPATHY.test(g));
     const owed = sympathyOwed || (given === opened && (drawnLead[drawnLead.length - 1] ?? '') === '' && ackOwed());
     // Each replacement keeps the drawn greeting's rules: no second offer of help, no "Of course" to a how-question.
     const greetingSaid = drawnLead.length > 1 ? drawnLead[0] ?? '' : '';
     const usable = (keys: readonly string[], sympathetic: boolean): string[] =>
       keys.flatMap((k) => ackFor(k)).filter((t) => t.length > 0).map((t) => sayAgent(t))
         .filter((a) => leadingYesFits(kind, a) && !OWN_YES.test(a) && !unbacked(a, core, acts) && !EXPLAINS_NOW.test(a) && (!sympathetic || SYMPATHY.test(a)) && !(HELP.test(greetingSaid) && HELP.test(a)) && firstWord(greetingSaid) !== firstWord(a));
-    const plain = !owed ? [] : sympathyOwed ? usable(worriedNow ? ['anxious', 'angry'] : ['angry', 'anxious'], true) : usable(ackKey0 === 'happy_problem' ? ['happy_problem', 'problem'] : [ackKey0], false);
+    const plain = !owed ? [] : sympathyOwed ? usable(worriedNow || mood.opener === 'anxious' ? ['anxious', 'frustrated'] : mood.opener === 'angry' ? ['angry', 'frustrated'] : ['frustrated', 'angry'], true) : usable(ackKey0 === 'happy_problem' ? ['happy_problem', 'problem'] : [ackKey0], false);
     const lead = plain.length > 0 ? [...drawnLead.slice(0, -1), rng.pick(plain)] : drawnLead;
     // An answer that opens with its own apology or "Of course" needs no second one in front ("Sorry. Sorry about that!").
     // An upset customer's acknowledgement stays in front of a plain "Yes, …"; only a neutral one is redundant there.
@@ -496,12 +500,22 @@ export function generateConversation(spec: ConversationSpec, rng: Rng): Conversa
   // Whatever the arc drew, the label says what the turns did: no "escalated" with nothing escalated (review
   // 2026-12-08 #31, #56: chats that end on the first answer), no "resolved" while the customer still owes a reference.
   resolution = resolutionFits(resolution, { agentText: turns.filter((t) => t.speaker === 'agent').map((t) => t.text).join(' '), requested, underWay: underWay(state()) });
+  // Likewise the sentiment label says what the customer wrote (review 2026-12-08 #55, #11, #41, #75): negative needs a
+  // negative cue in some customer turn, and positive on a first message that reports trouble needs praise in it; a
+  // label the words do not carry becomes neutral (under 1 % of conversations when round 9 merged).
+  const customerSaid = turns.filter((t) => t.speaker === 'customer').map((t) => t.text);
+  const firstSaid = customerSaid[0] ?? '';
+  const sentiment =
+    (spec.sentiment === 'negative' && !customerSaid.some((t) => NEGATIVE_CUE[lang].test(t) || /\?!|!!/u.test(t))) ||
+    (spec.sentiment === 'positive' && reportsTrouble(firstSaid, lang) && !PRAISE[lang].test(firstSaid))
+      ? 'neutral'
+      : spec.sentiment;
 
   return {
     conversation_id: spec.conversation_id,
     intent: spec.intent,
     category: spec.category,
-    sentiment: spec.sentiment,
+    sentiment,
     complexity: spec.complexity,
     emotion_arc: arc.arc,
     language: lang,

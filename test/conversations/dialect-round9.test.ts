@@ -17,6 +17,8 @@ describe('dialect wording after the round-9 pre-reviews', () => {
     expect(dialectWording('Ayer ya lo envié. Ya está, ya existe, ya aquí.', 'es-ES')).toBe('Ayer ya lo envié. Ya está, ya existe, ya aquí.');
     expect(dialectWording('Ya envié el dinero.', 'es-MX')).toBe('Ya envié el dinero.');
     expect(dialectWording('Hoy algo no sirve con mi contador.', 'es-ES')).toBe('Hoy algo no funciona con mi gestor.');
+    expect(dialectWording('¿Cuáles divisas aceptan? Abrí un ticket. ¿Cuáles son?', 'es-ES')).toBe('¿Qué divisas aceptan? He abierto un ticket. ¿Cuáles son?');
+    expect(dialectWording('¿Cuáles divisas aceptan?', 'es-MX')).toBe('¿Cuáles divisas aceptan?');
     const finished = /(?<!\p{L})(?:ayer|anoche|anteayer|el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|hace \S+ (?:días|semanas|meses)|el día \d+|la semana pasada|el mes pasado)(?!\p{L})/iu;
     const preterite = /(?<!\p{L})ya (?:(?:me|te|se|lo|la|los|las|le|les|nos) ){0,2}(?:envié|revisé|pasé|bloqueé|congelé|hice|salió|llegó|pasó|falló|completó|devolvió|devolvieron|intentaste|intenté|pedí)(?!\p{L})/iu;
     const spain = sentences('es-ES');
@@ -41,6 +43,11 @@ describe('dialect wording after the round-9 pre-reviews', () => {
       "Can you mail me a card? The PIN is never mailed with it; I'd like one mailed to me.",
     );
     expect(dialectWording('When will the payment post?', 'en-US')).toBe('When will the payment post?');
+    // Blind reviews 2026-12-09/10.
+    expect(dialectWording("Will you add more currencies in future? I am none the wiser. It's itemised. It is usually down to the bank. Pay the cheque in at another bank; I paid in a cheque.", 'en-US')).toBe(
+      "Will you add more currencies in the future? I'm still confused. It's itemized. It usually comes down to the bank. Deposit the check at another bank; I deposited a check.",
+    );
+    expect(dialectWording('Will you add more currencies in future?', 'en-GB')).toBe('Will you add more currencies in future?');
     expect(dialectLeak([{ text: 'I was in Spain on holiday.' }], 'en-US')).toMatch(/on holiday/u);
     expect(dialectLeak([{ text: 'Ya envié el dinero.' }], 'es-ES')).toMatch(/ya envié/iu);
     expect(dialectLeak([{ text: 'Pagué en el terminal.' }], 'es-MX')).toMatch(/el terminal/u);

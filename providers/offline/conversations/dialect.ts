@@ -111,6 +111,10 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     // Pre-reviews of round 9 (seeds 301/302): a charge just seen is "me han cobrado".
     [w('me cobraron'), 'me han cobrado'],
     [w('me descontaron'), 'me han descontado'],
+    // Blind review 2026-12-10: "¿Cuáles divisas…?" is Latin American (Spain asks "¿Qué divisas…?"), and an agent who
+    // has just opened a ticket says so in the perfect.
+    [w('cuáles', '(?= (?:divisas|monedas|tarjetas|comisiones|países|documentos|cajeros|bancos)(?!\\p{L}))'), 'qué', 'uáles'],
+    [w('abrí un ticket'), 'he abierto un ticket'],
     // The paraphrase of "falla" as "no sirve" reads Latin American for a fault ("hoy algo no sirve", pre-review 302).
     [w('algo no sirve'), 'algo no funciona'],
   ],
@@ -176,6 +180,16 @@ const RULES: Record<Dialect, readonly Rule[]> = {
     // Round 9 (blind pre-reviews 301/302): "on holiday" and "stop this happening" are British.
     [w('on holiday'), 'on vacation'],
     [w('stop (this|it|that) happening'), 'stop $1 from happening', 'happening'],
+    // Blind reviews of round 9 (2026-12-09/10): "in future", "none the wiser", "is down to", "itemised" and paying a
+    // check "in" are British.
+    [w('in future'), 'in the future'],
+    [w("(?:I'm|I am) none the wiser"), "I'm still confused", 'none the wiser'],
+    [w('is usually down to'), 'usually comes down to'],
+    [w('is down to'), 'comes down to'],
+    [w('itemised'), 'itemized'],
+    [w('pay the che(?:que|ck) in'), 'deposit the check', 'pay the che'],
+    [w('pay in a che(?:que|ck)'), 'deposit a check', 'pay in a che'],
+    [w('paid in a che(?:que|ck)'), 'deposited a check', 'paid in a che'],
     // Round 8 review (2026-12-08): "straight away" is British; American English says "right away".
     [w('straight away'), 'right away'],
     // Round 6 (reviews 2026-12-04 and 2026-12-06, class 7): British words in shared English lines.
